@@ -1,0 +1,42 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cs {
+
+// One servable model and what serving one inference with it costs and gives.
+struct Model
+{
+    std::string name;
+    double energyMj = 0;                  // energy per inference, millijoules
+    double errorPct = 0;                  // top-5 error, percent
+    std::optional<double> latencyMs;      // per request, milliseconds
+    std::optional<double> throughputPerS; // inferences per second per GPU
+    std::string source;                   // where the figures came from
+
+    bool operator==(const Model &) const = default;
+};
+
+struct ModelPool
+{
+    std::string name;
+    std::vector<Model> models;
+
+    int indexOf(const std::string &modelName) const; // -1 when absent
+    const Model &at(int index) const { return models.at(static_cast<std::size_t>(index)); }
+    int size() const { return static_cast<int>(models.size()); }
+
+    // Throws InputError naming the problem: empty pool, empty or duplicate name, negative or non-finite figure.
+    void validate() const;
+
+    bool operator==(const ModelPool &) const = default;
+};
+
+// Jung 2024, Table 1: seven ImageNet models on a V100 with Triton.
+ModelPool paperPool();
+// The same table's four ResNets, the pool of the paper's headline result.
+ModelPool resnetPool();
+
+} // namespace cs

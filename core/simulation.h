@@ -1,0 +1,60 @@
+#pragma once
+
+#include "policy.h"
+
+#include <string>
+#include <vector>
+
+namespace cs {
+
+// Per-interval results, column by column (one entry per scenario interval).
+struct IntervalResults
+{
+    std::vector<int> model;          // the model serving the larger share of the interval's requests
+    std::vector<double> energyKwh;
+    std::vector<double> co2G;
+    std::vector<double> cumulativeCo2G;
+    std::vector<double> errorPct;    // request-weighted error of the interval
+};
+
+struct Totals
+{
+    double co2G = 0;
+    double energyKwh = 0;
+    double errorPct = 0;             // request-weighted over the scenario
+    double requests = 0;
+    std::size_t intervals = 0;
+    std::vector<double> modelShare;  // share of requests served by each pool model
+};
+
+struct SimulationResult
+{
+    std::string policySpec;
+    std::string policyLabel;
+    Assignment assignment;
+    IntervalResults intervals;
+    Totals totals;
+};
+
+// Against a baseline: extra CO2 (g), relative quality gain (%, (err_base - err)/err_base * 100) and the paper's
+// carbon emission efficiency (gain / extra CO2; NaN where extra CO2 is 0).
+struct BaselineComparison
+{
+    std::string baseline;
+    double extraCo2G = 0;
+    double relativeGainPct = 0;
+    double efficiency = 0;
+};
+
+// CO2 of serving n requests at e mJ each under intensity c gCO2/kWh: n * e/1000 J / 3.6e6 * c.
+inline double co2Grams(double requests, double energyMj, double intensity)
+{
+    return requests * (energyMj / 1000.0) / 3.6e6 * intensity;
+}
+
+SimulationResult simulate(const Scenario &scenario, const ModelPool &pool, const Assignment &assignment);
+SimulationResult simulate(const Scenario &scenario, const ModelPool &pool, const Policy &policy);
+
+BaselineComparison compareToBaseline(const Totals &result, const Totals &baseline, std::string baselineName);
+
+} // namespace cs
