@@ -19,6 +19,7 @@ struct Scenario
     std::vector<UtcSeconds> times;  // interval starts
     std::vector<double> intensity;  // gCO2/kWh, time-weighted mean over the interval
     std::vector<double> requests;   // requests in the interval
+    std::vector<double> forecast;   // forecast intensity where the carbon source has one, else empty
     std::vector<Gap> gaps;          // intervals of the common period with no complete data
 
     std::size_t size() const { return times.size(); }
@@ -30,7 +31,9 @@ struct Scenario
 // interval; a grid interval with any part missing in either trace is a gap, reported and not simulated.
 // Without requests every interval of the carbon trace has one request. Throws InputError where the traces do
 // not overlap or their intervals do not fit.
-Scenario alignTraces(const TimeSeries &carbon, const std::optional<TimeSeries> &requests);
+// A forecast series, where given, is aligned like the intensity; its missing points are gaps too.
+Scenario alignTraces(const TimeSeries &carbon, const std::optional<TimeSeries> &requests,
+                     const std::optional<TimeSeries> &forecast = std::nullopt);
 
 // The intervals of `s` whose start lies in [from, to).
 Scenario sliceScenario(const Scenario &s, UtcSeconds from, UtcSeconds to);

@@ -1,0 +1,46 @@
+// carbonscope-cli: the headless front end. It links core only, so it runs on a GPU server without Qt.
+#include "commands.h"
+#include "parse_error.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+
+int main(int argc, char **argv)
+{
+    CLI::App app{"CarbonScope: carbon-intensity-aware model selection for DNN inference", "carbonscope-cli"};
+    app.require_subcommand(1);
+    cs::cli::addSimulateCommands(app);
+#ifdef CARBONSCOPE_HAVE_STORE
+    cs::cli::addStoreCommands(app);
+#endif
+#ifdef CARBONSCOPE_HAVE_OPTIMIZE
+    cs::cli::addOptimizeCommands(app);
+#endif
+#ifdef CARBONSCOPE_HAVE_ECO
+    cs::cli::addEcoCommands(app);
+#endif
+#ifdef CARBONSCOPE_HAVE_ENGINE
+    cs::cli::addEngineCommands(app);
+#endif
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::Success &e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError &e) {
+        app.exit(e);
+        return 2;
+    } catch (const cs::ParseError &e) {
+        std::fprintf(stderr, "carbonscope-cli: error: %s\n", e.what());
+        return 2;
+    } catch (const cs::InputError &e) {
+        std::fprintf(stderr, "carbonscope-cli: error: %s\n", e.what());
+        return 2;
+    } catch (const std::exception &e) {
+        std::fprintf(stderr, "carbonscope-cli: internal error: %s\n", e.what());
+        return 1;
+    }
+    return 0;
+}
