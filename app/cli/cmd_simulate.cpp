@@ -1,0 +1,158 @@
+// simulate and compare: run policies over a scenario and report totals against a baseline.
+#include "cli_common.h"
+#include "commands.h"
+#include "parse_error.h"
+#include "policy_factory.h"
+#include "result_export.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <memory>
+
+namespace cs::cli {
+
+namespace {
+
+struct SimulateOptions
+{
+    ScenarioOptions scenario;
+    std::string policy = "heuristic";
+    std::string baseline;
+    std::string csv;
+    bool json = false;
+};
+
+struct CompareOptions
+{
+    ScenarioOptions scenario;
+    std::vector<std::string> policies;
+    std::string baseline;
+    std::string csv;
+};
+
+std::string policyHelp()
+{
+    std::string help = "Policy spec:";
+    for (const std::string &line : policyKindHelp())
+        help += "\n  " + line;
+    return help;
+}
+
+std::ofstream openOutput(const std::string &path)
+{
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out)
+        throw InputError("cannot write '" + path + "'");
+    return out;
+}
+
+// Simulates one policy; the baseline's totals come from simulating the baseline model alone.
+struct Evaluated
+{
+    SimulationResult result;
+    BaselineComparison vsBaseline;
+};
+
+Evaluated evaluate(const LoadedScenario &s, const Policy &policy, const SimulationResult &baseline)
+{
+    Evaluated e{simulate(s.scenario, s.pool, policy), {}};
+    e.vsBaseline = compareToBaseline(e.result.totals, baseline.totals, baseline.policyLabel);
+    return e;
+}
+
+SimulationResult simulateBaseline(const LoadedScenario &s, const std::string &name)
+{
+    const int index = resolveBaseline(s.pool, name);
+    return simulate(s.scenario, s.pool, *makePolicy("model:" + s.pool.at(index).name));
+}
+
+void runSimulate(const SimulateOptions &o)
+{
+    const LoadedScenario s = loadScenario(o.scenario);
+    const PolicyPtr policy = makePolicy(o.policy);
+    const SimulationResult baseline = simulateBaseline(s, o.baseline);
+    const Evaluated e = evaluate(s, *policy, baseline);
+
+    if (!o.csv.empty()) {
+        auto out = openOutput(o.csv);
+        writeIntervalCsv(out, s.scenario, s.pool, e.result);
+    }
+    if (o.json) {
+        std::printf("%s\n", totalsJson(e.result, s.pool, e.vsBaseline).c_str());
+        return;
+    }
+    const Totals &t = e.result.totals;
+    std::printf("policy        %s\n", e.result.policySpec.c_str());
+    std::printf("scenario      %zu intervals of %lld min, %.0f requests\n", t.intervals,
+                static_cast<long long>(s.scenario.intervalSeconds / 60), t.requests);
+    std::printf("CO2           %.3f g (%.6f kWh)\n", t.co2G, t.energyKwh);
+    std::printf("error         %.4f %%\n", t.errorPct);
+    std::printf("vs %-10s extra CO2 %+.3f g, relative quality gain %.3f %%, efficiency %s %%/g\n",
+                e.vsBaseline.baseline.c_str(), e.vsBaseline.extraCo2G, e.vsBaseline.relativeGainPct,
+                plainDecimal(e.vsBaseline.efficiency).c_str());
+    std::printf("model share  ");
+    for (int m = 0; m < s.pool.size(); ++m)
+        if (t.modelShare[static_cast<std::size_t>(m)] > 0)
+            std::printf(" %s %.1f%%", s.pool.at(m).name.c_str(), 100 * t.modelShare[static_cast<std::size_t>(m)]);
+    std::printf("\n");
+}
+
+void runCompare(const CompareOptions &o)
+{
+    const LoadedScenario s = loadScenario(o.scenario);
+    std::vector<PolicyPtr> policies;
+    for (const std::string &spec : o.policies.empty() ? standardPolicySpecs(s.pool) : o.policies)
+        policies.push_back(makePolicy(spec)); // all specs are checked before anything is printed
+    const SimulationResult baseline = simulateBaseline(s, o.baseline);
+    std::vector<Evaluated> rows;
+    for (const PolicyPtr &p : policies)
+        rows.push_back(evaluate(s, *p, baseline));
+
+    if (!o.csv.empty()) {
+        auto out = openOutput(o.csv);
+        out << "policy,co2_g,error_pct,extra_co2_g,rel_gain_pct,efficiency_pct_per_g,baseline\n";
+        for (const Evaluated &e : rows)
+            out << '"' << e.result.policySpec << "\"," << plainDecimal(e.result.totals.co2G) << ','
+                << plainDecimal(e.result.totals.errorPct) << ',' << plainDecimal(e.vsBaseline.extraCo2G) << ','
+                << plainDecimal(e.vsBaseline.relativeGainPct) << ',' << plainDecimal(e.vsBaseline.efficiency) << ','
+                << e.vsBaseline.baseline << '\n';
+    }
+    std::printf("%-28s %14s %9s %13s %9s %11s\n", "policy", "CO2 (g)", "error %", "extra CO2 (g)", "gain %",
+                "efficiency");
+    for (const Evaluated &e : rows) {
+        const std::string eff = std::isfinite(e.vsBaseline.efficiency)
+                                    ? std::to_string(e.vsBaseline.efficiency).substr(0, 9)
+                                    : std::string("-");
+        std::printf("%-28s %14.1f %9.3f %+13.1f %9.2f %11s\n", e.result.policySpec.c_str(), e.result.totals.co2G,
+                    e.result.totals.errorPct, e.vsBaseline.extraCo2G, e.vsBaseline.relativeGainPct, eff.c_str());
+    }
+    std::printf("baseline: %s; efficiency = relative quality gain (%%) / extra CO2 (g)\n",
+                rows.empty() ? "" : rows.front().vsBaseline.baseline.c_str());
+}
+
+} // namespace
+
+void addSimulateCommands(CLI::App &app)
+{
+    auto simulateOptions = std::make_shared<SimulateOptions>();
+    CLI::App *sim = app.add_subcommand("simulate", "Simulate one policy over a scenario and report its totals");
+    addScenarioOptions(*sim, simulateOptions->scenario);
+    sim->add_option("--policy", simulateOptions->policy, policyHelp())->capture_default_str();
+    sim->add_option("--baseline", simulateOptions->baseline, "Baseline model for extra CO2 and gain (default ResNet50)");
+    sim->add_option("--csv", simulateOptions->csv, "Write the per-interval table to this CSV file");
+    sim->add_flag("--json", simulateOptions->json, "Print the totals as one JSON object");
+    sim->callback([simulateOptions] { runSimulate(*simulateOptions); });
+
+    auto compareOptions = std::make_shared<CompareOptions>();
+    CLI::App *cmp = app.add_subcommand("compare", "Simulate several policies side by side");
+    addScenarioOptions(*cmp, compareOptions->scenario);
+    cmp->add_option("--policy", compareOptions->policies,
+                    "Policy spec, repeatable (default: the heuristic in both readings, daily, and every model)");
+    cmp->add_option("--baseline", compareOptions->baseline, "Baseline model (default ResNet50)");
+    cmp->add_option("--csv", compareOptions->csv, "Write the comparison table to this CSV file");
+    cmp->callback([compareOptions] { runCompare(*compareOptions); });
+}
+
+} // namespace cs::cli

@@ -1,0 +1,86 @@
+#include "heuristic_policy.h"
+
+#include "parse_error.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cs {
+
+HeuristicPolicy::HeuristicPolicy(Reading reading, Range range)
+    : mReading(reading)
+    , mRange(range)
+{}
+
+std::string HeuristicPolicy::spec() const
+{
+    std::string s = "heuristic";
+    if (mReading == Reading::Printed)
+        s += ":printed";
+    if (mRange == Range::Daily)
+        s += ":daily";
+    return s;
+}
+
+std::string HeuristicPolicy::label() const
+{
+    std::string s = mReading == Reading::Printed ? "Heuristic (printed)" : "Heuristic";
+    if (mRange == Range::Daily)
+        s += ", daily range";
+    return s;
+}
+
+int HeuristicPolicy::modelForPosition(const ModelPool &pool, double x, Reading reading)
+{
+    if (pool.models.empty())
+        throw InputError("policy 'heuristic': the model pool is empty");
+    double eLow = pool.models.front().energyMj, eHigh = eLow;
+    for (const Model &m : pool.models) {
+        eLow = std::min(eLow, m.energyMj);
+        eHigh = std::max(eHigh, m.energyMj);
+    }
+    x = std::clamp(x, 0.0, 1.0);
+    const double selected = reading == Reading::Text ? eHigh - x * (eHigh - eLow) : eLow + x * (eHigh - eLow);
+    int best = 0;
+    for (int i = 1; i < pool.size(); ++i) {
+        const double d = std::abs(pool.at(i).energyMj - selected), bestD = std::abs(pool.at(best).energyMj - selected);
+        if (d < bestD || (d == bestD && pool.at(i).errorPct < pool.at(best).errorPct))
+            best = i;
+    }
+    return best;
+}
+
+Assignment HeuristicPolicy::assign(const Scenario &scenario, const ModelPool &pool) const
+{
+    Assignment out(scenario.size());
+    if (scenario.empty())
+        return out;
+    if (pool.models.empty())
+        throw InputError("policy '" + spec() + "': the model pool is empty");
+
+    // Positions x are taken within [first, last): the whole scenario, or one UTC day.
+    auto assignRange = [&](std::size_t first, std::size_t last) {
+        const auto begin = scenario.intensity.begin() + static_cast<std::ptrdiff_t>(first);
+        const auto end = scenario.intensity.begin() + static_cast<std::ptrdiff_t>(last);
+        const auto [lo, hi] = std::minmax_element(begin, end);
+        const double cLow = *lo, span = *hi - *lo;
+        for (std::size_t i = first; i < last; ++i) {
+            const double x = span > 0 ? (scenario.intensity[i] - cLow) / span : 0.0;
+            out[i] = Choice{modelForPosition(pool, x, mReading)};
+        }
+    };
+
+    if (mRange == Range::Whole) {
+        assignRange(0, scenario.size());
+        return out;
+    }
+    std::size_t first = 0;
+    for (std::size_t i = 1; i <= scenario.size(); ++i)
+        if (i == scenario.size() || utcDayStart(scenario.times[i]) != utcDayStart(scenario.times[first])) {
+            assignRange(first, i);
+            first = i;
+        }
+    return out;
+}
+
+} // namespace cs

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "policy.h"
+
+namespace cs {
+
+// Jung 2024's heuristic: x = (C_now - C_low) / (C_high - C_low) maps onto the energy range of the pool, and the
+// model whose energy per inference is nearest the selected energy serves the interval.
+//   text reading (default, the paper's prose): E_sel = E_high - x (E_high - E_low): dirty grid -> small model.
+//   printed reading (the paper's equation):     E_sel = E_low + x (E_high - E_low): dirty grid -> big model.
+// C_low/C_high are the minimum and maximum intensity over the whole scenario (hindsight, as in the paper) or over
+// each UTC calendar day. Where C_high = C_low, x is taken as 0. Ties in distance go to the lower-error model.
+class HeuristicPolicy : public Policy
+{
+public:
+    enum class Reading { Text, Printed };
+    enum class Range { Whole, Daily };
+
+    HeuristicPolicy(Reading reading, Range range);
+
+    std::string spec() const override;
+    std::string label() const override;
+    Assignment assign(const Scenario &scenario, const ModelPool &pool) const override;
+
+    // The pool index nearest to E_sel for a given x in [0, 1]; exposed for tests and for live mode.
+    static int modelForPosition(const ModelPool &pool, double x, Reading reading);
+
+private:
+    Reading mReading;
+    Range mRange;
+};
+
+} // namespace cs

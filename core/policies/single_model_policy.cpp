@@ -1,0 +1,29 @@
+#include "single_model_policy.h"
+
+#include "parse_error.h"
+
+namespace cs {
+
+int requireModel(const ModelPool &pool, const std::string &modelName, const std::string &policySpec)
+{
+    const int index = pool.indexOf(modelName);
+    if (index >= 0)
+        return index;
+    std::string known;
+    for (const Model &m : pool.models)
+        known += (known.empty() ? "" : ", ") + m.name;
+    throw InputError("policy '" + policySpec + "': unknown model '" + modelName + "' (pool '" + pool.name +
+                     "' has " + known + ")");
+}
+
+SingleModelPolicy::SingleModelPolicy(std::string modelName)
+    : mModelName(std::move(modelName))
+{}
+
+Assignment SingleModelPolicy::assign(const Scenario &scenario, const ModelPool &pool) const
+{
+    const int index = requireModel(pool, mModelName, spec());
+    return Assignment(scenario.size(), Choice{index});
+}
+
+} // namespace cs

@@ -1,0 +1,135 @@
+#include "pool_json.h"
+
+#include "parse_error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+
+namespace cs {
+
+namespace {
+
+using nlohmann::json;
+
+// The 1-based line and column of a byte offset, for nlohmann's byte positions.
+std::pair<int, int> lineAndColumn(const std::string &text, std::size_t offset)
+{
+    int line = 1, column = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+double requireNumber(const json &model, const char *key, const std::string &file, const std::string &where)
+{
+    const auto it = model.find(key);
+    if (it == model.end() || !it->is_number())
+        throw ParseError(file, 0, 0, where + ": \"" + key + "\" must be a number");
+    return it->get<double>();
+}
+
+std::optional<double> optionalNumber(const json &model, const char *key, const std::string &file,
+                                     const std::string &where)
+{
+    const auto it = model.find(key);
+    if (it == model.end() || it->is_null())
+        return std::nullopt;
+    if (!it->is_number())
+        throw ParseError(file, 0, 0, where + ": \"" + key + "\" must be a number or absent");
+    return it->get<double>();
+}
+
+} // namespace
+
+ModelPool parsePoolJson(const std::string &text, const std::string &displayName)
+{
+    json doc;
+    try {
+        doc = json::parse(text);
+    } catch (const json::parse_error &e) {
+        const auto [line, column] = lineAndColumn(text, e.byte > 0 ? e.byte - 1 : 0);
+        std::string what = e.what();
+        if (const auto colon = what.rfind(": "); colon != std::string::npos)
+            what = what.substr(colon + 2);
+        throw ParseError(displayName, line, column, "invalid JSON: " + what);
+    }
+    if (!doc.is_object() || !doc.contains("models") || !doc["models"].is_array())
+        throw ParseError(displayName, 0, 0, "expected an object with a \"models\" array");
+
+    ModelPool pool;
+    pool.name = doc.value("name", std::string("custom"));
+    std::size_t index = 0;
+    for (const json &m : doc["models"]) {
+        const std::string where = "models[" + std::to_string(index++) + "]";
+        if (!m.is_object() || !m.contains("name") || !m["name"].is_string())
+            throw ParseError(displayName, 0, 0, where + ": expected an object with a \"name\" string");
+        Model model;
+        model.name = m["name"].get<std::string>();
+        model.energyMj = requireNumber(m, "energy_mj", displayName, where);
+        model.errorPct = requireNumber(m, "error_pct", displayName, where);
+        model.latencyMs = optionalNumber(m, "latency_ms", displayName, where);
+        model.throughputPerS = optionalNumber(m, "throughput_per_s", displayName, where);
+        if (m.contains("source") && m["source"].is_string())
+            model.source = m["source"].get<std::string>();
+        pool.models.push_back(std::move(model));
+    }
+    try {
+        pool.validate();
+    } catch (const InputError &e) {
+        throw ParseError(displayName, 0, 0, e.what());
+    }
+    return pool;
+}
+
+ModelPool readPoolJson(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw ParseError(path, 0, 0, "cannot open the pool file");
+    std::stringstream text;
+    text << in.rdbuf();
+    return parsePoolJson(text.str(), path);
+}
+
+std::string poolToJson(const ModelPool &pool)
+{
+    json models = json::array();
+    for (const Model &m : pool.models) {
+        json j{{"name", m.name}, {"energy_mj", m.energyMj}, {"error_pct", m.errorPct}};
+        if (m.latencyMs)
+            j["latency_ms"] = *m.latencyMs;
+        if (m.throughputPerS)
+            j["throughput_per_s"] = *m.throughputPerS;
+        if (!m.source.empty())
+            j["source"] = m.source;
+        models.push_back(std::move(j));
+    }
+    return json{{"name", pool.name}, {"models", std::move(models)}}.dump(2) + "\n";
+}
+
+void writePoolJson(const ModelPool &pool, const std::string &path)
+{
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << poolToJson(pool);
+    if (!out)
+        throw InputError("cannot write the pool file '" + path + "'");
+}
+
+ModelPool loadPool(const std::string &nameOrPath)
+{
+    if (nameOrPath == "paper")
+        return paperPool();
+    if (nameOrPath == "resnets")
+        return resnetPool();
+    return readPoolJson(nameOrPath);
+}
+
+} // namespace cs

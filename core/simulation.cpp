@@ -1,0 +1,89 @@
+#include "simulation.h"
+
+#include "parse_error.h"
+
+#include <cmath>
+#include <limits>
+
+namespace cs {
+
+SimulationResult simulate(const Scenario &scenario, const ModelPool &pool, const Assignment &assignment)
+{
+    if (assignment.size() != scenario.size())
+        throw InputError("internal: an assignment of " + std::to_string(assignment.size()) + " choices for " +
+                         std::to_string(scenario.size()) + " intervals");
+    const std::size_t n = scenario.size();
+    const int models = pool.size();
+    SimulationResult result;
+    result.assignment = assignment;
+    IntervalResults &rows = result.intervals;
+    rows.model.resize(n);
+    rows.energyKwh.resize(n);
+    rows.co2G.resize(n);
+    rows.cumulativeCo2G.resize(n);
+    rows.errorPct.resize(n);
+    std::vector<double> served(static_cast<std::size_t>(models), 0.0);
+
+    double cumulative = 0, energy = 0, weightedError = 0, requests = 0;
+    constexpr double joulesPerKwh = 3.6e6;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Choice &c = assignment[i];
+        if (c.model < 0 || c.model >= models || (c.altShare > 0 && (c.alt < 0 || c.alt >= models)))
+            throw InputError("internal: interval " + std::to_string(i) + " is assigned a model outside the pool");
+        const double share = c.altShare > 0 ? c.altShare : 0.0;
+        const Model &a = pool.at(c.model);
+        const double req = scenario.requests[i];
+        double energyJ = req * (1 - share) * a.energyMj / 1000.0;
+        double error = (1 - share) * a.errorPct;
+        served[static_cast<std::size_t>(c.model)] += req * (1 - share);
+        if (share > 0) {
+            const Model &b = pool.at(c.alt);
+            energyJ += req * share * b.energyMj / 1000.0;
+            error += share * b.errorPct;
+            served[static_cast<std::size_t>(c.alt)] += req * share;
+        }
+        const double kwh = energyJ / joulesPerKwh;
+        const double co2 = kwh * scenario.intensity[i];
+        cumulative += co2;
+        energy += kwh;
+        weightedError += req * error;
+        requests += req;
+        rows.model[i] = share > 0.5 ? c.alt : c.model;
+        rows.energyKwh[i] = kwh;
+        rows.co2G[i] = co2;
+        rows.cumulativeCo2G[i] = cumulative;
+        rows.errorPct[i] = error;
+    }
+
+    Totals &t = result.totals;
+    t.co2G = cumulative;
+    t.energyKwh = energy;
+    t.requests = requests;
+    t.intervals = n;
+    t.errorPct = requests > 0 ? weightedError / requests : 0.0;
+    t.modelShare.resize(static_cast<std::size_t>(models));
+    for (std::size_t m = 0; m < served.size(); ++m)
+        t.modelShare[m] = requests > 0 ? served[m] / requests : 0.0;
+    return result;
+}
+
+SimulationResult simulate(const Scenario &scenario, const ModelPool &pool, const Policy &policy)
+{
+    SimulationResult r = simulate(scenario, pool, policy.assign(scenario, pool));
+    r.policySpec = policy.spec();
+    r.policyLabel = policy.label();
+    return r;
+}
+
+BaselineComparison compareToBaseline(const Totals &result, const Totals &baseline, std::string baselineName)
+{
+    BaselineComparison c;
+    c.baseline = std::move(baselineName);
+    c.extraCo2G = result.co2G - baseline.co2G;
+    c.relativeGainPct = baseline.errorPct > 0 ? (baseline.errorPct - result.errorPct) / baseline.errorPct * 100.0
+                                              : std::numeric_limits<double>::quiet_NaN();
+    c.efficiency = c.extraCo2G != 0 ? c.relativeGainPct / c.extraCo2G : std::numeric_limits<double>::quiet_NaN();
+    return c;
+}
+
+} // namespace cs
