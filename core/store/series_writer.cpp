@@ -1,0 +1,109 @@
+#include "series_writer.h"
+
+#include "database.h"
+#include "statement.h"
+#include "store_error.h"
+
+#include <numeric>
+
+namespace cs {
+
+namespace {
+const char *seriesTable(SeriesKind kind) { return kind == SeriesKind::Carbon ? "carbon_series" : "request_series"; }
+const char *pointTable(SeriesKind kind) { return kind == SeriesKind::Carbon ? "carbon_points" : "request_points"; }
+const char *kindWord(SeriesKind kind) { return kind == SeriesKind::Carbon ? "carbon" : "request"; }
+}
+
+SeriesWriter::SeriesWriter(Database &db, SeriesKind kind, SeriesMeta meta, bool replace)
+    : mDb(db)
+    , mKind(kind)
+    , mMeta(std::move(meta))
+{
+    if (mMeta.name.empty())
+        throw StoreError("a series needs a name");
+    if (mMeta.unit.empty())
+        mMeta.unit = kind == SeriesKind::Carbon ? "gCO2/kWh" : "requests";
+    const std::string table = seriesTable(kind);
+    Statement find(db, "SELECT id FROM " + table + " WHERE name = ?");
+    find.bind(1, mMeta.name);
+    if (find.step()) {
+        if (!replace)
+            throw StoreError(db.path() + ": a " + kindWord(kind) + " series named \"" + mMeta.name
+                             + "\" exists already (choose another --name or pass --replace)");
+        mId = find.columnInt64(0);
+        Statement clear(db, std::string("DELETE FROM ") + pointTable(kind) + " WHERE series_id = ?");
+        clear.bind(1, static_cast<std::int64_t>(mId)).run();
+    } else {
+        Statement insert(db, "INSERT INTO " + table + " (name, source, unit, interval_s, provenance"
+                                 + (kind == SeriesKind::Carbon ? ", region" : "") + ") VALUES (?, ?, ?, 0, ?"
+                                 + (kind == SeriesKind::Carbon ? ", ?" : "") + ")");
+        insert.bind(1, mMeta.name).bind(2, mMeta.source).bind(3, mMeta.unit).bind(4, mMeta.provenance);
+        if (kind == SeriesKind::Carbon)
+            insert.bind(5, mMeta.region);
+        insert.run();
+        mId = db.lastInsertId();
+    }
+    mInsert = std::make_unique<Statement>(
+        db, kind == SeriesKind::Carbon
+                ? "INSERT INTO carbon_points (series_id, t, actual, forecast) VALUES (?, ?, ?, ?)"
+                : "INSERT INTO request_points (series_id, t, count) VALUES (?, ?, ?)");
+}
+
+SeriesWriter::~SeriesWriter() = default;
+
+void SeriesWriter::step(UtcSeconds time)
+{
+    if (mPoints > 0) {
+        const UtcSeconds d = time - mLast;
+        if (d <= 0)
+            throw StoreError("series \"" + mMeta.name + "\": times must increase (" + formatUtcTime(time)
+                             + " after " + formatUtcTime(mLast) + ")");
+        mMinStep = mMinStep == 0 ? d : std::min(mMinStep, d);
+        mGcd = std::gcd(mGcd, d);
+    }
+    mLast = time;
+    ++mPoints;
+}
+
+void SeriesWriter::appendCarbon(UtcSeconds time, std::optional<double> actual, std::optional<double> forecast)
+{
+    step(time);
+    mInsert->bind(1, static_cast<std::int64_t>(mId)).bind(2, static_cast<std::int64_t>(time));
+    mInsert->bind(3, actual).bind(4, forecast);
+    mInsert->run();
+}
+
+void SeriesWriter::appendCount(UtcSeconds time, double count)
+{
+    step(time);
+    mInsert->bind(1, static_cast<std::int64_t>(mId)).bind(2, static_cast<std::int64_t>(time)).bind(3, count);
+    mInsert->run();
+}
+
+UtcSeconds SeriesWriter::finish()
+{
+    if (mPoints == 0)
+        throw StoreError("series \"" + mMeta.name + "\": no data points");
+    UtcSeconds interval = mMeta.intervalSeconds;
+    if (interval <= 0) {
+        if (mPoints < 2)
+            throw StoreError("series \"" + mMeta.name + "\": one point only, its interval cannot be told");
+        if (mGcd != mMinStep)
+            throw StoreError("series \"" + mMeta.name + "\": the time steps do not fit one interval (smallest "
+                             + std::to_string(mMinStep) + " s, their common divisor " + std::to_string(mGcd)
+                             + " s)");
+        interval = mMinStep;
+    }
+    Statement update(mDb, std::string("UPDATE ") + seriesTable(mKind)
+                              + " SET interval_s = ?, source = ?, unit = ?, provenance = ?"
+                              + (mKind == SeriesKind::Carbon ? ", region = ?" : "") + " WHERE id = ?");
+    update.bind(1, static_cast<std::int64_t>(interval)).bind(2, mMeta.source).bind(3, mMeta.unit);
+    update.bind(4, mMeta.provenance);
+    int next = 5;
+    if (mKind == SeriesKind::Carbon)
+        update.bind(next++, mMeta.region);
+    update.bind(next, static_cast<std::int64_t>(mId)).run();
+    return interval;
+}
+
+} // namespace cs

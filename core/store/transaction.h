@@ -1,0 +1,25 @@
+#pragma once
+
+namespace cs {
+
+class Database;
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back by the destructor unless committed: any exception (a parse error,
+// a cancel) leaves the database exactly as it was.
+class Transaction
+{
+public:
+    explicit Transaction(Database &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    void commit();
+    void rollback();
+
+private:
+    Database &mDb;
+    bool mOpen = true;
+};
+
+} // namespace cs
