@@ -1,0 +1,156 @@
+#include "pareto_frontier.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cs {
+
+ParetoFrontier::ParetoFrontier(const TradeoffProblem &problem)
+    : mProblem(problem)
+{
+    const auto &opt = problem.options();
+    double error = 0, co2 = 0;
+    std::vector<std::size_t> hull;
+    for (std::size_t i = 0; i < problem.intervals(); ++i) {
+        const std::size_t b = problem.begin(i), e = problem.end(i);
+        error += opt[b].errorPct;
+        co2 += opt[b].co2G;
+        // Lower convex hull of the Pareto options (error rising, CO2 falling): drop a middle point that lies
+        // strictly above the line of its neighbours. Collinear points stay: more integral breakpoints.
+        hull.clear();
+        for (std::size_t k = b; k < e; ++k) {
+            while (hull.size() >= 2) {
+                const TradeoffOption &p = opt[hull[hull.size() - 2]], &q = opt[hull.back()], &r = opt[k];
+                const double cross = (q.errorPct - p.errorPct) * (r.co2G - p.co2G)
+                                     - (q.co2G - p.co2G) * (r.errorPct - p.errorPct);
+                if (cross < 0) // q above the chord p-r
+                    hull.pop_back();
+                else
+                    break;
+            }
+            hull.push_back(k);
+        }
+        for (std::size_t h = 0; h + 1 < hull.size(); ++h) {
+            const TradeoffOption &p = opt[hull[h]], &q = opt[hull[h + 1]];
+            const double dError = q.errorPct - p.errorPct, dCo2 = p.co2G - q.co2G;
+            mSegments.push_back({i, hull[h], hull[h + 1], dError, dCo2, dCo2 / dError});
+        }
+    }
+    // Falling rate; ties by interval then hull position, so each interval's segments stay in hull order.
+    std::sort(mSegments.begin(), mSegments.end(), [](const Segment &a, const Segment &b) {
+        if (a.rate != b.rate)
+            return a.rate > b.rate;
+        if (a.interval != b.interval)
+            return a.interval < b.interval;
+        return a.from < b.from;
+    });
+    mError.resize(mSegments.size() + 1);
+    mCo2.resize(mSegments.size() + 1);
+    mError[0] = error;
+    mCo2[0] = co2;
+    for (std::size_t k = 0; k < mSegments.size(); ++k) {
+        error += mSegments[k].dError;
+        co2 -= mSegments[k].dCo2;
+        mError[k + 1] = error;
+        mCo2[k + 1] = co2;
+    }
+}
+
+FrontierPoint ParetoFrontier::pointAt(std::size_t k, double fraction) const
+{
+    FrontierPoint p;
+    p.segments = k;
+    p.fraction = fraction;
+    p.errorPct = mError[k];
+    p.co2G = mCo2[k];
+    if (k < mSegments.size()) {
+        p.rate = mSegments[k].rate;
+        p.errorPct += fraction * mSegments[k].dError;
+        p.co2G -= fraction * mSegments[k].dCo2;
+    } else if (!mSegments.empty()) {
+        p.rate = mSegments.back().rate;
+    }
+    return p;
+}
+
+std::optional<FrontierPoint> ParetoFrontier::atError(double maxErrorPct) const
+{
+    // Tolerance for targets read back from a simulation (sums in another order differ in the last bits).
+    const double tol = 1e-12 * std::max(1.0, std::abs(maxErrorPct));
+    if (maxErrorPct < mError.front() - tol)
+        return std::nullopt;
+    // The last breakpoint with error <= target, then a share of the next segment.
+    const std::size_t k = static_cast<std::size_t>(
+        std::upper_bound(mError.begin(), mError.end(), maxErrorPct) - mError.begin());
+    if (k == 0)
+        return pointAt(0, 0);
+    const std::size_t whole = k - 1;
+    if (whole >= mSegments.size())
+        return pointAt(mSegments.size(), 0);
+    const double fraction = std::clamp((maxErrorPct - mError[whole]) / mSegments[whole].dError, 0.0, 1.0);
+    return pointAt(whole, fraction);
+}
+
+std::optional<FrontierPoint> ParetoFrontier::atCo2(double maxCo2G) const
+{
+    const double tol = 1e-12 * std::max(1.0, std::abs(maxCo2G));
+    if (maxCo2G < mCo2.back() - tol)
+        return std::nullopt;
+    // mCo2 falls with k: the first breakpoint with CO2 <= budget, reached by a share of the segment before it.
+    const std::size_t k = static_cast<std::size_t>(
+        std::lower_bound(mCo2.begin(), mCo2.end(), maxCo2G, [](double a, double b) { return a > b; })
+        - mCo2.begin());
+    if (k == 0)
+        return pointAt(0, 0);
+    if (k > mSegments.size())
+        return pointAt(mSegments.size(), 0);
+    const std::size_t whole = k - 1;
+    const double fraction
+        = mSegments[whole].dCo2 > 0 ? std::clamp((mCo2[whole] - maxCo2G) / mSegments[whole].dCo2, 0.0, 1.0) : 1.0;
+    if (fraction >= 1.0)
+        return pointAt(k, 0);
+    return pointAt(whole, fraction);
+}
+
+std::vector<FrontierPoint> ParetoFrontier::points(int n, bool integral) const
+{
+    std::vector<FrontierPoint> out;
+    if (n <= 0)
+        return out;
+    const double lo = mError.front(), hi = mError.back();
+    std::size_t lastK = static_cast<std::size_t>(-1);
+    for (int j = 0; j < n; ++j) {
+        const double target = n == 1 ? lo : lo + (hi - lo) * j / (n - 1);
+        FrontierPoint p = j == n - 1 ? pointAt(mSegments.size(), 0) : *atError(target);
+        if (integral) {
+            p = pointAt(p.segments, 0);
+            if (p.segments == lastK)
+                continue;
+            lastK = p.segments;
+        }
+        out.push_back(p);
+    }
+    return out;
+}
+
+Assignment ParetoFrontier::assignment(const FrontierPoint &point) const
+{
+    const auto &opt = mProblem.options();
+    const std::size_t n = mProblem.intervals();
+    std::vector<std::size_t> at(n);
+    for (std::size_t i = 0; i < n; ++i)
+        at[i] = mProblem.begin(i);
+    for (std::size_t k = 0; k < point.segments && k < mSegments.size(); ++k)
+        at[mSegments[k].interval] = mSegments[k].to;
+    Assignment a(n);
+    for (std::size_t i = 0; i < n; ++i)
+        a[i].model = opt[at[i]].model;
+    if (point.fraction > 0 && point.segments < mSegments.size()) {
+        const Segment &s = mSegments[point.segments];
+        a[s.interval].alt = opt[s.to].model;
+        a[s.interval].altShare = point.fraction;
+    }
+    return a;
+}
+
+} // namespace cs

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "service_constraints.h"
+
+#include <vector>
+
+namespace cs {
+
+// One way to serve one interval: all its requests by `model`, costing `co2G` grams and adding `errorPct` to the
+// scenario's request-weighted error (requests/total requests x the model's error).
+struct TradeoffOption
+{
+    int model = -1;
+    double co2G = 0;
+    double errorPct = 0;
+};
+
+// The optimisation problem behind every hindsight policy: per interval, the Pareto-optimal options among the
+// models that the service constraints allow (sorted by error ascending, CO2 descending). Totals of CO2 and of
+// error are sums over intervals, which is what makes the problem separable.
+class TradeoffProblem
+{
+public:
+    TradeoffProblem(const Scenario &scenario, const ModelPool &pool, const ServiceConstraints &constraints = {});
+
+    std::size_t intervals() const { return mBegin.size() - 1; }
+    // The options of interval i: [begin(i), end(i)) into options().
+    std::size_t begin(std::size_t i) const { return mBegin[i]; }
+    std::size_t end(std::size_t i) const { return mBegin[i + 1]; }
+    const std::vector<TradeoffOption> &options() const { return mOptions; }
+    const std::vector<bool> &unservable() const { return mUnservable; }
+    double totalRequests() const { return mTotalRequests; }
+
+    // The totals of an assignment under this problem's pricing (a split counts pro rata).
+    struct Totals { double co2G = 0; double errorPct = 0; };
+    Totals evaluate(const Scenario &scenario, const ModelPool &pool, const Assignment &assignment) const;
+
+private:
+    std::vector<TradeoffOption> mOptions;
+    std::vector<std::size_t> mBegin;
+    std::vector<bool> mUnservable;
+    double mTotalRequests = 0;
+};
+
+} // namespace cs
