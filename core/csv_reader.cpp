@@ -94,7 +94,8 @@ void CsvReader::split()
 
 void CsvReader::fail(std::size_t i, const std::string &message) const
 {
-    throw ParseError(mName, mLine, i < mColumns.size() ? mColumns[i] : 1, message);
+    // Past the last field: the column just after the end of the line, where the missing field should start.
+    throw ParseError(mName, mLine, i < mColumns.size() ? mColumns[i] : utf8Columns(mText) + 1, message);
 }
 
 } // namespace cs

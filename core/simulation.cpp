@@ -7,7 +7,7 @@
 
 namespace cs {
 
-SimulationResult simulate(const Scenario &scenario, const ModelPool &pool, const Assignment &assignment)
+SimulationResult simulate(const Scenario &scenario, const ModelPool &pool, Assignment assignment)
 {
     if (assignment.size() != scenario.size())
         throw InputError("internal: an assignment of " + std::to_string(assignment.size()) + " choices for " +
@@ -15,7 +15,6 @@ SimulationResult simulate(const Scenario &scenario, const ModelPool &pool, const
     const std::size_t n = scenario.size();
     const int models = pool.size();
     SimulationResult result;
-    result.assignment = assignment;
     IntervalResults &rows = result.intervals;
     rows.model.resize(n);
     rows.energyKwh.resize(n);
@@ -24,8 +23,12 @@ SimulationResult simulate(const Scenario &scenario, const ModelPool &pool, const
     rows.errorPct.resize(n);
     std::vector<double> served(static_cast<std::size_t>(models), 0.0);
 
+    // kWh per request of each model: mJ / 1000 -> J, / 3.6e6 -> kWh.
+    std::vector<double> kwhPerRequest(static_cast<std::size_t>(models));
+    for (int m = 0; m < models; ++m)
+        kwhPerRequest[static_cast<std::size_t>(m)] = pool.at(m).energyMj / 1000.0 / 3.6e6;
+
     double cumulative = 0, energy = 0, weightedError = 0, requests = 0;
-    constexpr double joulesPerKwh = 3.6e6;
     for (std::size_t i = 0; i < n; ++i) {
         const Choice &c = assignment[i];
         if (c.model < 0 || c.model >= models || (c.altShare > 0 && (c.alt < 0 || c.alt >= models)))
@@ -33,16 +36,15 @@ SimulationResult simulate(const Scenario &scenario, const ModelPool &pool, const
         const double share = c.altShare > 0 ? c.altShare : 0.0;
         const Model &a = pool.at(c.model);
         const double req = scenario.requests[i];
-        double energyJ = req * (1 - share) * a.energyMj / 1000.0;
+        double kwh = req * (1 - share) * kwhPerRequest[static_cast<std::size_t>(c.model)];
         double error = (1 - share) * a.errorPct;
         served[static_cast<std::size_t>(c.model)] += req * (1 - share);
         if (share > 0) {
             const Model &b = pool.at(c.alt);
-            energyJ += req * share * b.energyMj / 1000.0;
+            kwh += req * share * kwhPerRequest[static_cast<std::size_t>(c.alt)];
             error += share * b.errorPct;
             served[static_cast<std::size_t>(c.alt)] += req * share;
         }
-        const double kwh = energyJ / joulesPerKwh;
         const double co2 = kwh * scenario.intensity[i];
         cumulative += co2;
         energy += kwh;
@@ -55,6 +57,7 @@ SimulationResult simulate(const Scenario &scenario, const ModelPool &pool, const
         rows.errorPct[i] = error;
     }
 
+    result.assignment = std::move(assignment);
     Totals &t = result.totals;
     t.co2G = cumulative;
     t.energyKwh = energy;

@@ -52,7 +52,7 @@ inline double co2Grams(double requests, double energyMj, double intensity)
     return requests * (energyMj / 1000.0) / 3.6e6 * intensity;
 }
 
-SimulationResult simulate(const Scenario &scenario, const ModelPool &pool, const Assignment &assignment);
+SimulationResult simulate(const Scenario &scenario, const ModelPool &pool, Assignment assignment);
 SimulationResult simulate(const Scenario &scenario, const ModelPool &pool, const Policy &policy);
 
 BaselineComparison compareToBaseline(const Totals &result, const Totals &baseline, std::string baselineName);

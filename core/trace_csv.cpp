@@ -109,7 +109,9 @@ TimeSeries readSeries(std::istream &in, const std::string &file, const ReadSpec 
     series.unit = spec.unit;
     series.source = file;
     series.name = header[static_cast<std::size_t>(valueColumn)];
-    std::vector<int> lineOf; // the line of each point, to name the first of a duplicate
+    // Every row's time and line, empty values included: they set the interval and name a duplicate's first line.
+    std::vector<UtcSeconds> rowTimes;
+    std::vector<int> lineOf;
     const std::size_t needed = static_cast<std::size_t>(std::max(timeColumn, valueColumn)) + 1;
 
     while (csv.next()) {
@@ -122,6 +124,17 @@ TimeSeries readSeries(std::istream &in, const std::string &file, const ReadSpec 
         if (!t)
             csv.fail(tc, "expected a time such as 2023-06-01T00:00:00Z or 2023-06-01 00:00:00 in column '" +
                              header[tc] + "', found '" + std::string(csv.field(tc)) + "'");
+        if (!rowTimes.empty() && *t <= rowTimes.back()) {
+            const auto same = std::lower_bound(rowTimes.begin(), rowTimes.end(), *t);
+            if (*same == *t)
+                csv.fail(tc, "duplicate time " + formatUtcTime(*t) + " (first on line " +
+                                 std::to_string(lineOf[static_cast<std::size_t>(same - rowTimes.begin())]) + ")");
+            csv.fail(tc, "time goes backwards: " + formatUtcTime(*t) + " comes after " +
+                             formatUtcTime(rowTimes.back()) + " (times must be strictly increasing)");
+        }
+        rowTimes.push_back(*t);
+        lineOf.push_back(csv.line());
+
         const std::string_view text = csv.field(vc);
         if (text.find_first_not_of(' ') == std::string_view::npos) {
             if (spec.emptyIsMissing)
@@ -134,23 +147,13 @@ TimeSeries readSeries(std::istream &in, const std::string &file, const ReadSpec 
                              std::string(text) + "'");
         if (*value < 0)
             csv.fail(vc, "negative " + spec.valueKind + " " + std::string(text) + " in column '" + header[vc] + "'");
-
-        if (!series.times.empty() && *t <= series.times.back()) {
-            const auto same = std::lower_bound(series.times.begin(), series.times.end(), *t);
-            if (*same == *t)
-                csv.fail(tc, "duplicate time " + formatUtcTime(*t) + " (first on line " +
-                                 std::to_string(lineOf[static_cast<std::size_t>(same - series.times.begin())]) + ")");
-            csv.fail(tc, "time goes backwards: " + formatUtcTime(*t) + " comes after " +
-                             formatUtcTime(series.times.back()) + " (times must be strictly increasing)");
-        }
-        lineOf.push_back(csv.line());
         series.times.push_back(*t);
         series.values.push_back(*value);
     }
     if (series.times.empty())
         throw ParseError(file, csv.line(), 0, "no data rows with a " + spec.valueKind + " after the header");
-    if (series.times.size() >= 2) {
-        series.intervalSeconds = detectInterval(series.times);
+    if (rowTimes.size() >= 2) {
+        series.intervalSeconds = detectInterval(rowTimes);
         if (series.intervalSeconds == 0)
             throw ParseError(file, 0, 0, "times do not fall on one fixed interval (every step between rows must be "
                                          "a multiple of the smallest)");

@@ -50,6 +50,47 @@ int HeuristicPolicy::modelForPosition(const ModelPool &pool, double x, Reading r
     return best;
 }
 
+HeuristicPolicy::SwitchPoints HeuristicPolicy::switchPoints(const ModelPool &pool, Reading reading)
+{
+    if (pool.models.empty())
+        throw InputError("policy 'heuristic': the model pool is empty");
+    // Models by energy; of models with equal energy only the lowest-error one can ever be nearest.
+    std::vector<int> order(static_cast<std::size_t>(pool.size()));
+    for (int i = 0; i < pool.size(); ++i)
+        order[static_cast<std::size_t>(i)] = i;
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+        const Model &ma = pool.at(a), &mb = pool.at(b);
+        return ma.energyMj != mb.energyMj ? ma.energyMj < mb.energyMj : ma.errorPct < mb.errorPct;
+    });
+    order.erase(std::unique(order.begin(), order.end(),
+                            [&](int a, int b) { return pool.at(a).energyMj == pool.at(b).energyMj; }),
+                order.end());
+    const double eLow = pool.at(order.front()).energyMj, eHigh = pool.at(order.back()).energyMj;
+    const double span = eHigh - eLow;
+    if (reading == Reading::Text) // x rises as E_sel falls: walk from the most to the least energy
+        std::reverse(order.begin(), order.end());
+
+    SwitchPoints points;
+    points.models.push_back(order.front());
+    for (std::size_t k = 1; k < order.size(); ++k) {
+        const double mid = (pool.at(order[k - 1]).energyMj + pool.at(order[k]).energyMj) / 2;
+        points.bounds.push_back(reading == Reading::Text ? (eHigh - mid) / span : (mid - eLow) / span);
+        points.models.push_back(order[k]);
+    }
+    points.pool = &pool;
+    return points;
+}
+
+int HeuristicPolicy::SwitchPoints::at(double x) const
+{
+    std::size_t k = 0;
+    while (k < bounds.size() && x > bounds[k])
+        ++k;
+    if (k < bounds.size() && x == bounds[k] && pool->at(models[k + 1]).errorPct < pool->at(models[k]).errorPct)
+        ++k;
+    return models[k];
+}
+
 Assignment HeuristicPolicy::assign(const Scenario &scenario, const ModelPool &pool) const
 {
     Assignment out(scenario.size());
@@ -58,6 +99,7 @@ Assignment HeuristicPolicy::assign(const Scenario &scenario, const ModelPool &po
     if (pool.models.empty())
         throw InputError("policy '" + spec() + "': the model pool is empty");
 
+    const SwitchPoints points = switchPoints(pool, mReading);
     // Positions x are taken within [first, last): the whole scenario, or one UTC day.
     auto assignRange = [&](std::size_t first, std::size_t last) {
         const auto begin = scenario.intensity.begin() + static_cast<std::ptrdiff_t>(first);
@@ -66,7 +108,7 @@ Assignment HeuristicPolicy::assign(const Scenario &scenario, const ModelPool &po
         const double cLow = *lo, span = *hi - *lo;
         for (std::size_t i = first; i < last; ++i) {
             const double x = span > 0 ? (scenario.intensity[i] - cLow) / span : 0.0;
-            out[i] = Choice{modelForPosition(pool, x, mReading)};
+            out[i] = Choice{points.at(x)};
         }
     };
 

@@ -2,6 +2,8 @@
 
 #include "policy.h"
 
+#include <vector>
+
 namespace cs {
 
 // Jung 2024's heuristic: x = (C_now - C_low) / (C_high - C_low) maps onto the energy range of the pool, and the
@@ -24,6 +26,17 @@ public:
 
     // The pool index nearest to E_sel for a given x in [0, 1]; exposed for tests and for live mode.
     static int modelForPosition(const ModelPool &pool, double x, Reading reading);
+
+    // Where the choice changes as x rises from 0 to 1: model `models[k]` serves x below `bounds[k]` (and the
+    // last model serves the rest). At a bound itself the lower-error neighbour serves, as in modelForPosition.
+    struct SwitchPoints
+    {
+        std::vector<double> bounds;
+        std::vector<int> models;
+        const ModelPool *pool = nullptr; // for the error tie-break at a bound
+        int at(double x) const;
+    };
+    static SwitchPoints switchPoints(const ModelPool &pool, Reading reading);
 
 private:
     Reading mReading;

@@ -1,0 +1,126 @@
+// Putting a carbon trace and a request trace on one grid: sums, time-weighted means, gaps, and refusals.
+#include "parse_error.h"
+#include "scenario.h"
+
+#include <QTest>
+
+using namespace cs;
+
+static const UtcSeconds T0 = 1685577600; // 2023-06-01T00:00:00Z
+
+static TimeSeries series(UtcSeconds interval, std::vector<UtcSeconds> offsets, std::vector<double> values)
+{
+    TimeSeries s;
+    s.intervalSeconds = interval;
+    s.source = "test";
+    for (auto o : offsets)
+        s.times.push_back(T0 + o);
+    s.values = std::move(values);
+    return s;
+}
+
+class TestAlignment : public QObject
+{
+    Q_OBJECT
+private slots:
+    void halfHourCarbonOnHourlyRequests()
+    {
+        // Carbon 100, 200 in hour 0 and 300, 500 in hour 1: hourly means 150 and 400; requests 10 and 20 as given.
+        const auto carbon = series(1800, {0, 1800, 3600, 5400}, {100, 200, 300, 500});
+        const auto requests = series(3600, {0, 3600}, {10, 20});
+        const Scenario s = alignTraces(carbon, requests);
+        QCOMPARE(s.intervalSeconds, 3600LL);
+        QCOMPARE(s.size(), std::size_t(2));
+        QCOMPARE(s.intensity, (std::vector<double>{150, 400}));
+        QCOMPARE(s.requests, (std::vector<double>{10, 20}));
+        QVERIFY(s.gaps.empty());
+    }
+
+    void fineRequestsAreSummed()
+    {
+        const auto carbon = series(3600, {0, 3600}, {100, 200});
+        const auto requests = series(900, {0, 900, 1800, 2700, 3600, 4500, 5400, 6300}, {1, 2, 3, 4, 5, 6, 7, 8});
+        const Scenario s = alignTraces(carbon, requests);
+        QCOMPARE(s.requests, (std::vector<double>{10, 26})); // 1+2+3+4, 5+6+7+8
+        QCOMPARE(s.intensity, (std::vector<double>{100, 200}));
+    }
+
+    void halfMissingHourIsAGap()
+    {
+        // Carbon lacks 00:30: hour 0 is incomplete, left out and reported; hour 1 is simulated.
+        const auto carbon = series(1800, {0, 3600, 5400}, {100, 300, 500});
+        const auto requests = series(3600, {0, 3600}, {10, 20});
+        const Scenario s = alignTraces(carbon, requests);
+        QCOMPARE(s.size(), std::size_t(1));
+        QCOMPARE(s.times.front(), T0 + 3600);
+        QCOMPARE(s.intensity.front(), 400.0);
+        QCOMPARE(s.gaps.size(), std::size_t(1));
+        QCOMPARE(s.gaps[0].from, T0);
+        QCOMPARE(s.gaps[0].to, T0 + 3600);
+    }
+
+    void commonPeriodOnly()
+    {
+        // Requests start an hour later and end an hour earlier than carbon: only the overlap is simulated.
+        const auto carbon = series(3600, {0, 3600, 7200, 10800}, {1, 2, 3, 4});
+        const auto requests = series(3600, {3600, 7200}, {5, 6});
+        const Scenario s = alignTraces(carbon, requests);
+        QCOMPARE(s.intensity, (std::vector<double>{2, 3}));
+        QVERIFY(s.gaps.empty());
+    }
+
+    void withoutRequestsOneEach()
+    {
+        const auto carbon = series(1800, {0, 1800, 5400}, {7, 8, 9});
+        const Scenario s = alignTraces(carbon, std::nullopt);
+        QCOMPARE(s.requests, (std::vector<double>{1, 1, 1}));
+        QCOMPARE(s.gaps.size(), std::size_t(1)); // 01:00 is missing
+        QCOMPARE(s.gaps[0].from, T0 + 3600);
+    }
+
+    void forecastAlignedBeside()
+    {
+        const auto carbon = series(1800, {0, 1800}, {10, 20});
+        const auto forecast = series(1800, {0, 1800}, {12, 18});
+        const Scenario s = alignTraces(carbon, std::nullopt, forecast);
+        QCOMPARE(s.forecast, (std::vector<double>{12, 18}));
+    }
+
+    void refusals_data()
+    {
+        QTest::addColumn<int>("which");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("no-overlap") << 0 << "do not overlap";
+        QTest::newRow("intervals-do-not-fit") << 1 << "do not fit";
+        QTest::newRow("phase") << 2 << "do not line up";
+    }
+    void refusals()
+    {
+        QFETCH(int, which);
+        QFETCH(QString, expected);
+        const auto carbon = series(1800, {0, 1800, 3600, 5400}, {1, 2, 3, 4});
+        TimeSeries requests;
+        if (which == 0)
+            requests = series(3600, {86400, 90000}, {1, 1});
+        else if (which == 1)
+            requests = series(2700, {0, 2700}, {1, 1}); // 45 min is no multiple of 30 min
+        else
+            requests = series(3600, {900, 4500}, {1, 1}); // hours starting at :15 split the half-hours
+        try {
+            alignTraces(carbon, requests);
+            QFAIL("no error");
+        } catch (const InputError &e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(expected), e.what());
+        }
+    }
+
+    void slice()
+    {
+        const auto carbon = series(3600, {0, 3600, 7200}, {1, 2, 3});
+        const Scenario s = sliceScenario(alignTraces(carbon, std::nullopt), T0 + 3600, T0 + 7200);
+        QCOMPARE(s.intensity, (std::vector<double>{2}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAlignment)
+#include "test_alignment.moc"

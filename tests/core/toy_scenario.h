@@ -1,0 +1,16 @@
+#pragma once
+
+#include "scenario.h"
+
+// Three half-hours of 2023-06-01 with intensities 100, 200, 400 gCO2/kWh and 1000, 2000, 1000 requests:
+// small enough to work every figure out by hand in the tests' comments.
+inline cs::Scenario toyScenario()
+{
+    cs::Scenario s;
+    s.name = "toy";
+    s.intervalSeconds = 1800;
+    s.times = {1685577600, 1685579400, 1685581200};
+    s.intensity = {100, 200, 400};
+    s.requests = {1000, 2000, 1000};
+    return s;
+}
