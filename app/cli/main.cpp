@@ -2,6 +2,10 @@
 #include "commands.h"
 #include "parse_error.h"
 
+#ifdef CARBONSCOPE_HAVE_OPTIMIZE
+#include "register_optimize_policies.h"
+#endif
+
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -9,6 +13,9 @@
 
 int main(int argc, char **argv)
 {
+#ifdef CARBONSCOPE_HAVE_OPTIMIZE
+    cs::registerOptimizePolicies(); // optimal:, optimal-split:, online:, forecast, budget: ...
+#endif
     CLI::App app{"CarbonScope: carbon-intensity-aware model selection for DNN inference", "carbonscope-cli"};
     app.require_subcommand(1);
     cs::cli::addSimulateCommands(app);
