@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds CarbonScope with every part this machine can build and runs all Qt Test suites through CTest
+# (GUI tests on the offscreen platform).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh test
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DCARBONSCOPE_SKIP= -DBUILD_TESTING=ON >/dev/null
+cmake --build build
+cd build
+QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 900 "$@"
