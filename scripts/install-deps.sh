@@ -8,7 +8,7 @@ packages=(g++ cmake ninja-build pkg-config
           qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6sql6-sqlite libqt6svg6
           libqcustomplot-dev libqcustomplot2.1-qt6
           libsqlite3-dev sqlite3 nlohmann-json3-dev libcli11-dev libzstd-dev zlib1g-dev
-          xvfb xauth)
+          qt6-qpa-plugins fonts-dejavu-core xvfb xauth)
 if [ "${1:-gui}" = test ]; then
     packages+=(libtorch-dev)
 fi
@@ -22,5 +22,5 @@ if [ ${#missing[@]} -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "${missing[@]}"
 fi
