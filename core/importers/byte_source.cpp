@@ -1,0 +1,159 @@
+#include "byte_source.h"
+
+#include "parse_error.h"
+
+#include <zlib.h>
+#include <zstd.h>
+
+#include <cstring>
+#include <filesystem>
+
+namespace cs {
+
+namespace {
+constexpr std::size_t inputChunk = 1 << 20;
+}
+
+struct ByteSource::Codec
+{
+    z_stream z{};
+    bool zInit = false;
+    ZSTD_DStream *zstd = nullptr;
+    ~Codec()
+    {
+        if (zInit)
+            inflateEnd(&z);
+        if (zstd)
+            ZSTD_freeDStream(zstd);
+    }
+};
+
+ByteSource::ByteSource(const std::string &path)
+    : mPath(path)
+    , mIn(new char[inputChunk])
+    , mCodec(std::make_unique<Codec>())
+{
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw InputError(path + ": is a folder, not a file");
+    mFile = std::fopen(path.c_str(), "rb");
+    if (!mFile)
+        throw InputError(path + ": cannot open: " + std::strerror(errno));
+    const auto size = std::filesystem::file_size(path, ec);
+    mFileSize = ec ? 0 : static_cast<std::uint64_t>(size);
+    refill();
+    const auto *b = reinterpret_cast<const unsigned char *>(mIn.get());
+    if (mInLen >= 4 && b[0] == 0x28 && b[1] == 0xB5 && b[2] == 0x2F && b[3] == 0xFD) {
+        mCompression = Compression::Zstd;
+        mCodec->zstd = ZSTD_createDStream();
+        ZSTD_initDStream(mCodec->zstd);
+    } else if (mInLen >= 2 && b[0] == 0x1F && b[1] == 0x8B) {
+        mCompression = Compression::Gzip;
+        // 15 + 32: zlib or gzip header, detected.
+        if (inflateInit2(&mCodec->z, 15 + 32) != Z_OK)
+            throw InputError(path + ": cannot start the gzip decoder");
+        mCodec->zInit = true;
+    }
+}
+
+ByteSource::~ByteSource()
+{
+    if (mFile)
+        std::fclose(mFile);
+}
+
+bool ByteSource::refill()
+{
+    if (mEof)
+        return false;
+    if (mInPos < mInLen)
+        return true;
+    mInLen = std::fread(mIn.get(), 1, inputChunk, mFile);
+    mInPos = 0;
+    if (mInLen == 0) {
+        if (std::ferror(mFile))
+            throw InputError(mPath + ": read error: " + std::strerror(errno));
+        mEof = true;
+        return false;
+    }
+    mFileRead += mInLen;
+    return true;
+}
+
+std::size_t ByteSource::read(char *buffer, std::size_t n)
+{
+    switch (mCompression) {
+    case Compression::Gzip: return readGzip(buffer, n);
+    case Compression::Zstd: return readZstd(buffer, n);
+    case Compression::None: break;
+    }
+    return readRaw(buffer, n);
+}
+
+std::size_t ByteSource::readRaw(char *buffer, std::size_t n)
+{
+    std::size_t done = 0;
+    while (done < n && refill()) {
+        const std::size_t take = std::min(n - done, mInLen - mInPos);
+        std::memcpy(buffer + done, mIn.get() + mInPos, take);
+        mInPos += take;
+        done += take;
+    }
+    return done;
+}
+
+std::size_t ByteSource::readGzip(char *buffer, std::size_t n)
+{
+    z_stream &z = mCodec->z;
+    z.next_out = reinterpret_cast<Bytef *>(buffer);
+    z.avail_out = static_cast<uInt>(n);
+    while (z.avail_out > 0) {
+        if (!refill()) {
+            if (!mStreamEnded)
+                throw InputError(mPath + ": truncated gzip data (the file ends inside a compressed block)");
+            break;
+        }
+        if (mStreamEnded) {
+            // Concatenated gzip members are one stream (as gzip -d reads them).
+            inflateReset(&z);
+            mStreamEnded = false;
+        }
+        z.next_in = reinterpret_cast<Bytef *>(mIn.get() + mInPos);
+        z.avail_in = static_cast<uInt>(mInLen - mInPos);
+        const int rc = inflate(&z, Z_NO_FLUSH);
+        mInPos = mInLen - z.avail_in;
+        if (rc == Z_STREAM_END)
+            mStreamEnded = true;
+        else if (rc != Z_OK && rc != Z_BUF_ERROR)
+            throw InputError(mPath + ": damaged gzip data (" + (z.msg ? z.msg : "inflate failed") + ")");
+    }
+    return n - z.avail_out;
+}
+
+std::size_t ByteSource::readZstd(char *buffer, std::size_t n)
+{
+    ZSTD_outBuffer out{buffer, n, 0};
+    while (out.pos < out.size) {
+        if (!refill()) {
+            // Flush what the decoder still holds; a frame left open means the file was cut short.
+            ZSTD_inBuffer in{nullptr, 0, 0};
+            const std::size_t rc = ZSTD_decompressStream(mCodec->zstd, &out, &in);
+            if (ZSTD_isError(rc))
+                throw InputError(mPath + ": damaged zstd data (" + ZSTD_getErrorName(rc) + ")");
+            if (out.pos < out.size && rc != 0)
+                throw InputError(mPath + ": truncated zstd data (the file ends inside a frame)");
+            if (rc == 0 || out.pos == 0)
+                break;
+            continue;
+        }
+        ZSTD_inBuffer in{mIn.get() + mInPos, mInLen - mInPos, 0};
+        const std::size_t rc = ZSTD_decompressStream(mCodec->zstd, &out, &in);
+        mInPos += in.pos;
+        if (ZSTD_isError(rc))
+            throw InputError(mPath + ": damaged zstd data (" + ZSTD_getErrorName(rc) + ")");
+        mStreamEnded = rc == 0;
+    }
+    return out.pos;
+}
+
+} // namespace cs

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+namespace cs {
+
+// A file's bytes, decompressed on the fly where it is zstd or gzip (told from its first bytes, not its name).
+// Reads in chunks: memory stays flat whatever the file size. Progress is counted in bytes of the file itself.
+class ByteSource
+{
+public:
+    enum class Compression { None, Gzip, Zstd };
+
+    // Throws InputError naming the file where it cannot be opened.
+    explicit ByteSource(const std::string &path);
+    ~ByteSource();
+    ByteSource(const ByteSource &) = delete;
+    ByteSource &operator=(const ByteSource &) = delete;
+
+    // Up to n decompressed bytes; 0 at the end. Throws InputError for truncated or damaged compressed data.
+    std::size_t read(char *buffer, std::size_t n);
+
+    std::uint64_t fileBytesRead() const { return mFileRead; }
+    std::uint64_t fileSize() const { return mFileSize; }
+    Compression compression() const { return mCompression; }
+    const std::string &path() const { return mPath; }
+
+private:
+    std::size_t readRaw(char *buffer, std::size_t n);
+    std::size_t readGzip(char *buffer, std::size_t n);
+    std::size_t readZstd(char *buffer, std::size_t n);
+    bool refill();
+
+    std::string mPath;
+    std::FILE *mFile = nullptr;
+    std::uint64_t mFileSize = 0;
+    std::uint64_t mFileRead = 0;
+    Compression mCompression = Compression::None;
+    // Compressed input waiting for the decoder.
+    std::unique_ptr<char[]> mIn;
+    std::size_t mInPos = 0;
+    std::size_t mInLen = 0;
+    bool mEof = false;
+    bool mStreamEnded = false;
+    struct Codec;
+    std::unique_ptr<Codec> mCodec;
+};
+
+} // namespace cs

@@ -1,0 +1,67 @@
+#include "csv_input.h"
+
+#include "byte_source.h"
+#include "import_context.h"
+#include "import_text.h"
+
+namespace cs {
+
+CsvInput::CsvInput(ImportContext &context, char delimiter)
+    : mContext(context)
+    , mBuf(context.source())
+    , mStream(&mBuf)
+    , mReader(mStream, context.displayName(), delimiter)
+{
+    // Decoder errors (truncated gzip) surface as exceptions, not as a quiet end of file.
+    mStream.exceptions(std::ios::badbit);
+}
+
+bool CsvInput::next()
+{
+    for (;;) {
+        bool got = false;
+        try {
+            got = mReader.next();
+        } catch (const ParseError &e) {
+            // An unterminated quote: the whole line is bad.
+            mContext.badRow(e.line(), e.column(), e.message());
+            continue;
+        }
+        if (!got)
+            return false;
+        mContext.progress();
+        const int bad = importtext::badEncodingField(mReader);
+        if (bad >= 0) {
+            const std::string_view f = mReader.field(static_cast<std::size_t>(bad));
+            const std::size_t at = importtext::invalidUtf8(f);
+            int col = mReader.column(static_cast<std::size_t>(bad));
+            for (std::size_t i = 0; i < at; ++i)
+                col += (static_cast<unsigned char>(f[i]) & 0xC0) != 0x80;
+            mContext.badRow(mReader.line(), col,
+                            "wrong encoding: byte 0x" + [&] {
+                                static const char *hex = "0123456789ABCDEF";
+                                const auto b = static_cast<unsigned char>(f[at]);
+                                return std::string{hex[b >> 4], hex[b & 15]};
+                            }() + " is not UTF-8 (save the file as UTF-8)");
+            continue;
+        }
+        return true;
+    }
+}
+
+std::vector<std::string> CsvInput::fields() const
+{
+    std::vector<std::string> out;
+    out.reserve(mReader.size());
+    for (std::size_t i = 0; i < mReader.size(); ++i)
+        out.emplace_back(mReader.field(i));
+    return out;
+}
+
+void CsvInput::first(const std::string &expected)
+{
+    if (!next())
+        mContext.fail(1, 1, "empty file: expected " + expected);
+}
+
+} // namespace cs

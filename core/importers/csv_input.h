@@ -1,0 +1,35 @@
+#pragma once
+
+#include "csv_reader.h"
+#include "source_streambuf.h"
+
+#include <istream>
+#include <string>
+#include <vector>
+
+namespace cs {
+
+class ImportContext;
+
+// core's CsvReader over the import's (possibly compressed) source, with the checks every CSV importer needs:
+// an empty file, a foreign encoding, bytes that are not UTF-8, and progress/cancel after every record.
+class CsvInput
+{
+public:
+    CsvInput(ImportContext &context, char delimiter);
+
+    // The next record; false at the end. A record with bytes that are not UTF-8 is a bad row (skipped or thrown).
+    bool next();
+    CsvReader &reader() { return mReader; }
+    std::vector<std::string> fields() const;
+    // Reads the first record or fails with "empty file: expected ...".
+    void first(const std::string &expected);
+
+private:
+    ImportContext &mContext;
+    SourceStreambuf mBuf;
+    std::istream mStream;
+    CsvReader mReader;
+};
+
+} // namespace cs

@@ -1,0 +1,102 @@
+#include "csv_request_importer.h"
+
+#include "csv_columns.h"
+#include "csv_input.h"
+#include "import_context.h"
+#include "import_text.h"
+#include "request_binner.h"
+#include "time_order.h"
+
+namespace cs {
+
+int CsvRequestImporter::detect(std::string_view head, const std::string &) const
+{
+    const char c = head.empty() ? 0 : head.front();
+    return c == '{' || c == '[' || c == 0 ? 0 : 10;
+}
+
+bool CsvRequestImporter::perRequest(const std::vector<std::string> &header) const
+{
+    for (const std::string &h : header) {
+        const std::string l = importtext::lower(h);
+        if (l == "contexttokens" || l == "generatedtokens")
+            return true;
+    }
+    return false;
+}
+
+void CsvRequestImporter::run(ImportContext &context) const
+{
+    runWith(context, context.options().timeColumn, false);
+}
+
+void CsvRequestImporter::runWith(ImportContext &context, const std::string &timeColumn, bool forcePerRequest) const
+{
+    ImportOptions o = context.options();
+    CsvInput input(context, o.delimiter);
+    input.first("a header or a first row holding a time");
+    CsvReader &r = input.reader();
+    if (!timeColumn.empty())
+        o.timeColumn = timeColumn;
+    const CsvColumns columns(context, o, input, {"count", "requests", "y", "hits", "value"}, true);
+    const bool requestRows = forcePerRequest || columns.valueColumn() < 0
+                             || (columns.hasHeader() && perRequest(columns.header()));
+
+    SeriesMeta meta;
+    meta.unit = "requests";
+    meta.source = requestRows ? "per-request CSV" : "per-interval CSV";
+    if (requestRows)
+        meta.intervalSeconds = o.intervalSeconds > 0 ? o.intervalSeconds : 60;
+    auto writer = context.newSeries(meta);
+    RequestBinner binner(*writer, meta.intervalSeconds);
+    TimeOrder order(context, requestRows);
+    const auto tc = static_cast<std::size_t>(columns.timeColumn());
+    const std::size_t need = std::max<std::size_t>(tc + 1, requestRows ? 0 : columns.valueColumn() + 1);
+    bool haveRow = !columns.hasHeader();
+    while (haveRow || input.next()) {
+        haveRow = false;
+        ++context.result().rows;
+        if (r.size() < need) {
+            context.badRow(r.line(), r.column(r.size() - 1) + static_cast<int>(r.field(r.size() - 1).size()),
+                           "truncated line: expected " + std::to_string(need) + " fields, got "
+                               + std::to_string(r.size()));
+            continue;
+        }
+        const auto t = importtext::time(r.field(tc), o.timeFormat, o.utcOffsetSeconds);
+        if (!t) {
+            context.badRow(r.line(), r.column(tc), "expected a time, got \"" + std::string(r.field(tc)) + "\"");
+            continue;
+        }
+        if (requestRows) {
+            if (!order.accept(*t, r.line(), r.column(tc)))
+                continue;
+            binner.add(*t);
+            continue;
+        }
+        const auto vc = static_cast<std::size_t>(columns.valueColumn());
+        const auto v = importtext::number(r.field(vc));
+        if (!v || *v < 0) {
+            context.badRow(r.line(), r.column(vc),
+                           "expected a non-negative request count, got \"" + std::string(r.field(vc)) + "\"");
+            continue;
+        }
+        if (!order.accept(*t, r.line(), r.column(tc)))
+            continue;
+        writer->appendCount(*t, *v);
+    }
+    binner.finish();
+    context.finish(*writer);
+}
+
+int AzureLlmImporter::detect(std::string_view head, const std::string &) const
+{
+    const std::string h = importtext::lower(head.substr(0, 200));
+    return h.starts_with("timestamp,contexttokens,generatedtokens") ? 90 : 0;
+}
+
+void AzureLlmImporter::run(ImportContext &context) const
+{
+    runWith(context, "TIMESTAMP", true);
+}
+
+} // namespace cs

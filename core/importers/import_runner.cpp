@@ -1,0 +1,130 @@
+#include "import_runner.h"
+
+#include "byte_source.h"
+#include "csv_carbon_importer.h"
+#include "csv_request_importer.h"
+#include "electricitymaps_csv_importer.h"
+#include "electricitymaps_json_importer.h"
+#include "import_context.h"
+#include "import_text.h"
+#include "project_store.h"
+#include "transaction.h"
+#include "twitter_importer.h"
+#include "ukci_importer.h"
+#include "watttime_importer.h"
+
+#include <algorithm>
+#include <memory>
+
+namespace cs {
+
+namespace {
+
+const std::vector<std::unique_ptr<Importer>> &registry()
+{
+    static const auto all = [] {
+        std::vector<std::unique_ptr<Importer>> v;
+        v.push_back(std::make_unique<UkciImporter>());
+        v.push_back(std::make_unique<ElectricityMapsCsvImporter>());
+        v.push_back(std::make_unique<ElectricityMapsJsonImporter>());
+        v.push_back(std::make_unique<WattTimeImporter>());
+        v.push_back(std::make_unique<CsvCarbonImporter>());
+        v.push_back(std::make_unique<TwitterImporter>());
+        v.push_back(std::make_unique<AzureLlmImporter>());
+        v.push_back(std::make_unique<CsvRequestImporter>());
+        return v;
+    }();
+    return all;
+}
+
+std::string head(const std::string &path)
+{
+    ByteSource source(path);
+    std::string text(64 * 1024, '\0');
+    std::size_t got = 0;
+    while (got < text.size()) {
+        const std::size_t n = source.read(text.data() + got, text.size() - got);
+        if (n == 0)
+            break;
+        got += n;
+    }
+    text.resize(got);
+    return text;
+}
+
+const Importer &pick(const std::string &path, const std::string &text, const ImportOptions &options)
+{
+    const char *kindWord = options.kind == SeriesKind::Carbon ? "carbon" : "requests";
+    const Importer *best = nullptr;
+    int bestScore = 0;
+    int candidates = 0;
+    for (const auto &importer : registry()) {
+        if (importer->kind() != options.kind)
+            continue;
+        // A WattTime-derived CSV (vessim's) is a generic CSV already in g/kWh.
+        const bool named = options.format == importer->format()
+                           || (options.format == "watttime" && importer->format() == "csv");
+        if (options.format != "auto" && !named)
+            continue;
+        ++candidates;
+        const int score = importer->detect(text, path);
+        if (!best || score > bestScore) {
+            best = importer.get();
+            bestScore = score;
+        }
+    }
+    if (candidates == 0) {
+        std::string list;
+        for (const std::string &f : ImportRunner::formats(options.kind))
+            list += (list.empty() ? "" : ", ") + f;
+        throw InputError("unknown " + std::string(kindWord) + " format \"" + options.format + "\" (one of: " + list
+                         + ")");
+    }
+    if (bestScore == 0 && (options.format == "auto" || candidates > 1))
+        throw InputError(path + ": cannot tell its " + kindWord + " format; name it with --format");
+    return *best;
+}
+
+} // namespace
+
+std::vector<std::string> ImportRunner::formats(SeriesKind kind)
+{
+    std::vector<std::string> out{"auto"};
+    for (const auto &importer : registry())
+        if (importer->kind() == kind
+            && std::find(out.begin(), out.end(), importer->format()) == out.end())
+            out.push_back(importer->format());
+    if (kind == SeriesKind::Carbon && std::find(out.begin(), out.end(), "watttime") == out.end())
+        out.push_back("watttime");
+    return out;
+}
+
+const Importer &ImportRunner::choose(const std::string &path, const ImportOptions &options)
+{
+    return pick(path, head(path), options);
+}
+
+ImportResult ImportRunner::importFile(ProjectStore &store, const std::string &path, const ImportOptions &options)
+{
+    const std::string text = head(path);
+    if (text.empty())
+        throw ParseError(path, 1, 1, "empty file: expected " + std::string(options.kind == SeriesKind::Carbon
+                                                                              ? "a carbon-intensity trace"
+                                                                              : "a request trace"));
+    if (const std::string enc = importtext::foreignEncoding(text); !enc.empty())
+        throw ParseError(path, 1, 1, "wrong encoding: " + enc + "; expected UTF-8 text");
+    const Importer &importer = pick(path, text, options);
+
+    ImportResult result;
+    result.format = importer.format();
+    ByteSource source(path);
+    Transaction tx(store.database());
+    ImportContext context(store.database(), source, options, path, result);
+    importer.run(context);
+    context.progress();
+    tx.commit();
+    result.bytes = source.fileBytesRead();
+    return result;
+}
+
+} // namespace cs

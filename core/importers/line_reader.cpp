@@ -1,0 +1,72 @@
+#include "line_reader.h"
+
+#include "byte_source.h"
+#include "parse_error.h"
+
+#include <cstring>
+
+namespace cs {
+
+LineReader::LineReader(ByteSource &source, std::size_t maxLine)
+    : mSource(source)
+    , mMaxLine(maxLine)
+    , mBuffer(new char[4 << 20])
+    , mCapacity(4 << 20)
+{}
+
+bool LineReader::fill()
+{
+    if (mEof)
+        return false;
+    if (mBegin > 0) {
+        std::memmove(mBuffer.get(), mBuffer.get() + mBegin, mEnd - mBegin);
+        mEnd -= mBegin;
+        mBegin = 0;
+    }
+    const std::size_t got = mSource.read(mBuffer.get() + mEnd, mCapacity - mEnd);
+    if (got == 0) {
+        mEof = true;
+        return false;
+    }
+    mEnd += got;
+    return true;
+}
+
+bool LineReader::next(std::string_view &line)
+{
+    std::size_t scanFrom = mBegin;
+    for (;;) {
+        const char *start = mBuffer.get() + scanFrom;
+        const auto *nl = static_cast<const char *>(std::memchr(start, '\n', mEnd - scanFrom));
+        if (nl) {
+            const std::size_t lineEnd = static_cast<std::size_t>(nl - mBuffer.get());
+            std::size_t len = lineEnd - mBegin;
+            if (len > 0 && mBuffer[lineEnd - 1] == '\r')
+                --len;
+            line = std::string_view(mBuffer.get() + mBegin, len);
+            mBegin = lineEnd + 1;
+            ++mLine;
+            mUnterminated = false;
+            return true;
+        }
+        if (mEnd - mBegin > mMaxLine)
+            throw ParseError(mSource.path(), static_cast<int>(mLine + 1), 1,
+                             "line longer than " + std::to_string(mMaxLine) + " bytes (not a line-based text file?)");
+        const std::size_t pending = mEnd - mBegin;
+        if (!fill()) {
+            if (pending == 0)
+                return false;
+            std::size_t len = pending;
+            if (mBuffer[mBegin + len - 1] == '\r')
+                --len;
+            line = std::string_view(mBuffer.get() + mBegin, len);
+            mBegin = mEnd;
+            ++mLine;
+            mUnterminated = true;
+            return true;
+        }
+        scanFrom = mBegin + pending;
+    }
+}
+
+} // namespace cs
