@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -87,9 +88,9 @@ void runSimulate(const SimulateOptions &o)
     std::printf("policy        %s\n", e.result.policySpec.c_str());
     std::printf("scenario      %zu intervals of %lld min, %.0f requests\n", t.intervals,
                 static_cast<long long>(s.scenario.intervalSeconds / 60), t.requests);
-    std::printf("CO2           %.3f g (%.6f kWh)\n", t.co2G, t.energyKwh);
+    std::printf("CO2           %.6g g (%.6g kWh)\n", t.co2G, t.energyKwh);
     std::printf("error         %.4f %%\n", t.errorPct);
-    std::printf("vs %-10s extra CO2 %+.3f g, relative quality gain %.3f %%, efficiency %s %%/g\n",
+    std::printf("vs %-10s extra CO2 %+.6g g, relative quality gain %.3f %%, efficiency %s %%/g\n",
                 e.vsBaseline.baseline.c_str(), e.vsBaseline.extraCo2G, e.vsBaseline.relativeGainPct,
                 plainDecimal(e.vsBaseline.efficiency).c_str());
     std::printf("model share  ");
@@ -119,14 +120,15 @@ void runCompare(const CompareOptions &o)
                 << plainDecimal(e.vsBaseline.relativeGainPct) << ',' << plainDecimal(e.vsBaseline.efficiency) << ','
                 << e.vsBaseline.baseline << '\n';
     }
-    std::printf("%-28s %14s %9s %13s %9s %11s\n", "policy", "CO2 (g)", "error %", "extra CO2 (g)", "gain %",
+    // Six significant digits: a scenario of one request per interval emits fractions of a gram.
+    std::printf("%-28s %14s %9s %14s %9s %12s\n", "policy", "CO2 (g)", "error %", "extra CO2 (g)", "gain %",
                 "efficiency");
     for (const Evaluated &e : rows) {
-        const std::string eff = std::isfinite(e.vsBaseline.efficiency)
-                                    ? std::to_string(e.vsBaseline.efficiency).substr(0, 9)
-                                    : std::string("-");
-        std::printf("%-28s %14.1f %9.3f %+13.1f %9.2f %11s\n", e.result.policySpec.c_str(), e.result.totals.co2G,
-                    e.result.totals.errorPct, e.vsBaseline.extraCo2G, e.vsBaseline.relativeGainPct, eff.c_str());
+        char eff[32] = "-";
+        if (std::isfinite(e.vsBaseline.efficiency))
+            std::snprintf(eff, sizeof eff, "%.6g", e.vsBaseline.efficiency);
+        std::printf("%-28s %14.6g %9.3f %+14.6g %9.2f %12s\n", e.result.policySpec.c_str(), e.result.totals.co2G,
+                    e.result.totals.errorPct, e.vsBaseline.extraCo2G, e.vsBaseline.relativeGainPct, eff);
     }
     std::printf("baseline: %s; efficiency = relative quality gain (%%) / extra CO2 (g)\n",
                 rows.empty() ? "" : rows.front().vsBaseline.baseline.c_str());
