@@ -1,0 +1,69 @@
+// carbonscope: the CarbonScope desktop app. Parses the command line and wires carbonscope_ui together.
+#include "mainwindow.h"
+#include "scenariodocument.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QElapsedTimer startTimer;
+    startTimer.start();
+    QApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("CarbonScope"));
+    QApplication::setOrganizationName(QStringLiteral("CarbonScope"));
+    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Carbon-aware DNN inference: simulate which model serves "
+                                                    "requests as grid carbon intensity changes."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Save a PNG of the window to FILE once it is drawn, then quit."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Open on the tab named NAME."),
+                                 QStringLiteral("NAME"));
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH in pixels."),
+                                  QStringLiteral("WxH"));
+    const QCommandLineOption startTime(QStringLiteral("print-start-time"),
+                                       QStringLiteral("Print the time from start to the first plot drawn."));
+    parser.addOptions({screenshot, tab, size, startTime});
+    parser.process(app);
+
+    cs::MainWindow window;
+    if (parser.isSet(size)) {
+        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+        if (wh.size() == 2)
+            window.resize(wh[0].toInt(), wh[1].toInt());
+    }
+    window.openDefaultScenario();
+    if (parser.isSet(tab))
+        window.showTab(parser.value(tab));
+    window.show();
+
+    if (parser.isSet(startTime) || parser.isSet(screenshot)) {
+        // Queued after the first paint of the window.
+        QTimer::singleShot(0, &window, [&] {
+            if (parser.isSet(startTime))
+                std::printf("start to first plot: %.1f ms\n", startTimer.nsecsElapsed() / 1e6);
+            if (parser.isSet(screenshot)) {
+                QTimer::singleShot(300, &window, [&] {
+                    const QString file = parser.value(screenshot);
+                    const bool ok = window.grab().save(file);
+                    std::printf("%s %s\n", ok ? "saved" : "could not save", qPrintable(QDir::toNativeSeparators(file)));
+                    QApplication::exit(ok ? 0 : 1);
+                });
+            } else {
+                QApplication::quit();
+            }
+        });
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "policyrun.h"
+#include "policyset.h"
+#include "scenario.h"
+
+#include <QObject>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+class QUndoStack;
+
+namespace cs {
+
+class PoolModel;
+
+// What the user works on: a scenario, a model pool, the compared policies and their simulated results.
+// Every pool or policy edit re-simulates every policy at once and emits resultsChanged; views redraw from runs().
+class ScenarioDocument : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ScenarioDocument(QObject *parent = nullptr);
+    ~ScenarioDocument() override;
+
+    const Scenario &scenario() const { return mScenario; }
+    // A new scenario keeps the pool and policies (and their undo history) and clears the range selection.
+    void setScenario(Scenario scenario, const QString &description);
+    // One line for the user: where the data came from, how it was aligned, gaps.
+    const QString &description() const { return mDescription; }
+
+    PoolModel *poolModel() const { return mPoolModel; }
+    const ModelPool &pool() const;
+    QUndoStack *undoStack() const { return mUndoStack; }
+
+    const PolicySet &policies() const { return mPolicies; }
+    // Undoable edits of the policy set.
+    void addPolicy(const std::string &spec);
+    void removePolicy(const std::string &spec);
+    void setBaseline(const std::string &spec);
+    void setAllowedModels(const std::string &spec, std::vector<std::string> models);
+    // For ChangePolicies only: installs `policies`, re-simulates and returns the previous set.
+    PolicySet replacePolicies(PolicySet policies);
+
+    const std::vector<PolicyRun> &runs() const { return mRuns; }
+    int baselineRun() const; // index into runs(), -1 when the baseline did not run
+
+    // Totals restricted to intervals starting in [from, to); views show the range.
+    void setTotalsRange(UtcSeconds from, UtcSeconds to);
+    void clearTotalsRange();
+    const std::optional<std::pair<UtcSeconds, UtcSeconds>> &totalsRange() const { return mRange; }
+
+    // Milliseconds the last full re-simulation took (shown in the status bar; bench/gui measures it too).
+    double lastSimulationMs() const { return mLastSimulationMs; }
+
+    // The pool models `entry` may use, as a pool of their own, and the map back to full-pool indices.
+    static ModelPool restrictPool(const ModelPool &pool, const PolicyEntry &entry, std::vector<int> *toFull);
+
+public Q_SLOTS:
+    void resimulate();
+
+Q_SIGNALS:
+    void scenarioChanged();
+    void resultsChanged();  // runs() hold new results (pool, policy or scenario edit)
+    void totalsChanged();   // range or baseline totals changed (also after resultsChanged)
+
+private:
+    void onModelRenamed(const QString &oldName, const QString &newName);
+    void onModelInserted(const QString &name);
+    void syncPolicies();
+    void computeRangeTotals();
+    PolicyRun runPolicy(const PolicyEntry &entry) const;
+
+    Scenario mScenario;
+    QString mDescription;
+    QUndoStack *mUndoStack;
+    PoolModel *mPoolModel;
+    PolicySet mPolicies;
+    std::vector<PolicyRun> mRuns;
+    std::optional<std::pair<UtcSeconds, UtcSeconds>> mRange;
+    double mLastSimulationMs = 0;
+};
+
+} // namespace cs

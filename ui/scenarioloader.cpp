@@ -1,0 +1,83 @@
+#include "scenarioloader.h"
+
+#include "parse_error.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+#include <sstream>
+
+// Q_INIT_RESOURCE must be called outside any namespace; the resources live in this static library.
+static void initCarbonScopeResources()
+{
+    Q_INIT_RESOURCE(carbonscope);
+}
+
+namespace cs {
+
+namespace {
+
+std::string readResource(const QString &path)
+{
+    initCarbonScopeResources();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw InputError("cannot open the embedded resource " + path.toStdString());
+    const QByteArray bytes = file.readAll();
+    return std::string(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+}
+
+QString intervalText(UtcSeconds s)
+{
+    if (s % 3600 == 0)
+        return QCoreApplication::translate("cs", "%1 h").arg(s / 3600);
+    return QCoreApplication::translate("cs", "%1 min").arg(s / 60);
+}
+
+} // namespace
+
+QString defaultCarbonResource()
+{
+    return QStringLiteral(":/data/carbon_south_west_england_2023-06.csv");
+}
+
+QString defaultRequestsResource()
+{
+    return QStringLiteral(":/data/requests_wikipedia_en_2023-06.csv");
+}
+
+LoadedScenario makeScenario(const TimeSeries &carbon, const std::optional<TimeSeries> &requests, const QString &name)
+{
+    LoadedScenario loaded;
+    loaded.scenario = alignTraces(carbon, requests);
+    loaded.scenario.name = name.toStdString();
+    const Scenario &s = loaded.scenario;
+    QString text = QCoreApplication::translate("cs", "%1: carbon %2 (%3)")
+                       .arg(name, QString::fromStdString(carbon.source.empty() ? carbon.name : carbon.source),
+                            intervalText(carbon.intervalSeconds));
+    if (requests)
+        text += QCoreApplication::translate("cs", ", requests %1 (%2)")
+                    .arg(QString::fromStdString(requests->source.empty() ? requests->name : requests->source),
+                         intervalText(requests->intervalSeconds));
+    else
+        text += QCoreApplication::translate("cs", ", one request per interval");
+    text += QCoreApplication::translate("cs", "; %1 intervals of %2 (intensity time-weighted, requests summed)")
+                .arg(s.size())
+                .arg(intervalText(s.intervalSeconds));
+    if (!s.gaps.empty())
+        text += QCoreApplication::translate("cs", "; %n gap(s) left out", nullptr, static_cast<int>(s.gaps.size()));
+    loaded.description = text;
+    return loaded;
+}
+
+LoadedScenario loadDefaultScenario()
+{
+    std::istringstream carbonIn(readResource(defaultCarbonResource()));
+    std::istringstream requestsIn(readResource(defaultRequestsResource()));
+    const TimeSeries carbon = readCarbonCsv(carbonIn, "data/carbon_south_west_england_2023-06.csv");
+    const TimeSeries requests = readRequestCsv(requestsIn, "data/requests_wikipedia_en_2023-06.csv");
+    return makeScenario(carbon, requests,
+                        QCoreApplication::translate("cs", "South West England + Wikipedia (en), June 2023"));
+}
+
+} // namespace cs

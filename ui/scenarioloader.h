@@ -1,0 +1,29 @@
+#pragma once
+
+#include "scenario.h"
+#include "trace_csv.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace cs {
+
+struct LoadedScenario
+{
+    Scenario scenario;
+    QString description;
+};
+
+// The embedded default scenario: South West England's carbon intensity and English Wikipedia's hourly requests,
+// June 2023 (data/SOURCES.md), read from the Qt resources into core's stream readers.
+LoadedScenario loadDefaultScenario();
+
+// Aligns traces with core's alignTraces and says, in one line, what was aligned and which gaps were found.
+LoadedScenario makeScenario(const TimeSeries &carbon, const std::optional<TimeSeries> &requests, const QString &name);
+
+// The resource paths of the default scenario's files.
+QString defaultCarbonResource();
+QString defaultRequestsResource();
+
+} // namespace cs

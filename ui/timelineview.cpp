@@ -1,0 +1,531 @@
+#include "timelineview.h"
+
+#include "policystyle.h"
+#include "scenariodocument.h"
+#include "unitformat.h"
+
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace cs {
+
+namespace {
+
+constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
+
+// A per-interval series as a step line: each value holds for one interval, and a gap in the scenario's times
+// breaks the line rather than bridging it.
+void stepSeries(const Scenario &s, const std::vector<double> &v, double offset, std::vector<double> *keys,
+                std::vector<double> *values)
+{
+    const auto n = s.size();
+    keys->clear();
+    values->clear();
+    keys->reserve(n + 8);
+    values->reserve(n + 8);
+    const double iv = static_cast<double>(s.intervalSeconds);
+    for (std::size_t i = 0; i < n; ++i) {
+        const double t = static_cast<double>(s.times[i]);
+        if (i > 0 && s.times[i] != s.times[i - 1] + s.intervalSeconds) {
+            const double end = static_cast<double>(s.times[i - 1]) + iv;
+            keys->push_back(end);
+            values->push_back(v[i - 1] + offset);
+            keys->push_back(end);
+            values->push_back(NaN);
+        }
+        keys->push_back(t);
+        values->push_back(v[i] + offset);
+    }
+    if (n > 0) {
+        keys->push_back(static_cast<double>(s.times[n - 1]) + iv);
+        values->push_back(v[n - 1] + offset);
+    }
+}
+
+// Cumulative CO2 reached at the end of each interval, from 0 at the first interval's start.
+void cumulativeSeries(const Scenario &s, const std::vector<double> &cumulative, double unit,
+                      std::vector<double> *keys, std::vector<double> *values)
+{
+    keys->assign(1, s.empty() ? 0.0 : static_cast<double>(s.times.front()));
+    values->assign(1, 0.0);
+    for (std::size_t i = 0; i < s.size() && i < cumulative.size(); ++i) {
+        keys->push_back(static_cast<double>(s.times[i] + s.intervalSeconds));
+        values->push_back(cumulative[i] / unit);
+    }
+}
+
+int intervalAt(const Scenario &s, double t)
+{
+    if (s.empty())
+        return -1;
+    const auto it = std::upper_bound(s.times.begin(), s.times.end(), static_cast<UtcSeconds>(std::floor(t)));
+    if (it == s.times.begin())
+        return -1;
+    const auto i = static_cast<int>(it - s.times.begin()) - 1;
+    return t < static_cast<double>(s.times[static_cast<std::size_t>(i)] + s.intervalSeconds) ? i : -1;
+}
+
+} // namespace
+
+TimelineView::TimelineView(ScenarioDocument *document, QWidget *parent)
+    : QWidget(parent), mDocument(document), mPlot(new QCustomPlot(this)), mReadout(new QLabel(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(mPlot, 1);
+    layout->addWidget(mReadout);
+    mReadout->setTextFormat(Qt::RichText);
+    mReadout->setWordWrap(true);
+    mReadout->setMinimumHeight(mReadout->fontMetrics().height() * 3);
+    mReadout->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    mReadout->setToolTip(tr("Every value at the cursor: move the mouse over the plots"));
+    mReadout->setText(tr("<i>Move the mouse over the plots to read every value; drag to pan, wheel to zoom, "
+                         "Shift+drag to restrict the totals to a period, click a legend entry to hide a "
+                         "policy.</i>"));
+    mPlot->setToolTip(tr("Drag: pan · Wheel: zoom · Shift+drag: totals for a period · Double-click: whole "
+                         "scenario · Click a legend entry: hide/show"));
+    mPlot->setMinimumHeight(420);
+    setupPanels();
+
+    connect(mPlot, &QCustomPlot::mousePress, this, &TimelineView::onMousePress);
+    connect(mPlot, &QCustomPlot::mouseMove, this, &TimelineView::onMouseMove);
+    connect(mPlot, &QCustomPlot::mouseRelease, this, &TimelineView::onMouseRelease);
+    connect(mPlot, &QCustomPlot::mouseDoubleClick, this, [this] { resetZoom(); });
+    connect(mPlot->selectionRect(), &QCPSelectionRect::accepted, this, &TimelineView::onRangeSelected);
+    connect(mDocument, &ScenarioDocument::scenarioChanged, this, &TimelineView::rebuildScenario);
+    connect(mDocument, &ScenarioDocument::resultsChanged, this, [this] {
+        QElapsedTimer timer;
+        timer.start();
+        rebuildResults();
+        redraw();
+        mLastRedrawMs = timer.nsecsElapsed() / 1e6;
+    });
+    connect(mDocument, &ScenarioDocument::totalsChanged, this, [this] {
+        showTotalsRange();
+        mPlot->replot(QCustomPlot::rpQueuedReplot);
+    });
+    rebuildScenario();
+    rebuildResults();
+    redraw();
+}
+
+void TimelineView::setupPanels()
+{
+    mPlot->plotLayout()->clear();
+    mPlot->setAutoAddPlottableToLegend(false);
+    mPlot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    mPlot->setAntialiasedElements(QCP::aePlottables);
+
+    mLegend = new QCPLegend;
+    mPlot->plotLayout()->addElement(0, 0, mLegend);
+    mLegend->setLayer(QStringLiteral("legend"));
+    mLegend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    mLegend->setWrap(5);
+    mLegend->setBorderPen(Qt::NoPen);
+    mLegend->setBrush(Qt::NoBrush);
+    mLegend->setIconSize(24, 10);
+    mLegend->setSelectableParts(QCPLegend::spNone);
+    mPlot->plotLayout()->setRowStretchFactor(0, 0.001);
+    mPlot->plotLayout()->setRowSpacing(0);
+
+    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
+    ticker->setDateTimeSpec(Qt::UTC);
+    ticker->setDateTimeFormat(QStringLiteral("d MMM\nhh:mm"));
+    ticker->setTickCount(8);
+
+    auto *margins = new QCPMarginGroup(mPlot);
+    const std::array<QString, PanelCount> labels{tr("Intensity\n(gCO₂/kWh)"), tr("Requests\n(per interval)"),
+                                                 tr("Model chosen\n(energy ↑)"),
+                                                 tr("Cumulative\nCO₂ (g)")};
+    const std::array<double, PanelCount> stretch{1.0, 0.7, 1.2, 1.3};
+    for (int p = 0; p < PanelCount; ++p) {
+        auto *rect = new QCPAxisRect(mPlot);
+        mRects[p] = rect;
+        mPlot->plotLayout()->addElement(p + 1, 0, rect);
+        mPlot->plotLayout()->setRowStretchFactor(p + 1, stretch[p]);
+        rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+        rect->setRangeDrag(Qt::Horizontal);
+        rect->setRangeZoom(Qt::Horizontal);
+        QCPAxis *x = rect->axis(QCPAxis::atBottom);
+        QCPAxis *y = rect->axis(QCPAxis::atLeft);
+        x->setTicker(ticker);
+        x->setTickLabels(p == CumulativePanel);
+        if (p == CumulativePanel)
+            x->setLabel(tr("Time (UTC)"));
+        y->setLabel(labels[p]);
+        y->setNumberFormat(QStringLiteral("gb"));
+        if (p == RequestsPanel)
+            y->ticker()->setTickCount(3);
+        connect(x, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, &TimelineView::onXRangeChanged);
+
+        auto *cursor = new QCPItemStraightLine(mPlot);
+        cursor->setClipAxisRect(rect);
+        cursor->point1->setAxes(x, y);
+        cursor->point2->setAxes(x, y);
+        cursor->point1->setCoords(0, 0);
+        cursor->point2->setCoords(0, 1);
+        cursor->setPen(QPen(QColor(60, 60, 60), 1, Qt::DashLine));
+        cursor->setVisible(false);
+        mCursor[p] = cursor;
+
+        auto *mark = new QCPItemRect(mPlot);
+        mark->setClipAxisRect(rect);
+        for (QCPItemPosition *pos : {mark->topLeft, mark->bottomRight}) {
+            pos->setAxisRect(rect);
+            pos->setAxes(x, y);
+            pos->setTypeX(QCPItemPosition::ptPlotCoords);
+            pos->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        }
+        mark->topLeft->setCoords(0, 0);
+        mark->bottomRight->setCoords(0, 1);
+        mark->setPen(QPen(QColor(255, 160, 0, 200)));
+        mark->setBrush(QColor(255, 200, 0, 50));
+        mark->setVisible(false);
+        mRangeMarks[p] = mark;
+    }
+    mPlot->plotLayout()->setRowSpacing(4);
+}
+
+void TimelineView::rebuildScenario()
+{
+    for (PolicyGraphs &pg : mPolicies) {
+        if (pg.cumulative)
+            pg.cumulative->removeFromLegend(mLegend);
+    }
+    mPlot->clearPlottables();
+    mPolicies.clear();
+    mSeries.clear();
+
+    const Scenario &s = mDocument->scenario();
+    std::vector<double> keys, values;
+    const auto addSeries = [&](Panel p, const QPen &pen, const QString &name) {
+        Series series;
+        series.graph = mPlot->addGraph(mRects[p]->axis(QCPAxis::atBottom), mRects[p]->axis(QCPAxis::atLeft));
+        series.graph->setLineStyle(QCPGraph::lsStepLeft);
+        series.graph->setPen(pen);
+        series.graph->setName(name);
+        series.data.setData(keys, values);
+        series.graph->setData(series.data.full());
+        mSeries.push_back(std::move(series));
+    };
+    stepSeries(s, s.intensity, 0, &keys, &values);
+    addSeries(IntensityPanel, QPen(QColor(0x2a9d8f), 1.5), tr("Carbon intensity"));
+    mSeries.back().graph->setBrush(QColor(42, 157, 143, 40));
+    // Requests in millions or thousands where they are large, so the axis reads "3" rather than "3·10⁶".
+    double maxRequests = 0;
+    for (double r : s.requests)
+        maxRequests = std::max(maxRequests, r);
+    const double requestUnit = maxRequests >= 1e6 ? 1e6 : maxRequests >= 1e4 ? 1e3 : 1.0;
+    std::vector<double> scaled(s.requests.size());
+    for (std::size_t i = 0; i < scaled.size(); ++i)
+        scaled[i] = s.requests[i] / requestUnit;
+    mRects[RequestsPanel]->axis(QCPAxis::atLeft)->setLabel(
+        requestUnit == 1e6 ? tr("Requests\n(M/interval)")
+                           : requestUnit == 1e3 ? tr("Requests\n(k/interval)") : tr("Requests\n(per interval)"));
+    stepSeries(s, scaled, 0, &keys, &values);
+    addSeries(RequestsPanel, QPen(QColor(0x6c757d), 1.2), tr("Requests"));
+    mSeries.back().graph->setBrush(QColor(108, 117, 125, 40));
+
+    const auto maxOf = [](const std::vector<double> &v) {
+        double m = 0;
+        for (double x : v)
+            if (std::isfinite(x))
+                m = std::max(m, x);
+        return m;
+    };
+    mRects[IntensityPanel]->axis(QCPAxis::atLeft)->setRange(0, std::max(1.0, maxOf(s.intensity) * 1.08));
+    mRects[RequestsPanel]->axis(QCPAxis::atLeft)->setRange(0, std::max(1.0, maxOf(scaled) * 1.08));
+    resetZoom();
+}
+
+void TimelineView::rebuildResults()
+{
+    for (PolicyGraphs &pg : mPolicies) {
+        pg.cumulative->removeFromLegend(mLegend);
+        mPlot->removeGraph(pg.cumulative);
+        if (pg.model)
+            mPlot->removeGraph(pg.model);
+    }
+    mPolicies.clear();
+    mSeries.resize(std::min<std::size_t>(mSeries.size(), 2));
+
+    const Scenario &s = mDocument->scenario();
+    const ModelPool &pool = mDocument->pool();
+    const auto &runs = mDocument->runs();
+
+    double maxTotal = 0;
+    int adaptive = 0;
+    for (const PolicyRun &run : runs) {
+        if (run.ok()) {
+            maxTotal = std::max(maxTotal, run.result.totals.co2G);
+            adaptive += run.isSingleModel() ? 0 : 1;
+        }
+    }
+    const MassUnit unit = massUnitFor(maxTotal);
+    mCumulativeUnit = unit.grams;
+    mRects[CumulativePanel]->axis(QCPAxis::atLeft)->setLabel(tr("Cumulative\nCO₂ (%1)").arg(unit.symbol));
+    mRects[CumulativePanel]->axis(QCPAxis::atLeft)->setRange(0, std::max(1e-9, maxTotal / unit.grams * 1.05));
+
+    // Models stacked by energy per inference, lowest at the bottom, so a step up means a costlier model.
+    std::vector<int> byEnergy(static_cast<std::size_t>(pool.size()));
+    std::iota(byEnergy.begin(), byEnergy.end(), 0);
+    std::stable_sort(byEnergy.begin(), byEnergy.end(),
+                     [&pool](int a, int b) { return pool.at(a).energyMj < pool.at(b).energyMj; });
+    std::vector<double> rankOf(byEnergy.size());
+    auto modelTicker = QSharedPointer<QCPAxisTickerText>::create();
+    for (std::size_t r = 0; r < byEnergy.size(); ++r) {
+        rankOf[static_cast<std::size_t>(byEnergy[r])] = static_cast<double>(r);
+        modelTicker->addTick(static_cast<double>(r), QString::fromStdString(pool.at(byEnergy[r]).name));
+    }
+    QCPAxis *modelAxis = mRects[ModelPanel]->axis(QCPAxis::atLeft);
+    modelAxis->setTicker(modelTicker);
+    modelAxis->setRange(-0.6, pool.size() - 0.4);
+
+    std::vector<double> keys, values, modelValues;
+    int k = 0;
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+        const PolicyRun &run = runs[r];
+        if (!run.ok())
+            continue;
+        PolicyGraphs pg;
+        pg.spec = run.spec;
+        const QString name = QString::fromStdString(run.label);
+        const QPen pen = policyPen(static_cast<int>(r), run.spec);
+        const bool visible = !mHidden.contains(QString::fromStdString(run.spec));
+
+        Series cumulative;
+        cumulative.graph = mPlot->addGraph(mRects[CumulativePanel]->axis(QCPAxis::atBottom),
+                                           mRects[CumulativePanel]->axis(QCPAxis::atLeft));
+        cumulative.graph->setName(name);
+        cumulative.graph->setPen(pen);
+        cumulative.graph->setVisible(visible);
+        cumulativeSeries(s, run.result.intervals.cumulativeCo2G, unit.grams, &keys, &values);
+        cumulative.data.setData(keys, values);
+        cumulative.graph->setData(cumulative.data.full());
+        cumulative.graph->addToLegend(mLegend);
+        if (auto *item = mLegend->itemWithPlottable(cumulative.graph))
+            item->setTextColor(visible ? Qt::black : Qt::gray);
+        pg.cumulative = cumulative.graph;
+        mSeries.push_back(std::move(cumulative));
+
+        if (!run.isSingleModel()) {
+            // Adaptive policies share the model axis; a small offset each keeps overlapping choices visible.
+            const double offset = adaptive > 1 ? (k - (adaptive - 1) / 2.0) * 0.5 / adaptive : 0.0;
+            ++k;
+            modelValues.clear();
+            for (int m : run.result.intervals.model)
+                modelValues.push_back(m >= 0 && m < pool.size() ? rankOf[static_cast<std::size_t>(m)] : NaN);
+            Series model;
+            model.graph = mPlot->addGraph(mRects[ModelPanel]->axis(QCPAxis::atBottom),
+                                          mRects[ModelPanel]->axis(QCPAxis::atLeft));
+            model.graph->setName(name);
+            model.graph->setLineStyle(QCPGraph::lsStepLeft);
+            QPen modelPen = pen;
+            modelPen.setWidthF(1.6);
+            model.graph->setPen(modelPen);
+            model.graph->setVisible(visible);
+            stepSeries(s, modelValues, offset, &keys, &values);
+            model.data.setData(keys, values);
+            model.graph->setData(model.data.full());
+            pg.model = model.graph;
+            mSeries.push_back(std::move(model));
+        }
+        mPolicies.push_back(pg);
+    }
+    showTotalsRange();
+}
+
+void TimelineView::redraw()
+{
+    updateLevels();
+    mPlot->replot();
+}
+
+void TimelineView::updateLevels()
+{
+    for (Series &series : mSeries) {
+        const QCPRange range = series.graph->keyAxis()->range();
+        const int pixels = series.graph->keyAxis()->axisRect()->width();
+        const auto level = series.data.levelFor(range.lower, range.upper, pixels);
+        if (series.graph->data() != level)
+            series.graph->setData(level);
+    }
+}
+
+void TimelineView::onXRangeChanged(const QCPRange &range)
+{
+    if (mSyncing)
+        return;
+    mSyncing = true;
+    for (QCPAxisRect *rect : mRects)
+        rect->axis(QCPAxis::atBottom)->setRange(range);
+    mSyncing = false;
+    updateLevels();
+}
+
+void TimelineView::resetZoom()
+{
+    const Scenario &s = mDocument->scenario();
+    if (s.empty())
+        return;
+    setTimeRange(static_cast<double>(s.times.front()), static_cast<double>(s.times.back() + s.intervalSeconds));
+}
+
+void TimelineView::setTimeRange(double lower, double upper)
+{
+    mRects[IntensityPanel]->axis(QCPAxis::atBottom)->setRange(lower, upper);
+    mPlot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool TimelineView::isPolicyVisible(const std::string &spec) const
+{
+    return !mHidden.contains(QString::fromStdString(spec));
+}
+
+void TimelineView::setPolicyVisible(const std::string &spec, bool visible)
+{
+    const QString key = QString::fromStdString(spec);
+    if (visible == !mHidden.contains(key))
+        return;
+    if (visible)
+        mHidden.remove(key);
+    else
+        mHidden.insert(key);
+    for (PolicyGraphs &pg : mPolicies) {
+        if (pg.spec != spec)
+            continue;
+        pg.cumulative->setVisible(visible);
+        if (pg.model)
+            pg.model->setVisible(visible);
+        if (auto *item = mLegend->itemWithPlottable(pg.cumulative))
+            item->setTextColor(visible ? Qt::black : Qt::gray);
+    }
+    mPlot->replot(QCustomPlot::rpQueuedReplot);
+    Q_EMIT visibilityChanged();
+}
+
+QCPGraph *TimelineView::cumulativeGraph(const std::string &spec) const
+{
+    for (const PolicyGraphs &pg : mPolicies)
+        if (pg.spec == spec)
+            return pg.cumulative;
+    return nullptr;
+}
+
+void TimelineView::showTotalsRange()
+{
+    const auto &range = mDocument->totalsRange();
+    for (QCPItemRect *mark : mRangeMarks) {
+        mark->setVisible(range.has_value());
+        if (range) {
+            mark->topLeft->setCoords(static_cast<double>(range->first), 0);
+            mark->bottomRight->setCoords(static_cast<double>(range->second), 1);
+        }
+    }
+}
+
+void TimelineView::onMousePress(QMouseEvent *event)
+{
+    mPressPos = event->pos();
+    // Shift+drag selects a period instead of panning (QCustomPlot drags only without a selection rect mode).
+    mPlot->setSelectionRectMode(event->modifiers() & Qt::ShiftModifier ? QCP::srmCustom : QCP::srmNone);
+}
+
+void TimelineView::onMouseRelease(QMouseEvent *event)
+{
+    if ((event->pos() - mPressPos).manhattanLength() > 3 || event->button() != Qt::LeftButton)
+        return;
+    // A click on a legend entry hides or shows that policy everywhere.
+    auto *item = qobject_cast<QCPPlottableLegendItem *>(mPlot->layoutElementAt(event->pos()));
+    if (!item)
+        return;
+    for (const PolicyGraphs &pg : mPolicies)
+        if (pg.cumulative == item->plottable())
+            setPolicyVisible(pg.spec, !isPolicyVisible(pg.spec));
+}
+
+void TimelineView::onRangeSelected(const QRect &rect, QMouseEvent *)
+{
+    QCPAxis *x = mRects[IntensityPanel]->axis(QCPAxis::atBottom);
+    const double a = x->pixelToCoord(rect.left());
+    const double b = x->pixelToCoord(rect.right());
+    mPlot->setSelectionRectMode(QCP::srmNone);
+    const Scenario &s = mDocument->scenario();
+    if (s.empty())
+        return;
+    // Snap to interval boundaries so the totals cover whole intervals.
+    const auto iv = static_cast<double>(s.intervalSeconds);
+    const double from = std::floor(std::min(a, b) / iv) * iv;
+    const double to = std::ceil(std::max(a, b) / iv) * iv;
+    mDocument->setTotalsRange(static_cast<UtcSeconds>(from), static_cast<UtcSeconds>(to));
+}
+
+void TimelineView::onMouseMove(QMouseEvent *event)
+{
+    if (event->buttons() != Qt::NoButton)
+        return;
+    const QRect area = mRects[IntensityPanel]->rect();
+    if (event->pos().x() < area.left() || event->pos().x() > area.right()) {
+        clearCursor();
+        return;
+    }
+    setCursorTime(mRects[IntensityPanel]->axis(QCPAxis::atBottom)->pixelToCoord(event->pos().x()));
+}
+
+void TimelineView::setCursorTime(double t)
+{
+    for (QCPItemStraightLine *line : mCursor) {
+        line->point1->setCoords(t, 0);
+        line->point2->setCoords(t, 1);
+        line->setVisible(true);
+    }
+    const QString text = readoutAt(t);
+    mReadout->setText(text);
+    Q_EMIT readoutChanged(text);
+    mPlot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TimelineView::clearCursor()
+{
+    if (!mCursor[0]->visible())
+        return;
+    for (QCPItemStraightLine *line : mCursor)
+        line->setVisible(false);
+    mPlot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString TimelineView::readoutAt(double t) const
+{
+    const Scenario &s = mDocument->scenario();
+    const int i = intervalAt(s, t);
+    if (i < 0)
+        return tr("<i>No data at this time (outside the scenario or in a gap).</i>");
+    const auto u = static_cast<std::size_t>(i);
+    QString html = tr("<b>%1 UTC</b> &nbsp; intensity <b>%2 gCO₂/kWh</b> &nbsp; requests <b>%3</b><br>")
+                       .arg(QDateTime::fromSecsSinceEpoch(s.times[u], Qt::UTC).toString(QStringLiteral("yyyy-MM-dd hh:mm")))
+                       .arg(s.intensity[u], 0, 'f', 1)
+                       .arg(formatCount(s.requests[u]));
+    const ModelPool &pool = mDocument->pool();
+    QStringList parts;
+    const auto &runs = mDocument->runs();
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+        const PolicyRun &run = runs[r];
+        if (!run.ok() || !isPolicyVisible(run.spec) || u >= run.result.intervals.model.size())
+            continue;
+        const int m = run.result.intervals.model[u];
+        parts << tr("<span style='color:%1'>■</span> %2: %3, %4")
+                     .arg(policyColor(static_cast<int>(r)).name(), QString::fromStdString(run.label).toHtmlEscaped(),
+                          m >= 0 && m < pool.size() ? QString::fromStdString(pool.at(m).name) : tr("none"),
+                          formatMass(run.result.intervals.cumulativeCo2G[u]));
+    }
+    return html + parts.join(QStringLiteral(" &nbsp; "));
+}
+
+} // namespace cs

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "envelopeseries.h"
+#include "qcp.h"
+#include "utc_time.h"
+
+#include <QSet>
+#include <QWidget>
+
+#include <array>
+#include <string>
+#include <vector>
+
+class QLabel;
+
+namespace cs {
+
+class ScenarioDocument;
+
+// The Timeline: stacked plots on one time axis (carbon intensity, requests, the model each adaptive policy picks,
+// cumulative CO2 per policy). Zoom and pan move all of them; a crosshair reads every value at the cursor; a click
+// on a legend entry hides or shows a policy; Shift+drag selects the range the totals are restricted to.
+class TimelineView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum Panel { IntensityPanel, RequestsPanel, ModelPanel, CumulativePanel, PanelCount };
+
+    explicit TimelineView(ScenarioDocument *document, QWidget *parent = nullptr);
+
+    QCustomPlot *plot() const { return mPlot; }
+    QCPAxisRect *panel(Panel p) const { return mRects[p]; }
+
+    bool isPolicyVisible(const std::string &spec) const;
+    void setPolicyVisible(const std::string &spec, bool visible);
+    const QSet<QString> &hiddenPolicies() const { return mHidden; }
+
+    // The plotted cumulative CO2 of a policy (nullptr when it is not plotted) and grams per plotted unit.
+    QCPGraph *cumulativeGraph(const std::string &spec) const;
+    double cumulativeUnitGrams() const { return mCumulativeUnit; }
+
+    // The crosshair, for the mouse, teaching mode and tests; the readout lists every value at t.
+    void setCursorTime(double t);
+    void clearCursor();
+    QString readoutAt(double t) const;
+
+    void resetZoom();
+    void setTimeRange(double lower, double upper);
+    double lastRedrawMs() const { return mLastRedrawMs; }
+
+Q_SIGNALS:
+    void visibilityChanged();
+    void readoutChanged(const QString &text);
+
+private:
+    void setupPanels();
+    void rebuildScenario();
+    void rebuildResults();
+    void redraw();
+    void updateLevels();
+    void showTotalsRange();
+    void onMousePress(QMouseEvent *event);
+    void onMouseMove(QMouseEvent *event);
+    void onMouseRelease(QMouseEvent *event);
+    void onRangeSelected(const QRect &rect, QMouseEvent *event);
+    void onXRangeChanged(const QCPRange &range);
+
+    struct Series
+    {
+        QCPGraph *graph = nullptr;
+        EnvelopeSeries data;
+    };
+    struct PolicyGraphs
+    {
+        std::string spec;
+        QCPGraph *model = nullptr; // adaptive policies only
+        QCPGraph *cumulative = nullptr;
+    };
+
+    ScenarioDocument *mDocument;
+    QCustomPlot *mPlot;
+    QCPLegend *mLegend = nullptr;
+    std::array<QCPAxisRect *, PanelCount> mRects{};
+    std::array<QCPItemStraightLine *, PanelCount> mCursor{};
+    std::array<QCPItemRect *, PanelCount> mRangeMarks{};
+    std::vector<Series> mSeries; // every graph with its envelopes, drawn at the level the zoom needs
+    std::vector<PolicyGraphs> mPolicies;
+    QSet<QString> mHidden;
+    QLabel *mReadout;
+    double mCumulativeUnit = 1;
+    double mLastRedrawMs = 0;
+    bool mSyncing = false;
+    QPoint mPressPos;
+};
+
+} // namespace cs
