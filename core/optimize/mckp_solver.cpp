@@ -15,16 +15,45 @@ struct Item
     int model;
 };
 
+struct CoreSegment
+{
+    std::size_t interval; // core position
+    double dF, dG;        // f saved and g added by the step
+    double rate;
+    std::size_t step;     // position along its interval's hull
+};
+
 struct Search
 {
     std::vector<std::vector<Item>> core; // candidate items of the undecided intervals, rc ascending
     std::vector<bool> sameAsPrevious;    // identical to the previous core interval: symmetry breaking
-    std::vector<double> minGSuffix, maxGSuffix;
+    std::vector<double> minGSuffix, maxGSuffix, startFSuffix, startGSuffix;
+    std::vector<CoreSegment> segments;   // hull steps of every core interval, falling rate
     double cap = 0, lambda = 0, lagrangian = 0;
     double bestF = 0;
     std::vector<int> current, best;      // chosen item index per core interval
     std::size_t nodes = 0, limit = 0;
     bool stopped = false;
+
+    // The LP bound of the undecided intervals d.. given f and g of the decided ones.
+    double lpBound(std::size_t d, double f, double g) const
+    {
+        double F = f + startFSuffix[d], G = g + startGSuffix[d];
+        if (G > cap * (1 + 1e-12))
+            return INFINITY;
+        for (const CoreSegment &s : segments) {
+            if (s.interval < d)
+                continue;
+            if (G + s.dG <= cap) {
+                G += s.dG;
+                F -= s.dF;
+            } else {
+                F -= s.dF * (cap - G) / s.dG;
+                break;
+            }
+        }
+        return F;
+    }
 
     void run(std::size_t d, double f, double g, double rcSum)
     {
@@ -41,17 +70,20 @@ struct Search
             }
             return;
         }
+        const double tol = 1e-12 * std::abs(bestF);
         const int first = sameAsPrevious[d] ? current[d - 1] : 0;
         for (int k = first; k < static_cast<int>(core[d].size()); ++k) {
             const Item &it = core[d][k];
-            const double g2 = g + it.g, rc2 = rcSum + it.rc;
+            const double f2 = f + it.f, g2 = g + it.g, rc2 = rcSum + it.rc;
             if (g2 + minGSuffix[d + 1] > cap * (1 + 1e-12))
                 continue; // cannot fit whatever follows
             const double slack = std::max(0.0, cap - g2 - maxGSuffix[d + 1]);
-            if (lagrangian + rc2 + lambda * slack >= bestF - 1e-12 * std::abs(bestF))
-                continue; // the identity's bound: no improvement below
+            if (lagrangian + rc2 + lambda * slack >= bestF - tol)
+                continue; // the Lagrangian identity's bound: cheap, tried first
+            if (lpBound(d + 1, f2, g2) >= bestF - tol)
+                continue; // the LP of the rest: no improvement below this node
             current[d] = k;
-            run(d + 1, f + it.f, g2, rc2);
+            run(d + 1, f2, g2, rc2);
         }
     }
 };
@@ -101,6 +133,35 @@ std::optional<OneModelOptimum> solveOneModel(const ParetoFrontier &frontier, Opt
         floor.segments += 1; // towards less CO2 the cut segment's far end is the feasible one
     Assignment incumbent = frontier.assignment(floor);
     finish(incumbent);
+    // Greedy fill: walk on along the frontier's segments, taking each that keeps within the cap and
+    // starts where its interval stands.
+    {
+        std::vector<std::size_t> at(n);
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t k = problem.begin(i); k < problem.end(i); ++k)
+                if (opt[k].model == incumbent[i].model)
+                    at[i] = k;
+        double g = byError ? out.errorPct : out.co2G;
+        double f = out.objective;
+        bool improved = false;
+        frontier.forEachSegment([&](std::size_t interval, std::size_t from, std::size_t to) {
+            if (at[interval] != from)
+                return;
+            const double dG = gOf(opt[to]) - gOf(opt[from]), dF = fOf(opt[to]) - fOf(opt[from]);
+            // Towards less error (max-co2) the frontier is walked backwards: from/to swap roles.
+            if (dF < 0 && g + dG <= cap) {
+                g += dG;
+                f += dF;
+                at[interval] = to;
+                improved = true;
+            }
+        }, !byError);
+        if (improved) {
+            for (std::size_t i = 0; i < n; ++i)
+                incumbent[i] = Choice{opt[at[i]].model};
+            finish(incumbent);
+        }
+    }
     double bestF = out.objective;
 
     // Multiplier of the cap in this orientation, and the Lagrangian bound L = sum of min(f + lambda g) - lambda cap.
@@ -185,6 +246,41 @@ std::optional<OneModelOptimum> solveOneModel(const ParetoFrontier &frontier, Opt
         s.minGSuffix[j] = s.minGSuffix[j + 1] + lo;
         s.maxGSuffix[j] = s.maxGSuffix[j + 1] + hi;
     }
+    // Each core interval's lower convex hull in (g, f): the LP bound's steps.
+    s.startFSuffix.assign(m + 1, 0);
+    s.startGSuffix.assign(m + 1, 0);
+    for (std::size_t j = m; j-- > 0;) {
+        std::vector<Item> items = s.core[j];
+        std::sort(items.begin(), items.end(), [](const Item &a, const Item &b) {
+            return a.g != b.g ? a.g < b.g : a.f < b.f;
+        });
+        std::vector<Item> hull;
+        for (const Item &it : items) {
+            if (!hull.empty() && it.f >= hull.back().f)
+                continue; // not Pareto in (g, f)
+            while (hull.size() >= 2) {
+                const Item &p = hull[hull.size() - 2], &q = hull.back();
+                const double cross = (q.g - p.g) * (it.f - p.f) - (q.f - p.f) * (it.g - p.g);
+                if (cross < 0)
+                    hull.pop_back();
+                else
+                    break;
+            }
+            hull.push_back(it);
+        }
+        s.startFSuffix[j] = s.startFSuffix[j + 1] + hull.front().f;
+        s.startGSuffix[j] = s.startGSuffix[j + 1] + hull.front().g;
+        for (std::size_t h = 0; h + 1 < hull.size(); ++h) {
+            const double dG = hull[h + 1].g - hull[h].g, dF = hull[h].f - hull[h + 1].f;
+            s.segments.push_back({j, dF, dG, dF / dG, h});
+        }
+    }
+    std::sort(s.segments.begin(), s.segments.end(),
+              [](const CoreSegment &a, const CoreSegment &b) {
+                  if (a.rate != b.rate)
+                      return a.rate > b.rate;
+                  return a.interval != b.interval ? a.interval < b.interval : a.step < b.step;
+              });
     s.cap = cap - fixedG;
     // bestF in the search counts only the core's f; shift the incumbent and the bound by the fixed part.
     s.bestF = bestF - fixedF;

@@ -35,6 +35,6 @@ struct OneModelOptimum
 // in a better one and are dropped; the few intervals left with more than one option are searched depth first
 // with that identity as the bound. Stops after `nodeLimit` nodes with the proven gap. Nothing where infeasible.
 std::optional<OneModelOptimum> solveOneModel(const ParetoFrontier &frontier, OptimumTarget target,
-                                             std::size_t nodeLimit = 2'000'000);
+                                             std::size_t nodeLimit = 100'000);
 
 } // namespace cs

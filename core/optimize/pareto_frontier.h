@@ -48,6 +48,19 @@ public:
 
     const TradeoffProblem &problem() const { return mProblem; }
 
+    // Every hull segment in frontier order (falling rate), or backwards; `from` is the option the step leaves
+    // (in walking direction), `to` the one it reaches.
+    template<typename F>
+    void forEachSegment(F &&visit, bool backwards = false) const
+    {
+        if (!backwards)
+            for (const Segment &s : mSegments)
+                visit(s.interval, s.from, s.to);
+        else
+            for (auto it = mSegments.rbegin(); it != mSegments.rend(); ++it)
+                visit(it->interval, it->to, it->from);
+    }
+
 private:
     struct Segment
     {

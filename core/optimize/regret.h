@@ -25,6 +25,6 @@ struct Regret
 
 // Nothing where the policy's error lies below what the pool can reach (it cannot: that is the frontier's end).
 std::optional<Regret> regretOf(const ParetoFrontier &frontier, const Totals &policy,
-                               std::size_t nodeLimit = 2'000'000);
+                               std::size_t nodeLimit = 100'000);
 
 } // namespace cs
