@@ -43,49 +43,44 @@ Assignment DailyBudgetPolicy::assign(const Scenario &scenario, const ModelPool &
         mConstraints.checkPool(pool);
     const FeasibleModels feasible = feasibleModels(scenario, pool, mConstraints);
 
-    // Expected requests: the same slot yesterday, else the last interval seen, else one.
+    // Expected requests of interval j, seen from the start of interval i: the same slot yesterday where the
+    // scenario has it, else the last count already observed (interval i-1); the very first interval, with no
+    // history at all, is taken at its own count.
     std::unordered_map<UtcSeconds, std::size_t> indexOfTime;
     indexOfTime.reserve(n);
     for (std::size_t i = 0; i < n; ++i)
         indexOfTime.emplace(scenario.times[i], i);
-    std::vector<double> expected(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto it = indexOfTime.find(scenario.times[i] - 86400);
-        if (it != indexOfTime.end())
-            expected[i] = scenario.requests[it->second];
-        else
-            expected[i] = -1; // filled below from the last interval observed before the day
-    }
+    std::vector<double> yesterday(n, -1);
+    for (std::size_t i = 0; i < n; ++i)
+        if (const auto it = indexOfTime.find(scenario.times[i] - 86400); it != indexOfTime.end())
+            yesterday[i] = scenario.requests[it->second];
 
     std::size_t first = 0;
     while (first < n) {
         std::size_t last = first;
         while (last < n && utcDayStart(scenario.times[last]) == utcDayStart(scenario.times[first]))
             ++last;
-        const double persistence = first > 0 ? scenario.requests[first - 1] : 1.0;
-        double remainingExpected = 0;
-        for (std::size_t i = first; i < last; ++i) {
-            if (expected[i] < 0)
-                expected[i] = persistence;
-            remainingExpected += expected[i];
-        }
         double spent = 0;
         for (std::size_t i = first; i < last; ++i) {
+            const double persistence = i > 0 ? scenario.requests[i - 1] : scenario.requests[0];
+            auto expected = [&](std::size_t j) { return yesterday[j] >= 0 ? yesterday[j] : persistence; };
+            double remainingExpected = 0;
+            for (std::size_t j = i; j < last; ++j)
+                remainingExpected += expected(j);
             const double left = std::max(0.0, mDailyGrams - spent);
-            const double share = remainingExpected > 0 ? left * expected[i] / remainingExpected
+            const double share = remainingExpected > 0 ? left * expected(i) / remainingExpected
                                                        : left / static_cast<double>(last - i);
             int best = -1, cheapest = -1;
             for (int m : feasible.models[i]) {
                 const Model &model = pool.at(m);
                 if (cheapest < 0 || model.energyMj < pool.at(cheapest).energyMj)
                     cheapest = m;
-                if (co2Grams(expected[i], model.energyMj, scenario.intensity[i]) <= share
+                if (co2Grams(expected(i), model.energyMj, scenario.intensity[i]) <= share
                     && (best < 0 || model.errorPct < pool.at(best).errorPct))
                     best = m;
             }
             out[i] = Choice{best >= 0 ? best : cheapest};
             spent += co2Grams(scenario.requests[i], pool.at(out[i].model).energyMj, scenario.intensity[i]);
-            remainingExpected -= expected[i];
         }
         first = last;
     }

@@ -7,8 +7,8 @@ namespace cs {
 
 // budget:daily=G spends G grams of CO2 per UTC day, deciding interval by interval with what an operator knows
 // at the start of an interval: the CO2 already spent today, the current intensity (as every policy here), and the
-// requests expected, taken as those of the same slot the day before (persistence of the last interval's count
-// where that slot is missing). The remaining budget is shared among today's remaining intervals in proportion to
+// requests expected, taken as those of the same slot the day before (persistence of the last count observed
+// where that slot is missing; the very first interval, with no history, at its own count). The remaining budget is shared among today's remaining intervals in proportion to
 // their expected requests; the interval gets the lowest-error model whose expected CO2 fits its share, or the
 // least-energy model where none does. Spending is then counted at the actual requests, so a day may still end
 // over budget: budgetDays() counts those days, never hides them. Optional ",gpus=N,slo-ms=MS".
