@@ -135,15 +135,18 @@ std::size_t ByteSource::readZstd(char *buffer, std::size_t n)
     ZSTD_outBuffer out{buffer, n, 0};
     while (out.pos < out.size) {
         if (!refill()) {
-            // Flush what the decoder still holds; a frame left open means the file was cut short.
+            // At the end of the file: a finished frame ends the stream; otherwise let the decoder flush what it
+            // holds, and a frame left open means the file was cut short.
+            if (mStreamEnded)
+                break;
+            const std::size_t before = out.pos;
             ZSTD_inBuffer in{nullptr, 0, 0};
             const std::size_t rc = ZSTD_decompressStream(mCodec->zstd, &out, &in);
             if (ZSTD_isError(rc))
                 throw InputError(mPath + ": damaged zstd data (" + ZSTD_getErrorName(rc) + ")");
-            if (out.pos < out.size && rc != 0)
+            mStreamEnded = rc == 0;
+            if (out.pos == before && !mStreamEnded)
                 throw InputError(mPath + ": truncated zstd data (the file ends inside a frame)");
-            if (rc == 0 || out.pos == 0)
-                break;
             continue;
         }
         ZSTD_inBuffer in{mIn.get() + mInPos, mInLen - mInPos, 0};
