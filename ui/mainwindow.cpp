@@ -1,33 +1,97 @@
 #include "mainwindow.h"
 
+#include "chartexportdialog.h"
+#include "comparetab.h"
 #include "dailyco2plot.h"
+#include "exporter.h"
+#include "importdialog.h"
+#include "paretoplot.h"
 #include "policytable.h"
+#include "pooleditor.h"
+#include "preference.h"
+#include "projectsession.h"
 #include "scenariodocument.h"
 #include "scenarioloader.h"
+#include "teachingpanel.h"
 #include "timelineview.h"
 
+#ifdef CARBONSCOPE_HAVE_OPTIMIZE
+#include "register_optimize_policies.h"
+#endif
+#if defined(CARBONSCOPE_HAVE_ECO) && __has_include("eco/ecodesignerwidget.h")
+#include "eco/ecodesignerwidget.h"
+#define CARBONSCOPE_ECO_TAB 1
+#endif
+#if __has_include("live/livetab.h")
+#include "live/livetab.h"
+#define CARBONSCOPE_LIVE_TAB 1
+#endif
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace cs {
 
+static Preference<QByteArray> windowGeometry{QStringLiteral("mainwindow/geometry")};
+static Preference<QByteArray> windowLayout{QStringLiteral("mainwindow/state")};
+static Preference<QByteArray> plotSplitState{QStringLiteral("mainwindow/timelinePlotSplit")};
+static Preference<QByteArray> timelineSplitState{QStringLiteral("mainwindow/timelineTableSplit")};
+static Preference<int> lastTab{QStringLiteral("mainwindow/tab"), 0};
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), mDocument(new ScenarioDocument(this)), mTabs(new QTabWidget(this))
 {
-    setWindowTitle(tr("CarbonScope"));
+#ifdef CARBONSCOPE_HAVE_OPTIMIZE
+    registerOptimizePolicies(); // their kinds (optimal, online, forecast, budget, ...) join Compare and Pareto
+#endif
+    setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/carbonscope.svg")));
+    setAcceptDrops(true);
     setCentralWidget(mTabs);
     mTabs->setDocumentMode(true);
-    mTabs->addTab(createTimelineTab(), tr("Timeline"));
+    mProject = new ProjectSession(mDocument, this);
+
+    mTabs->addTab(createTimelineTab(), tr("&Timeline"));
+    mTabs->setTabToolTip(0, tr("Stacked plots on one time axis, daily CO₂ and the totals (Ctrl+1)"));
+    mCompare = new CompareTab(mDocument, this);
+    mTabs->addTab(mCompare, tr("&Compare"));
+    mTabs->setTabToolTip(1, tr("Policies side by side and the Pareto plot (Ctrl+2)"));
+    mPoolEditor = new PoolEditor(mDocument, this);
+    mTabs->addTab(mPoolEditor, tr("&Pool"));
+    mTabs->setTabToolTip(2, tr("Edit the model pool; every edit re-simulates (Ctrl+3)"));
+    addSubsystemTabs();
 
     mStatusLabel = new QLabel(this);
+    mProjectLabel = new QLabel(this);
+    statusBar()->addWidget(mProjectLabel, 1);
     statusBar()->addPermanentWidget(mStatusLabel);
     connect(mDocument, &ScenarioDocument::resultsChanged, this, &MainWindow::updateStatus);
     connect(mDocument, &ScenarioDocument::scenarioChanged, this, &MainWindow::updateStatus);
+    connect(mDocument->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(mProject, &ProjectSession::changed, this, [this] {
+        updateTitle();
+        updateStatus();
+        updateRecentMenu();
+    });
+    connect(mProject, &ProjectSession::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    createMenus();
     resize(1500, 950);
+    restoreLayout();
+    updateTitle();
 }
 
 MainWindow::~MainWindow() = default;
@@ -45,26 +109,160 @@ QWidget *MainWindow::createTimelineTab()
     mTimeline = new TimelineView(mDocument, page);
     mDaily = new DailyCo2Plot(mDocument, page);
     mTotals = new PolicyTable(mDocument, page);
+    mTeaching = new TeachingPanel(mDocument, mTimeline, page);
+    mTeaching->setVisible(false);
+    layout->addWidget(mTeaching);
 
-    auto *plots = new QSplitter(Qt::Horizontal, page);
-    plots->addWidget(mTimeline);
-    plots->addWidget(mDaily);
-    plots->setStretchFactor(0, 5);
-    plots->setStretchFactor(1, 3);
-    plots->setSizes({950, 520});
-    auto *vertical = new QSplitter(Qt::Vertical, page);
-    vertical->addWidget(plots);
-    vertical->addWidget(mTotals);
-    vertical->setStretchFactor(0, 5);
-    vertical->setStretchFactor(1, 2);
-    vertical->setSizes({640, 260});
-    layout->addWidget(vertical, 1);
+    mPlotSplit = new QSplitter(Qt::Horizontal, page);
+    mPlotSplit->addWidget(mTimeline);
+    mPlotSplit->addWidget(mDaily);
+    mPlotSplit->setStretchFactor(0, 5);
+    mPlotSplit->setStretchFactor(1, 3);
+    mPlotSplit->setSizes({950, 520});
+    mTimelineSplit = new QSplitter(Qt::Vertical, page);
+    mTimelineSplit->addWidget(mPlotSplit);
+    mTimelineSplit->addWidget(mTotals);
+    mTimelineSplit->setStretchFactor(0, 5);
+    mTimelineSplit->setStretchFactor(1, 2);
+    mTimelineSplit->setSizes({640, 260});
+    layout->addWidget(mTimelineSplit, 1);
 
     connect(mTimeline, &TimelineView::visibilityChanged, this,
             [this] { mDaily->setHiddenPolicies(mTimeline->hiddenPolicies()); });
     connect(mTotals, &PolicyTable::hideRequested, this,
             [this](const std::string &spec) { mTimeline->setPolicyVisible(spec, false); });
     return page;
+}
+
+void MainWindow::addSubsystemTabs()
+{
+#ifdef CARBONSCOPE_ECO_TAB
+    mTabs->addTab(new EcoDesignerWidget(mDocument, this), tr("&Eco tier"));
+    mTabs->setTabToolTip(mTabs->count() - 1, tr("Design a two-tier eco subscription"));
+#endif
+#ifdef CARBONSCOPE_LIVE_TAB
+    mTabs->addTab(new LiveTab(mDocument, this), tr("&Live"));
+    mTabs->setTabToolTip(mTabs->count() - 1, tr("Serve inference live and measure its energy"));
+#endif
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *a = file->addAction(tr("&New project…"), mProject, [this] { mProject->newProject(this); });
+    a->setShortcut(QKeySequence::New);
+    a->setStatusTip(tr("Start a project file (.csdb) on the default scenario"));
+    a->setEnabled(ProjectSession::available());
+    a = file->addAction(tr("&Open project…"), mProject, [this] { mProject->openProjectDialog(this); });
+    a->setShortcut(QKeySequence::Open);
+    a->setStatusTip(tr("Open a CarbonScope project (.csdb)"));
+    a->setEnabled(ProjectSession::available());
+    mRecentMenu = file->addMenu(tr("Open &recent"));
+    a = file->addAction(tr("Save project &as…"), mProject, [this] { mProject->saveAsDialog(this); });
+    a->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    a->setStatusTip(tr("Write the project (traces, pool, scenario, results) to a new .csdb file"));
+    a->setEnabled(ProjectSession::available());
+    a = file->addAction(tr("&Save project"), mProject, [this] { mProject->save(this); });
+    a->setShortcut(QKeySequence::Save);
+    a->setEnabled(ProjectSession::available());
+    if (!ProjectSession::available())
+        file->addAction(tr("(projects need the store library, not built)"))->setEnabled(false);
+    file->addSeparator();
+    a = file->addAction(tr("&Import trace…"), this, [this] { importTrace(); });
+    a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    a->setStatusTip(tr("Import a carbon-intensity or request trace (CSV); you can also drop a file on the window"));
+    a = file->addAction(tr("Open &default scenario"), this, [this] { openDefaultScenario(); });
+    a->setStatusTip(tr("South West England carbon intensity and Wikipedia requests, June 2023"));
+    file->addSeparator();
+    a = file->addAction(tr("Export &chart…"), this, &MainWindow::exportChart);
+    a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    a->setStatusTip(tr("Write a chart as PNG, SVG or PDF at a chosen size"));
+    a = file->addAction(tr("Export &totals as CSV…"), this, [this] { exportTable(false); });
+    a->setStatusTip(tr("The policies' totals, one row per policy, units in the header"));
+    a = file->addAction(tr("Export per-&interval results as CSV…"), this, [this] { exportTable(true); });
+    a->setStatusTip(tr("Every policy's per-interval results in long form"));
+    a = file->addAction(tr("Export PDF &report…"), this, &MainWindow::exportReport);
+    a->setShortcut(QKeySequence::Print);
+    a->setStatusTip(tr("One page: charts, totals table and scenario description"));
+    file->addSeparator();
+    a = file->addAction(tr("&Quit"), this, &QWidget::close);
+    a->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = mDocument->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Z)});
+    QAction *redo = mDocument->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < mTabs->count() && i < 9; ++i) {
+        a = view->addAction(mTabs->tabText(i).remove(QLatin1Char('&')), this, [this, i] { mTabs->setCurrentIndex(i); });
+        a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+    }
+    view->addSeparator();
+    a = view->addAction(tr("&Whole scenario"), this, [this] { mTimeline->resetZoom(); });
+    a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    a->setStatusTip(tr("Zoom the timeline out to the whole scenario"));
+    a = view->addAction(tr("&Clear selected period"), this, [this] { mDocument->clearTotalsRange(); });
+    a->setShortcut(QKeySequence(Qt::Key_Escape));
+    a->setStatusTip(tr("Totals over the whole scenario again (Shift+drag on the timeline selects a period)"));
+    mTeachingAction = view->addAction(tr("&Teaching mode"));
+    mTeachingAction->setCheckable(true);
+    mTeachingAction->setShortcut(QKeySequence(Qt::Key_F5));
+    mTeachingAction->setStatusTip(tr("Replay the scenario interval by interval with a large readout"));
+    connect(mTeachingAction, &QAction::toggled, this, &MainWindow::setTeachingMode);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), this, [this] {
+        QMessageBox::information(
+            this, tr("Keyboard shortcuts"),
+            tr("<table>"
+               "<tr><td>Ctrl+1 … Ctrl+%1</td><td>switch tabs</td></tr>"
+               "<tr><td>Ctrl+Z / Ctrl+Shift+Z</td><td>undo / redo pool and policy edits</td></tr>"
+               "<tr><td>Ctrl+I</td><td>import a trace</td></tr>"
+               "<tr><td>Ctrl+E / Ctrl+P</td><td>export a chart / a PDF report</td></tr>"
+               "<tr><td>Ctrl+0</td><td>whole scenario on the timeline</td></tr>"
+               "<tr><td>Shift+drag</td><td>totals for a period; Esc clears it</td></tr>"
+               "<tr><td>F5, Space</td><td>teaching mode, play/pause</td></tr>"
+               "<tr><td>F2</td><td>edit the selected pool cell</td></tr>"
+               "<tr><td>Ctrl+N / Ctrl+O / Ctrl+Shift+S</td><td>new / open / save project as</td></tr>"
+               "</table>")
+                .arg(mTabs->count()));
+    });
+    help->addAction(tr("&About CarbonScope"), this, [this] {
+        QMessageBox::about(this, tr("About CarbonScope"),
+                           tr("<b>CarbonScope %1</b><p>Carbon-intensity-aware adaptive inference of DNNs: which "
+                              "model should serve requests as the grid's carbon intensity changes (after Jung "
+                              "2024).</p><p>Default scenario: South West England carbon intensity (NESO) and "
+                              "English Wikipedia hourly page views, June 2023; sources in data/SOURCES.md.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    mRecentMenu->clear();
+    const QStringList recent = ProjectSession::recentProjects();
+    for (const QString &path : recent)
+        mRecentMenu->addAction(QFileInfo(path).fileName(), mProject, [this, path] { mProject->openProject(path, this); })
+            ->setStatusTip(path);
+    mRecentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::setTeachingMode(bool on)
+{
+    if (mTeachingAction && mTeachingAction->isChecked() != on)
+        mTeachingAction->setChecked(on);
+    mTeaching->setVisible(on);
+    if (on) {
+        mTabs->setCurrentIndex(0);
+        mTeaching->setPosition(mTeaching->position());
+    } else {
+        mTeaching->pause();
+    }
 }
 
 bool MainWindow::showTab(const QString &name)
@@ -81,13 +279,100 @@ bool MainWindow::showTab(const QString &name)
 bool MainWindow::openDefaultScenario()
 {
     try {
-        LoadedScenario loaded = loadDefaultScenario();
-        mDocument->setScenario(std::move(loaded.scenario), loaded.description);
+        mDocument->setTraces(defaultCarbonTrace(), defaultRequestTrace(),
+                             tr("South West England + Wikipedia (en), June 2023"));
         return true;
     } catch (const std::exception &e) {
         statusBar()->showMessage(tr("Cannot open the default scenario: %1").arg(QString::fromUtf8(e.what())));
         return false;
     }
+}
+
+void MainWindow::openInitial()
+{
+    if (!mProject->openLast(this))
+        openDefaultScenario();
+}
+
+bool MainWindow::openProjectFile(const QString &path)
+{
+    return mProject->openProject(path, this);
+}
+
+void MainWindow::importTrace(const QString &path)
+{
+    ImportDialog dialog(this);
+    if (!path.isEmpty())
+        dialog.setPath(path);
+    if (dialog.exec() != QDialog::Accepted || !dialog.series())
+        return;
+    const TimeSeries &series = *dialog.series();
+    const bool carbon = dialog.importedKind() == ImportRequest::Kind::Carbon;
+    const QString name = QFileInfo(dialog.request().path).completeBaseName();
+    try {
+        if (carbon) {
+            // A new carbon trace keeps the request trace where the two overlap, else one request per interval.
+            try {
+                mDocument->setTraces(series, mDocument->requestTrace(), name);
+            } catch (const std::exception &) {
+                mDocument->setTraces(series, std::nullopt, name);
+                statusBar()->showMessage(tr("The request trace does not overlap %1: one request per interval.")
+                                             .arg(name), 10000);
+            }
+        } else {
+            mDocument->setTraces(mDocument->carbonTrace(), series,
+                                 QStringLiteral("%1 + %2").arg(QString::fromStdString(mDocument->scenario().name), name));
+        }
+        mProject->traceImported(series, carbon, dialog.request().path);
+        mTabs->setCurrentIndex(0);
+    } catch (const std::exception &e) {
+        QMessageBox::warning(this, tr("Import"),
+                             tr("%1 was read but cannot form a scenario with the current %2 trace: %3")
+                                 .arg(dialog.request().path, carbon ? tr("request") : tr("carbon"),
+                                      QString::fromUtf8(e.what())));
+    }
+}
+
+void MainWindow::exportChart()
+{
+    const QStringList charts{tr("Timeline (stacked plots)"), tr("Daily CO₂ bars"), tr("Pareto plot")};
+    const QList<QCustomPlot *> plots{mTimeline->plot(), mDaily->plot(), mCompare->pareto()->plot()};
+    ChartExportDialog dialog(charts, mTabs->currentIndex() == 1 ? 2 : 0, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString suffix = dialog.format();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"),
+                                                      QStringLiteral("carbonscope-chart.%1").arg(suffix),
+                                                      tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
+    if (path.isEmpty())
+        return;
+    const QString error = Exporter::chart(plots[dialog.chart()], path, dialog.size().width(), dialog.size().height());
+    error.isEmpty() ? statusBar()->showMessage(tr("Wrote %1").arg(path), 8000)
+                    : void(QMessageBox::warning(this, tr("Export"), error));
+}
+
+void MainWindow::exportTable(bool intervals)
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, intervals ? tr("Export per-interval results") : tr("Export totals"),
+        intervals ? QStringLiteral("carbonscope-intervals.csv") : QStringLiteral("carbonscope-totals.csv"),
+        tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    const QString error = intervals ? Exporter::intervalsCsv(*mDocument, path) : Exporter::totalsCsv(*mDocument, path);
+    error.isEmpty() ? statusBar()->showMessage(tr("Wrote %1").arg(path), 8000)
+                    : void(QMessageBox::warning(this, tr("Export"), error));
+}
+
+void MainWindow::exportReport()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export PDF report"),
+                                                      QStringLiteral("carbonscope-report.pdf"), tr("PDF files (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    const QString error = Exporter::reportPdf(*mDocument, mTimeline->plot(), mCompare->pareto()->plot(), path);
+    error.isEmpty() ? statusBar()->showMessage(tr("Wrote %1").arg(path), 8000)
+                    : void(QMessageBox::warning(this, tr("Export"), error));
 }
 
 void MainWindow::updateStatus()
@@ -100,6 +385,57 @@ void MainWindow::updateStatus()
                               .arg(mDocument->runs().size())
                               .arg(mDocument->lastSimulationMs(), 0, 'f', 1)
                               .arg(failed ? tr(", %1 could not run").arg(failed) : QString()));
+    mProjectLabel->setText(mProject->path().isEmpty() ? tr("No project file (File ▸ Save project as… keeps this work)")
+                                                      : tr("Project: %1").arg(QDir::toNativeSeparators(mProject->path())));
+}
+
+void MainWindow::updateTitle()
+{
+    const QString name = mProject->path().isEmpty() ? tr("Untitled") : QFileInfo(mProject->path()).fileName();
+    setWindowTitle(tr("%1%2 — CarbonScope").arg(name, mDocument->undoStack()->isClean() ? QString() : tr(" *")));
+}
+
+void MainWindow::restoreLayout()
+{
+    const QByteArray geometry = windowGeometry.get();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    restoreState(windowLayout.get());
+    if (!plotSplitState.get().isEmpty())
+        mPlotSplit->restoreState(plotSplitState.get());
+    if (!timelineSplitState.get().isEmpty())
+        mTimelineSplit->restoreState(timelineSplitState.get());
+    mTabs->setCurrentIndex(std::clamp(lastTab.get(), 0, mTabs->count() - 1));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    windowGeometry.set(saveGeometry());
+    windowLayout.set(saveState());
+    plotSplitState.set(mPlotSplit->saveState());
+    timelineSplitState.set(mTimelineSplit->saveState());
+    lastTab.set(mTabs->currentIndex());
+    mProject->remember();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.front().isLocalFile())
+        return;
+    const QString path = urls.front().toLocalFile();
+    event->acceptProposedAction();
+    if (path.endsWith(QLatin1String(".csdb"), Qt::CaseInsensitive))
+        mProject->openProject(path, this);
+    else
+        importTrace(path);
 }
 
 } // namespace cs

@@ -4,6 +4,7 @@
 #include "parse_error.h"
 #include "policy_factory.h"
 #include "poolmodel.h"
+#include "scenarioloader.h"
 
 #include <QElapsedTimer>
 #include <QUndoStack>
@@ -94,6 +95,14 @@ void ScenarioDocument::setScenario(Scenario scenario, const QString &description
     mRange.reset();
     Q_EMIT scenarioChanged();
     resimulate();
+}
+
+void ScenarioDocument::setTraces(TimeSeries carbon, std::optional<TimeSeries> requests, const QString &name)
+{
+    LoadedScenario loaded = makeScenario(carbon, requests, name);
+    mCarbon = std::move(carbon);
+    mRequests = std::move(requests);
+    setScenario(std::move(loaded.scenario), loaded.description);
 }
 
 void ScenarioDocument::onModelRenamed(const QString &oldName, const QString &newName)

@@ -29,6 +29,11 @@ public:
     const Scenario &scenario() const { return mScenario; }
     // A new scenario keeps the pool and policies (and their undo history) and clears the range selection.
     void setScenario(Scenario scenario, const QString &description);
+    // Aligns the traces into the scenario (throws InputError where they do not fit) and keeps them, so that an
+    // import of one trace can be aligned with the other.
+    void setTraces(TimeSeries carbon, std::optional<TimeSeries> requests, const QString &name);
+    const TimeSeries &carbonTrace() const { return mCarbon; }
+    const std::optional<TimeSeries> &requestTrace() const { return mRequests; }
     // One line for the user: where the data came from, how it was aligned, gaps.
     const QString &description() const { return mDescription; }
 
@@ -75,6 +80,8 @@ private:
     PolicyRun runPolicy(const PolicyEntry &entry) const;
 
     Scenario mScenario;
+    TimeSeries mCarbon;
+    std::optional<TimeSeries> mRequests;
     QString mDescription;
     QUndoStack *mUndoStack;
     PoolModel *mPoolModel;

@@ -70,13 +70,21 @@ LoadedScenario makeScenario(const TimeSeries &carbon, const std::optional<TimeSe
     return loaded;
 }
 
+TimeSeries defaultCarbonTrace()
+{
+    std::istringstream in(readResource(defaultCarbonResource()));
+    return readCarbonCsv(in, "data/carbon_south_west_england_2023-06.csv");
+}
+
+TimeSeries defaultRequestTrace()
+{
+    std::istringstream in(readResource(defaultRequestsResource()));
+    return readRequestCsv(in, "data/requests_wikipedia_en_2023-06.csv");
+}
+
 LoadedScenario loadDefaultScenario()
 {
-    std::istringstream carbonIn(readResource(defaultCarbonResource()));
-    std::istringstream requestsIn(readResource(defaultRequestsResource()));
-    const TimeSeries carbon = readCarbonCsv(carbonIn, "data/carbon_south_west_england_2023-06.csv");
-    const TimeSeries requests = readRequestCsv(requestsIn, "data/requests_wikipedia_en_2023-06.csv");
-    return makeScenario(carbon, requests,
+    return makeScenario(defaultCarbonTrace(), defaultRequestTrace(),
                         QCoreApplication::translate("cs", "South West England + Wikipedia (en), June 2023"));
 }
 

@@ -18,6 +18,9 @@ struct LoadedScenario
 // The embedded default scenario: South West England's carbon intensity and English Wikipedia's hourly requests,
 // June 2023 (data/SOURCES.md), read from the Qt resources into core's stream readers.
 LoadedScenario loadDefaultScenario();
+// The default scenario's two traces, unaligned.
+TimeSeries defaultCarbonTrace();
+TimeSeries defaultRequestTrace();
 
 // Aligns traces with core's alignTraces and says, in one line, what was aligned and which gaps were found.
 LoadedScenario makeScenario(const TimeSeries &carbon, const std::optional<TimeSeries> &requests, const QString &name);

@@ -34,7 +34,12 @@ int main(int argc, char *argv[])
                                   QStringLiteral("WxH"));
     const QCommandLineOption startTime(QStringLiteral("print-start-time"),
                                        QStringLiteral("Print the time from start to the first plot drawn."));
-    parser.addOptions({screenshot, tab, size, startTime});
+    const QCommandLineOption fresh(QStringLiteral("default-scenario"),
+                                   QStringLiteral("Open the embedded default scenario, not the last project."));
+    const QCommandLineOption teaching(QStringLiteral("teaching"), QStringLiteral("Start in teaching mode."));
+    parser.addOptions({screenshot, tab, size, startTime, fresh, teaching});
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("A CarbonScope project (.csdb) to open."),
+                                 QStringLiteral("[project]"));
     parser.process(app);
 
     cs::MainWindow window;
@@ -43,7 +48,13 @@ int main(int argc, char *argv[])
         if (wh.size() == 2)
             window.resize(wh[0].toInt(), wh[1].toInt());
     }
-    window.openDefaultScenario();
+    const QStringList files = parser.positionalArguments();
+    if (parser.isSet(fresh))
+        window.openDefaultScenario();
+    else if (files.isEmpty() || !window.openProjectFile(files.front()))
+        window.openInitial();
+    if (parser.isSet(teaching))
+        window.setTeachingMode(true);
     if (parser.isSet(tab))
         window.showTab(parser.value(tab));
     window.show();

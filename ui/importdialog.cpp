@@ -1,0 +1,296 @@
+#include "importdialog.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#if defined(CARBONSCOPE_HAVE_IMPORTERS) && defined(CARBONSCOPE_HAVE_STORE)
+#include "import_runner.h"
+#include "importer.h"
+#endif
+
+namespace cs {
+
+namespace {
+
+constexpr int PreviewRows = 20;
+
+QStringList splitLine(const QString &line, QChar delimiter)
+{
+    // Enough for a preview: quoted fields keep their delimiters, quotes are dropped.
+    QStringList fields;
+    QString field;
+    bool quoted = false;
+    for (QChar c : line) {
+        if (c == QLatin1Char('"'))
+            quoted = !quoted;
+        else if (c == delimiter && !quoted) {
+            fields << field.trimmed();
+            field.clear();
+        } else
+            field += c;
+    }
+    fields << field.trimmed();
+    return fields;
+}
+
+int findColumn(const QStringList &header, const QStringList &names)
+{
+    for (const QString &name : names)
+        for (int i = 0; i < header.size(); ++i)
+            if (header[i].compare(name, Qt::CaseInsensitive) == 0)
+                return i;
+    for (const QString &name : names)
+        for (int i = 0; i < header.size(); ++i)
+            if (header[i].contains(name, Qt::CaseInsensitive))
+                return i;
+    return -1;
+}
+
+} // namespace
+
+ImportDialog::Guess ImportDialog::guess(const QByteArray &head)
+{
+    Guess g;
+    QString text = QString::fromUtf8(head);
+    if (text.startsWith(QChar(0xfeff)))
+        text.remove(0, 1);
+    QStringList lines = text.split(QLatin1Char('\n'));
+    if (!head.isEmpty() && !head.endsWith('\n') && lines.size() > 1)
+        lines.removeLast(); // cut off mid-line
+    for (QString &l : lines)
+        if (l.endsWith(QLatin1Char('\r')))
+            l.chop(1);
+    lines.removeAll(QString());
+    if (lines.isEmpty())
+        return g;
+    const QString first = lines.front();
+    g.delimiter = QLatin1Char(',');
+    int best = first.count(QLatin1Char(','));
+    for (QChar d : {QLatin1Char(';'), QLatin1Char('\t')})
+        if (first.count(d) > best) {
+            best = first.count(d);
+            g.delimiter = d;
+        }
+    g.header = splitLine(first, g.delimiter);
+    for (int i = 1; i < lines.size() && g.rows.size() < PreviewRows; ++i)
+        g.rows << splitLine(lines[i], g.delimiter);
+    g.timeColumn = findColumn(g.header, {QStringLiteral("from"), QStringLiteral("datetime"), QStringLiteral("timestamp"),
+                                         QStringLiteral("ds"), QStringLiteral("period"), QStringLiteral("time"),
+                                         QStringLiteral("date")});
+    const int requests = findColumn(g.header, {QStringLiteral("y"), QStringLiteral("count"), QStringLiteral("requests")});
+    const int carbon = findColumn(g.header, {QStringLiteral("actual"), QStringLiteral("intensity"),
+                                             QStringLiteral("gco2"), QStringLiteral("carbon")});
+    g.kind = carbon < 0 && requests >= 0 ? ImportRequest::Kind::Requests : ImportRequest::Kind::Carbon;
+    g.valueColumn = g.kind == ImportRequest::Kind::Requests ? requests : carbon;
+    if (g.valueColumn < 0 && g.header.size() == 2)
+        g.valueColumn = g.timeColumn == 0 ? 1 : 0; // the one value column
+    return g;
+}
+
+ImportDialog::ImportDialog(QWidget *parent)
+    : QDialog(parent), mPath(new QLineEdit(this)), mKindGroup(new QButtonGroup(this)),
+      mValueColumn(new QComboBox(this)), mFormat(new QComboBox(this)), mDetected(new QLabel(this)), mPreview(new QTableWidget(this)),
+      mError(new QLabel(this))
+{
+    setWindowTitle(tr("Import a trace"));
+    resize(820, 560);
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+
+    auto *pathRow = new QHBoxLayout;
+    mPath->setPlaceholderText(tr("a CSV file with a time column and a value column"));
+    mPath->setToolTip(tr("The file to import (you can also drop a file onto the main window)"));
+    pathRow->addWidget(mPath, 1);
+    auto *browseButton = new QPushButton(tr("Browse…"), this);
+    browseButton->setToolTip(tr("Choose a file"));
+    pathRow->addWidget(browseButton);
+    form->addRow(tr("File:"), pathRow);
+
+    auto *kindRow = new QHBoxLayout;
+    auto *carbon = new QRadioButton(tr("Carbon intensity (gCO₂/kWh)"), this);
+    auto *requests = new QRadioButton(tr("Requests per interval"), this);
+    carbon->setToolTip(tr("Replaces the scenario's carbon-intensity trace"));
+    requests->setToolTip(tr("Replaces the scenario's request trace"));
+    mKindGroup->addButton(carbon, static_cast<int>(ImportRequest::Kind::Carbon));
+    mKindGroup->addButton(requests, static_cast<int>(ImportRequest::Kind::Requests));
+    carbon->setChecked(true);
+    connect(mKindGroup, &QButtonGroup::idClicked, this, [this] { refreshFormats(); });
+    kindRow->addWidget(carbon);
+    kindRow->addWidget(requests);
+    kindRow->addStretch(1);
+    form->addRow(tr("Trace:"), kindRow);
+
+    mValueColumn->setToolTip(tr("The column holding the values; \"detect\" lets the reader choose (actual before "
+                                "forecast)"));
+    form->addRow(tr("Value column:"), mValueColumn);
+    mFormat->setToolTip(ImportJob::usesImporters()
+                            ? tr("The file format; \"auto\" detects it from the content")
+                            : tr("CSV with a header (the importers library, which reads more formats, is not built)"));
+    form->addRow(tr("Format:"), mFormat);
+    layout->addLayout(form);
+
+    mDetected->setWordWrap(true);
+    layout->addWidget(mDetected);
+    mPreview->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    mPreview->setToolTip(tr("The first rows of the file"));
+    mPreview->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(mPreview, 1);
+    mError->setWordWrap(true);
+    mError->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    mError->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold"));
+    layout->addWidget(mError);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    QPushButton *importButton = buttons->addButton(tr("Import"), QDialogButtonBox::AcceptRole);
+    importButton->setDefault(true);
+    importButton->setToolTip(tr("Read the file off the GUI thread and re-simulate"));
+    layout->addWidget(buttons);
+
+    connect(browseButton, &QPushButton::clicked, this, &ImportDialog::browse);
+    connect(mPath, &QLineEdit::editingFinished, this, &ImportDialog::refreshPreview);
+    connect(buttons, &QDialogButtonBox::accepted, this, &ImportDialog::startImport);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+ImportDialog::~ImportDialog() = default;
+
+void ImportDialog::browse()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import a trace"), mPath->text(),
+                                                      tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
+    if (!path.isEmpty())
+        setPath(path);
+}
+
+void ImportDialog::setPath(const QString &path)
+{
+    mPath->setText(path);
+    refreshPreview();
+}
+
+void ImportDialog::setKind(ImportRequest::Kind kind)
+{
+    mKindGroup->button(static_cast<int>(kind))->setChecked(true);
+}
+
+void ImportDialog::refreshFormats()
+{
+    const QString current = mFormat->currentText();
+    mFormat->clear();
+#if defined(CARBONSCOPE_HAVE_IMPORTERS) && defined(CARBONSCOPE_HAVE_STORE)
+    const SeriesKind kind = request().kind == ImportRequest::Kind::Carbon ? SeriesKind::Carbon : SeriesKind::Requests;
+    for (const std::string &f : ImportRunner::formats(kind))
+        mFormat->addItem(QString::fromStdString(f));
+    try {
+        ImportOptions options;
+        options.kind = kind;
+        mDetectedFormat = QString::fromStdString(ImportRunner::choose(mPath->text().toStdString(), options).format());
+    } catch (const std::exception &e) {
+        mDetectedFormat = tr("unknown (%1)").arg(QString::fromUtf8(e.what()));
+    }
+#else
+    mFormat->addItem(QStringLiteral("csv"));
+    mDetectedFormat = QStringLiteral("csv");
+#endif
+    const int keep = mFormat->findText(current);
+    mFormat->setCurrentIndex(keep >= 0 ? keep : 0);
+}
+
+void ImportDialog::refreshPreview()
+{
+    mError->clear();
+    mPreview->clear();
+    mValueColumn->clear();
+    mValueColumn->addItem(tr("detect"), QString());
+    QFile file(mPath->text());
+    if (!file.open(QIODevice::ReadOnly)) {
+        mDetected->setText(mPath->text().isEmpty() ? QString() : tr("Cannot open %1.").arg(mPath->text()));
+        return;
+    }
+    const Guess g = guess(file.read(64 * 1024));
+    mPreview->setColumnCount(static_cast<int>(g.header.size()));
+    mPreview->setHorizontalHeaderLabels(g.header);
+    mPreview->setRowCount(static_cast<int>(g.rows.size()));
+    for (int r = 0; r < g.rows.size(); ++r)
+        for (int c = 0; c < g.rows[r].size() && c < g.header.size(); ++c)
+            mPreview->setItem(r, c, new QTableWidgetItem(g.rows[r][c]));
+    mPreview->resizeColumnsToContents();
+    for (const QString &h : g.header)
+        mValueColumn->addItem(h, h);
+    if (g.valueColumn >= 0)
+        mValueColumn->setCurrentIndex(g.valueColumn + 1);
+    setKind(g.kind);
+    refreshFormats();
+    const QString delimiter = g.delimiter == QLatin1Char('\t') ? tr("tab") : QString(g.delimiter);
+    mDetected->setText(tr("Detected: format %6, delimiter \"%1\", %2 columns; time column: %3; value column: %4; "
+                          "looks like %5.")
+                           .arg(delimiter)
+                           .arg(g.header.size())
+                           .arg(g.timeColumn >= 0 ? g.header[g.timeColumn] : tr("not found"))
+                           .arg(g.valueColumn >= 0 ? g.header[g.valueColumn] : tr("detect when reading"))
+                           .arg(g.kind == ImportRequest::Kind::Carbon ? tr("carbon intensity") : tr("request counts"))
+                           .arg(mDetectedFormat));
+}
+
+ImportRequest ImportDialog::request() const
+{
+    ImportRequest r;
+    r.path = mPath->text();
+    r.kind = static_cast<ImportRequest::Kind>(mKindGroup->checkedId());
+    r.valueColumn = mValueColumn->currentData().toString();
+    r.format = mFormat->currentText();
+    return r;
+}
+
+void ImportDialog::startImport()
+{
+    if (mJob && mJob->isRunning())
+        return;
+    mError->clear();
+    mSeries.reset();
+    mJob = std::make_unique<ImportJob>(request());
+    mProgress = new QProgressDialog(tr("Importing %1…").arg(mPath->text()), tr("Cancel"), 0, 1000, this);
+    mProgress->setWindowModality(Qt::WindowModal);
+    mProgress->setMinimumDuration(300);
+    mProgress->setAutoClose(false);
+    mProgress->setAutoReset(false);
+    connect(mProgress, &QProgressDialog::canceled, mJob.get(), &ImportJob::cancel);
+    connect(mJob.get(), &ImportJob::progress, mProgress, &QProgressDialog::setValue, Qt::QueuedConnection);
+    connect(mJob.get(), &ImportJob::finished, this, &ImportDialog::onJobFinished, Qt::QueuedConnection);
+    mJob->start();
+}
+
+void ImportDialog::onJobFinished()
+{
+    if (mProgress) {
+        mProgress->deleteLater();
+        mProgress = nullptr;
+    }
+    if (!mJob)
+        return;
+    if (mJob->series()) {
+        mSeries = mJob->series();
+        mImportedKind = mJob->request().kind;
+        Q_EMIT importFinished(true);
+        accept();
+        return;
+    }
+    mError->setText(mJob->cancelled() ? tr("Import cancelled; nothing was changed.")
+                                      : tr("Cannot import: %1").arg(mJob->error()));
+    Q_EMIT importFinished(false);
+}
+
+} // namespace cs

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "time_series.h"
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <optional>
+
+class QThread;
+
+namespace cs {
+
+// What to import: a carbon-intensity or request trace from a file.
+struct ImportRequest
+{
+    enum class Kind { Carbon, Requests };
+    QString path;
+    Kind kind = Kind::Carbon;
+    QString valueColumn;      // empty: let the reader detect it
+    QString format;           // importer format where the importers library is built ("auto", "ukci", ...)
+};
+
+// Runs one import on its own thread (Tiled's ProjectModel scanner, PulseView's StoreSession): progress by bytes
+// read, cancel between chunks, and the outcome read once finished() is emitted. Never touches widgets.
+class ImportJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ImportJob(ImportRequest request, QObject *parent = nullptr);
+    ~ImportJob() override; // cancels and waits for the thread
+
+    void start();
+    void cancel() { mCancel = true; }
+    bool isRunning() const;
+
+    const ImportRequest &request() const { return mRequest; }
+    // After finished(): the series read, or why not (file:line:column where the reader says where).
+    const std::optional<TimeSeries> &series() const { return mSeries; }
+    const QString &error() const { return mError; }
+    bool cancelled() const { return mCancelled; }
+    const QString &format() const { return mFormat; }
+    const QString &warnings() const { return mWarnings; }
+    // True where the importers library (all formats) reads files, false where core's CSV readers do.
+    static bool usesImporters();
+
+Q_SIGNALS:
+    void progress(int permille);
+    void finished();
+
+private:
+    void run();
+
+    ImportRequest mRequest;
+    QThread *mThread = nullptr;
+    std::atomic<bool> mCancel{false};
+    std::optional<TimeSeries> mSeries;
+    QString mError;
+    QString mFormat;
+    QString mWarnings;
+    bool mCancelled = false;
+};
+
+} // namespace cs

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "qcp.h"
+
+#include <QWidget>
+
+namespace cs {
+
+class ScenarioDocument;
+
+// CO2 against error with every policy as a point (over the selected range), and, where the optimize library is
+// built, the exact CO2-error frontier of the pool on the scenario.
+class ParetoPlot : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ParetoPlot(ScenarioDocument *document, QWidget *parent = nullptr);
+
+    QCustomPlot *plot() const { return mPlot; }
+    bool hasFrontier() const { return mFrontierPoints > 0; }
+
+private:
+    void rebuild();
+
+    ScenarioDocument *mDocument;
+    QCustomPlot *mPlot;
+    int mFrontierPoints = 0;
+};
+
+} // namespace cs
