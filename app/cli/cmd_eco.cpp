@@ -1,0 +1,193 @@
+// eco: the two-tier eco subscription on a scenario, one design or a sweep over eco share x discount.
+#include "cli_common.h"
+#include "commands.h"
+#include "eco_sweep.h"
+#include "parse_error.h"
+#include "result_export.h"
+
+#include <CLI/CLI.hpp>
+
+#include <charconv>
+#include <cstdio>
+#include <memory>
+
+namespace cs::cli {
+
+namespace {
+
+struct EcoOptions
+{
+    ScenarioOptions scenario;
+    EcoTierDesign design;
+    std::string rule = "threshold:250";
+    double pricePerRequest = -1;
+    double pricePerMonth = -1;
+    std::string sweepShares;    // FROM:TO:STEPS
+    std::string sweepDiscounts; // FROM:TO:STEPS
+    bool json = false;
+};
+
+std::vector<double> parseRange(const std::string &text, const char *option)
+{
+    double v[3];
+    std::size_t start = 0;
+    for (int k = 0; k < 3; ++k) {
+        const std::size_t colon = k < 2 ? text.find(':', start) : text.size();
+        if (colon == std::string::npos)
+            throw InputError(std::string(option) + " '" + text + "': expected FROM:TO:STEPS, e.g. 0:1:11");
+        const auto [ptr, ec] = std::from_chars(text.data() + start, text.data() + colon, v[k]);
+        if (ec != std::errc() || ptr != text.data() + colon)
+            throw InputError(std::string(option) + " '" + text + "': expected FROM:TO:STEPS, e.g. 0:1:11");
+        start = colon + 1;
+    }
+    if (v[2] < 1 || v[2] > 1000 || v[2] != static_cast<int>(v[2]))
+        throw InputError(std::string(option) + " '" + text + "': STEPS must be a whole number from 1 to 1000");
+    return evenlySpaced(v[0], v[1], static_cast<int>(v[2]));
+}
+
+std::string optionalJson(const std::optional<double> &v)
+{
+    return v ? plainDecimal(*v) : "null";
+}
+
+std::string resultJson(const EcoTierResult &r)
+{
+    return "{\"baseline_co2_g\":" + plainDecimal(r.baselineCo2G) + ",\"co2_g\":" + plainDecimal(r.co2G)
+           + ",\"co2_saved_g\":" + plainDecimal(r.savedCo2G) + ",\"revenue_full\":" + plainDecimal(r.revenueFull)
+           + ",\"revenue_given_up\":" + plainDecimal(r.revenueGivenUp)
+           + ",\"cost_per_tonne\":" + plainDecimal(r.costPerTonne) + ",\"net_benefit\":" + plainDecimal(r.netBenefit)
+           + ",\"cheaper_than_carbon_price\":" + (r.cheaperThanCarbonPrice ? "true" : "false")
+           + ",\"standard_error_pct\":" + plainDecimal(r.standardErrorPct)
+           + ",\"eco_error_pct\":" + plainDecimal(r.ecoErrorPct)
+           + ",\"standard_latency_ms\":" + optionalJson(r.standardLatencyMs)
+           + ",\"eco_latency_ms\":" + optionalJson(r.ecoLatencyMs)
+           + ",\"eco_degraded_share\":" + plainDecimal(r.degradedShare)
+           + ",\"degraded_intervals\":" + std::to_string(r.degradedIntervals) + "}";
+}
+
+void runEco(EcoOptions o)
+{
+    const LoadedScenario s = loadScenario(o.scenario);
+    EcoTierDesign &d = o.design;
+    if (o.pricePerRequest >= 0 && o.pricePerMonth >= 0)
+        throw InputError("give --price-per-request or --price-per-month, not both");
+    if (o.pricePerMonth >= 0) {
+        d.pricing = EcoTierDesign::Pricing::PerMonth;
+        d.pricePerMonth = o.pricePerMonth;
+    } else if (o.pricePerRequest >= 0) {
+        d.pricePerRequest = o.pricePerRequest;
+    }
+    if (o.rule == "heuristic") {
+        d.rule = EcoTierDesign::Rule::Heuristic;
+    } else if (o.rule.starts_with("threshold:")) {
+        const std::string v = o.rule.substr(10);
+        const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), d.thresholdGPerKwh);
+        if (ec != std::errc() || ptr != v.data() + v.size() || v.empty())
+            throw InputError("--rule '" + o.rule + "': expected threshold:G (gCO2/kWh) or heuristic");
+    } else {
+        throw InputError("--rule '" + o.rule + "': expected threshold:G (gCO2/kWh) or heuristic");
+    }
+    // Defaults: the pool's least-error model for the standard tier, its least-energy model for the eco tier.
+    int best = 0, smallest = 0;
+    for (int m = 1; m < s.pool.size(); ++m) {
+        if (s.pool.at(m).errorPct < s.pool.at(best).errorPct)
+            best = m;
+        if (s.pool.at(m).energyMj < s.pool.at(smallest).energyMj)
+            smallest = m;
+    }
+    if (d.standardModel.empty())
+        d.standardModel = s.pool.at(best).name;
+    if (d.ecoModel.empty())
+        d.ecoModel = s.pool.at(smallest).name;
+
+    if (o.sweepShares.empty() != o.sweepDiscounts.empty())
+        throw InputError("a sweep needs both --sweep-shares and --sweep-discounts");
+    if (!o.sweepShares.empty()) {
+        const EcoSweep sweep = sweepEcoTier(s.scenario, s.pool, d, parseRange(o.sweepShares, "--sweep-shares"),
+                                            parseRange(o.sweepDiscounts, "--sweep-discounts"));
+        if (o.json) {
+            std::string out = "[";
+            bool first = true;
+            for (std::size_t a = 0; a < sweep.shares.size(); ++a)
+                for (std::size_t b = 0; b < sweep.discounts.size(); ++b) {
+                    std::string r = resultJson(sweep.at(a, b));
+                    r.insert(1, "\"eco_share\":" + plainDecimal(sweep.shares[a]) + ",\"discount\":"
+                                    + plainDecimal(sweep.discounts[b]) + ",");
+                    out += (first ? "" : ",") + r;
+                    first = false;
+                }
+            std::printf("%s]\n", out.c_str());
+            return;
+        }
+        std::printf("CO2 saved (g) by eco share (rows) x discount (columns); cost per tonne avoided below\n%8s",
+                    "share");
+        for (double disc : sweep.discounts)
+            std::printf(" %11.3f", disc);
+        std::printf("\n");
+        for (std::size_t a = 0; a < sweep.shares.size(); ++a) {
+            std::printf("%8.3f", sweep.shares[a]);
+            for (std::size_t b = 0; b < sweep.discounts.size(); ++b)
+                std::printf(" %11.5g", sweep.at(a, b).savedCo2G);
+            std::printf("\n");
+        }
+        std::printf("cost per tonne avoided (carbon price %g):\n", d.carbonPricePerTonne);
+        for (std::size_t a = 0; a < sweep.shares.size(); ++a) {
+            std::printf("%8.3f", sweep.shares[a]);
+            for (std::size_t b = 0; b < sweep.discounts.size(); ++b)
+                std::printf(" %11.5g", sweep.at(a, b).costPerTonne);
+            std::printf("\n");
+        }
+        return;
+    }
+
+    const EcoTierResult r = evaluateEcoTier(s.scenario, s.pool, d);
+    if (o.json) {
+        std::printf("%s\n", resultJson(r).c_str());
+        return;
+    }
+    std::printf("eco tier      %.1f %% of requests, %.1f %% discount; standard %s, eco %s; degrade %s\n",
+                100 * d.ecoShare, 100 * d.discount, d.standardModel.c_str(), d.ecoModel.c_str(),
+                d.rule == EcoTierDesign::Rule::Heuristic ? "where the heuristic picks the eco model"
+                                                         : ("at or above " + plainDecimal(d.thresholdGPerKwh)
+                                                            + " gCO2/kWh").c_str());
+    std::printf("CO2           %.6g g with the tier, %.6g g everyone on standard: %.6g g saved (%.3f %%)\n", r.co2G,
+                r.baselineCo2G, r.savedCo2G, r.baselineCo2G > 0 ? 100 * r.savedCo2G / r.baselineCo2G : 0.0);
+    std::printf("revenue       %.6g given up of %.6g\n", r.revenueGivenUp, r.revenueFull);
+    std::printf("cost          %.6g per tonne avoided vs carbon price %.6g: %s; net benefit %.6g\n", r.costPerTonne,
+                d.carbonPricePerTonne, r.cheaperThanCarbonPrice ? "cheaper" : "dearer", r.netBenefit);
+    std::printf("error         standard tier %.4f %%, eco tier %.4f %%\n", r.standardErrorPct, r.ecoErrorPct);
+    if (r.standardLatencyMs && r.ecoLatencyMs)
+        std::printf("latency       standard tier %.3f ms, eco tier %.3f ms\n", *r.standardLatencyMs, *r.ecoLatencyMs);
+    else
+        std::printf("latency       not known (the pool has no latency figures)\n");
+    std::printf("degraded      %.2f %% of eco requests (%zu of %zu intervals)\n", 100 * r.degradedShare,
+                r.degradedIntervals, s.scenario.size());
+}
+
+} // namespace
+
+void addEcoCommands(CLI::App &app)
+{
+    auto o = std::make_shared<EcoOptions>();
+    CLI::App *eco = app.add_subcommand("eco", "The two-tier eco subscription: CO2 saved, revenue given up, cost "
+                                              "per tonne, error and latency per tier");
+    addScenarioOptions(*eco, o->scenario);
+    eco->add_option("--standard", o->design.standardModel, "Standard tier's model (default: least error)");
+    eco->add_option("--eco", o->design.ecoModel, "Eco tier's model when degraded (default: least energy)");
+    eco->add_option("--eco-share", o->design.ecoShare, "Share of users (and requests) in the eco tier, 0..1")
+        ->capture_default_str();
+    eco->add_option("--discount", o->design.discount, "Eco tier's discount, 0..1")->capture_default_str();
+    eco->add_option("--price-per-request", o->pricePerRequest, "Price per request (default 0.001)");
+    eco->add_option("--price-per-month", o->pricePerMonth, "Price per user per month (instead of per request)");
+    eco->add_option("--users", o->design.users, "Users in both tiers (with --price-per-month)")->capture_default_str();
+    eco->add_option("--rule", o->rule, "When eco requests are degraded: threshold:G (gCO2/kWh) or heuristic")
+        ->capture_default_str();
+    eco->add_option("--carbon-price", o->design.carbonPricePerTonne, "Carbon price per tonne, to compare with")
+        ->capture_default_str();
+    eco->add_option("--sweep-shares", o->sweepShares, "Sweep eco shares FROM:TO:STEPS (with --sweep-discounts)");
+    eco->add_option("--sweep-discounts", o->sweepDiscounts, "Sweep discounts FROM:TO:STEPS");
+    eco->add_flag("--json", o->json, "Print JSON (an object, or a list for a sweep)");
+    eco->callback([o] { runEco(*o); });
+}
+
+} // namespace cs::cli

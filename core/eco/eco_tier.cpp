@@ -1,0 +1,100 @@
+#include "eco_tier.h"
+
+#include "parse_error.h"
+#include "policies/heuristic_policy.h"
+#include "simulation.h"
+
+#include <cmath>
+#include <limits>
+
+namespace cs {
+
+void EcoTierDesign::validate(const ModelPool &pool) const
+{
+    auto inRange = [](double v, double lo, double hi) { return std::isfinite(v) && v >= lo && v <= hi; };
+    if (!inRange(ecoShare, 0, 1))
+        throw InputError("eco tier: the eco share must lie between 0 and 1");
+    if (!inRange(discount, 0, 1))
+        throw InputError("eco tier: the discount must lie between 0 and 1");
+    const double inf = std::numeric_limits<double>::max();
+    if (!inRange(pricePerRequest, 0, inf) || !inRange(pricePerMonth, 0, inf) || !inRange(users, 0, inf))
+        throw InputError("eco tier: prices and the number of users must be numbers >= 0");
+    if (!inRange(thresholdGPerKwh, 0, inf) || !inRange(carbonPricePerTonne, 0, inf))
+        throw InputError("eco tier: the threshold and the carbon price must be numbers >= 0");
+    for (const std::string *name : {&standardModel, &ecoModel})
+        if (pool.indexOf(*name) < 0)
+            throw InputError("eco tier: no model named '" + *name + "' in pool '" + pool.name + "'");
+}
+
+std::vector<bool> ecoDegradedIntervals(const Scenario &scenario, const ModelPool &pool, const EcoTierDesign &d)
+{
+    std::vector<bool> degraded(scenario.size(), false);
+    if (scenario.empty())
+        return degraded;
+    if (d.rule == EcoTierDesign::Rule::Threshold) {
+        for (std::size_t i = 0; i < scenario.size(); ++i)
+            degraded[i] = scenario.intensity[i] >= d.thresholdGPerKwh;
+        return degraded;
+    }
+    // The paper's heuristic on the two-model pool: the same rule as the "heuristic" policy, so the eco tier's
+    // switch point is the one users see in the Compare view.
+    ModelPool two;
+    two.name = "eco tier";
+    two.models = {pool.at(pool.indexOf(d.standardModel)), pool.at(pool.indexOf(d.ecoModel))};
+    HeuristicPolicy heuristic(HeuristicPolicy::Reading::Text, HeuristicPolicy::Range::Whole);
+    const Assignment a = heuristic.assign(scenario, two);
+    for (std::size_t i = 0; i < scenario.size(); ++i)
+        degraded[i] = a[i].model == 1 && d.standardModel != d.ecoModel;
+    return degraded;
+}
+
+EcoTierResult evaluateEcoTier(const Scenario &scenario, const ModelPool &pool, const EcoTierDesign &d)
+{
+    d.validate(pool);
+    const Model &standard = pool.at(pool.indexOf(d.standardModel));
+    const Model &eco = pool.at(pool.indexOf(d.ecoModel));
+    const std::vector<bool> degraded = ecoDegradedIntervals(scenario, pool, d);
+
+    EcoTierResult r;
+    double requests = 0, ecoRequests = 0, degradedRequests = 0;
+    for (std::size_t i = 0; i < scenario.size(); ++i) {
+        const double n = scenario.requests[i], c = scenario.intensity[i];
+        const double base = co2Grams(n, standard.energyMj, c);
+        r.baselineCo2G += base;
+        const double ecoHere = d.ecoShare * n;
+        requests += n;
+        ecoRequests += ecoHere;
+        if (degraded[i]) {
+            r.co2G += co2Grams(n - ecoHere, standard.energyMj, c) + co2Grams(ecoHere, eco.energyMj, c);
+            degradedRequests += ecoHere;
+            ++r.degradedIntervals;
+        } else {
+            r.co2G += base;
+        }
+    }
+    r.savedCo2G = r.baselineCo2G - r.co2G;
+
+    if (d.pricing == EcoTierDesign::Pricing::PerRequest) {
+        r.revenueFull = d.pricePerRequest * requests;
+    } else {
+        r.months = static_cast<double>(scenario.size()) * static_cast<double>(scenario.intervalSeconds)
+                   / (365.25 / 12 * 86400);
+        r.revenueFull = d.pricePerMonth * d.users * r.months;
+    }
+    r.revenueGivenUp = r.revenueFull * d.ecoShare * d.discount;
+    const double tonnes = r.savedCo2G / 1e6;
+    r.costPerTonne = tonnes > 0 ? r.revenueGivenUp / tonnes : std::numeric_limits<double>::infinity();
+    r.netBenefit = tonnes * d.carbonPricePerTonne - r.revenueGivenUp;
+    r.cheaperThanCarbonPrice = tonnes > 0 && r.costPerTonne <= d.carbonPricePerTonne;
+
+    r.degradedShare = ecoRequests > 0 ? degradedRequests / ecoRequests : 0;
+    r.standardErrorPct = standard.errorPct;
+    r.ecoErrorPct = (1 - r.degradedShare) * standard.errorPct + r.degradedShare * eco.errorPct;
+    if (standard.latencyMs)
+        r.standardLatencyMs = standard.latencyMs;
+    if (standard.latencyMs && eco.latencyMs)
+        r.ecoLatencyMs = (1 - r.degradedShare) * *standard.latencyMs + r.degradedShare * *eco.latencyMs;
+    return r;
+}
+
+} // namespace cs

@@ -1,0 +1,150 @@
+// The eco subscription on a two-interval example worked out by hand.
+#include "eco_sweep.h"
+#include "parse_error.h"
+
+#include <QtTest>
+
+#include <cmath>
+
+using namespace cs;
+
+namespace {
+
+// Test figures, not measurements: S 1000 mJ, 5 %, 40 ms; E 400 mJ, 9 %, 25 ms.
+ModelPool ecoPool()
+{
+    ModelPool p;
+    p.name = "eco test";
+    p.models = {{"S", 1000, 5, 40.0, {}, "test"}, {"E", 400, 9, 25.0, {}, "test"}};
+    return p;
+}
+
+// Two hours: 3.6e6 requests at 100 g/kWh, 7.2e6 at 300 g/kWh. 3.6e6 requests at m mJ and c g/kWh cost
+// m/1000 x c grams: S costs 100 g in hour 1 and 600 g in hour 2 (700 g all on standard).
+Scenario twoHours()
+{
+    Scenario s;
+    s.name = "two hours";
+    s.intervalSeconds = 3600;
+    s.times = {0, 3600};
+    s.intensity = {100, 300};
+    s.requests = {3.6e6, 7.2e6};
+    return s;
+}
+
+EcoTierDesign handDesign()
+{
+    EcoTierDesign d;
+    d.ecoShare = 0.25;
+    d.discount = 0.3;
+    d.pricePerRequest = 0.002;
+    d.rule = EcoTierDesign::Rule::Threshold;
+    d.thresholdGPerKwh = 200;
+    d.standardModel = "S";
+    d.ecoModel = "E";
+    d.carbonPricePerTonne = 100;
+    return d;
+}
+
+bool near(double a, double b, double rel = 1e-12)
+{
+    return std::abs(a - b) <= rel * std::max({1.0, std::abs(a), std::abs(b)});
+}
+
+} // namespace
+
+class TestEcoTier : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void handWorked()
+    {
+        const EcoTierResult r = evaluateEcoTier(twoHours(), ecoPool(), handDesign());
+        // Only hour 2 (300 >= 200) degrades: its eco requests, 0.25 x 7.2e6 = 1.8e6, move from S (150 g) to
+        // E (1.8e6 x 0.4 J / 3.6e6 x 300 = 60 g): 90 g saved of 700 g.
+        QVERIFY(near(r.baselineCo2G, 700));
+        QVERIFY(near(r.co2G, 610));
+        QVERIFY(near(r.savedCo2G, 90));
+        QCOMPARE(r.degradedIntervals, std::size_t(1));
+        // Revenue: 10.8e6 requests x 0.002 = 21,600; the eco quarter's 30 % discount gives up
+        // 0.3 x 0.25 x 21,600 = 1,620, i.e. 1,620 / 90e-6 t = 18,000,000 per tonne, far above 100.
+        QVERIFY(near(r.revenueFull, 21600));
+        QVERIFY(near(r.revenueGivenUp, 1620));
+        QVERIFY(near(r.costPerTonne, 18e6));
+        QVERIFY(!r.cheaperThanCarbonPrice);
+        QVERIFY(near(r.netBenefit, 90e-6 * 100 - 1620));
+        // Eco requests: 0.9e6 in hour 1 on S, 1.8e6 in hour 2 on E: 2/3 degraded.
+        // Error (0.9e6 x 5 + 1.8e6 x 9) / 2.7e6 = 7.6667 %; latency (0.9e6 x 40 + 1.8e6 x 25) / 2.7e6 = 30 ms.
+        QVERIFY(near(r.degradedShare, 2.0 / 3));
+        QVERIFY(near(r.standardErrorPct, 5));
+        QVERIFY(near(r.ecoErrorPct, 23.0 / 3));
+        QVERIFY(r.standardLatencyMs && near(*r.standardLatencyMs, 40));
+        QVERIFY(r.ecoLatencyMs && near(*r.ecoLatencyMs, 30));
+    }
+
+    void perMonthPricing()
+    {
+        EcoTierDesign d = handDesign();
+        d.pricing = EcoTierDesign::Pricing::PerMonth;
+        d.pricePerMonth = 10;
+        d.users = 1000;
+        const EcoTierResult r = evaluateEcoTier(twoHours(), ecoPool(), d);
+        // Two hours are 7,200 s of a 30.4375-day month (2,629,800 s): 10 x 1,000 x 7,200 / 2,629,800 = 27.378;
+        // the discount gives up 0.3 x 0.25 of it.
+        QVERIFY(near(r.revenueFull, 10.0 * 1000 * 7200 / 2629800));
+        QVERIFY(near(r.revenueGivenUp, 0.075 * 10.0 * 1000 * 7200 / 2629800));
+        QVERIFY(near(r.savedCo2G, 90)); // pricing does not change what is served
+    }
+
+    void heuristicRule()
+    {
+        // Add an hour at 220 g/kWh. Threshold 250: only 300 degrades. The heuristic on {S, E}: x = (220-100)/200
+        // = 0.6, E_sel = 1000 - 0.6 x 600 = 640 mJ, nearer E (400) than S (1000): 220 degrades as well.
+        Scenario s = twoHours();
+        s.times.push_back(7200);
+        s.intensity.push_back(220);
+        s.requests.push_back(3.6e6);
+        EcoTierDesign d = handDesign();
+        d.thresholdGPerKwh = 250;
+        QCOMPARE(ecoDegradedIntervals(s, ecoPool(), d), (std::vector<bool>{false, true, false}));
+        d.rule = EcoTierDesign::Rule::Heuristic;
+        QCOMPARE(ecoDegradedIntervals(s, ecoPool(), d), (std::vector<bool>{false, true, true}));
+    }
+
+    void sweepMatchesDirectEvaluation()
+    {
+        const std::vector<double> shares = evenlySpaced(0, 1, 5), discounts = evenlySpaced(0.1, 0.5, 3);
+        QCOMPARE(shares, (std::vector<double>{0, 0.25, 0.5, 0.75, 1}));
+        const EcoSweep sweep = sweepEcoTier(twoHours(), ecoPool(), handDesign(), shares, discounts);
+        QCOMPARE(sweep.results.size(), std::size_t(15));
+        for (std::size_t a = 0; a < shares.size(); ++a)
+            for (std::size_t b = 0; b < discounts.size(); ++b) {
+                EcoTierDesign d = handDesign();
+                d.ecoShare = shares[a];
+                d.discount = discounts[b];
+                const EcoTierResult direct = evaluateEcoTier(twoHours(), ecoPool(), d);
+                QVERIFY(near(sweep.at(a, b).savedCo2G, direct.savedCo2G, 1e-9));
+                QVERIFY(near(sweep.at(a, b).revenueGivenUp, direct.revenueGivenUp, 1e-9));
+            }
+        // Saved CO2 is 360 g per unit of share (90 g at 0.25); nothing saved at share 0 costs "infinity".
+        QVERIFY(near(sweep.at(4, 0).savedCo2G, 360));
+        QVERIFY(std::isinf(sweep.at(0, 1).costPerTonne));
+    }
+
+    void badDesignsRefused()
+    {
+        EcoTierDesign d = handDesign();
+        d.ecoShare = 1.5;
+        QVERIFY_THROWS_EXCEPTION(cs::InputError, evaluateEcoTier(twoHours(), ecoPool(), d));
+        d = handDesign();
+        d.ecoModel = "Nope";
+        QVERIFY_THROWS_EXCEPTION(cs::InputError, evaluateEcoTier(twoHours(), ecoPool(), d));
+        d = handDesign();
+        d.discount = -0.1;
+        QVERIFY_THROWS_EXCEPTION(cs::InputError, evaluateEcoTier(twoHours(), ecoPool(), d));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestEcoTier)
+#include "test_eco_tier.moc"
