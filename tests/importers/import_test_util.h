@@ -3,6 +3,7 @@
 #include "import_runner.h"
 #include "parse_error.h"
 #include "project_store.h"
+#include "statement.h"
 
 #include <QFile>
 #include <QString>

@@ -1,0 +1,185 @@
+// Every kind of bad input is refused with one message naming file:line:column and what was expected; with
+// skipBadRows the same rows are skipped and counted. Columns are counted by hand in the comments (1-based).
+#include "import_test_util.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cs;
+using namespace testutil;
+
+class TestBadInput : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void refused_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QString>("message");
+
+        // "2023-06-01T00:30Z" is 17 characters, the comma 18: the value starts at column 19.
+        QTest::newRow("csv non-number") << "carbon" << "csv"
+            << QByteArray("time,value\n2023-06-01T00:00Z,12\n2023-06-01T00:30Z,abc\n") << 3 << 19
+            << "expected a number, got \"abc\"";
+        QTest::newRow("csv bad time") << "carbon" << "csv"
+            << QByteArray("time,value\n2023-06-01T00:00Z,12\n2023-13-01T00:30Z,1\n") << 3 << 1
+            << "expected a time, got \"2023-13-01T00:30Z\"";
+        QTest::newRow("csv time goes backwards") << "carbon" << "csv"
+            << QByteArray("time,value\n2023-06-01T01:00Z,1\n2023-06-01T00:30Z,2\n") << 3 << 1
+            << "time goes backwards: 2023-06-01T00:30:00Z after 2023-06-01T01:00:00Z (line 2)";
+        QTest::newRow("csv duplicate time") << "carbon" << "csv"
+            << QByteArray("time,value\n2023-06-01T00:00Z,1\n2023-06-01T00:00:00Z,2\n") << 3 << 1
+            << "duplicate time 2023-06-01T00:00:00Z (line 2 has it too)";
+        // 3 columns needed (actual is the 3rd); line 3 has 2 fields, its last ("1") at column 19, so it ends at 20.
+        QTest::newRow("csv truncated line") << "carbon" << "csv"
+            << QByteArray("time,forecast,actual\n2023-06-01T00:00Z,1,2\n2023-06-01T00:30Z,1\n") << 3 << 20
+            << "truncated line: expected 3 fields, got 2";
+        // The value field starts at column 19; 0xE9 (Latin-1 é) is its 2nd byte: column 20.
+        QTest::newRow("csv wrong encoding (Latin-1 byte)") << "carbon" << "csv"
+            << QByteArray("time,value\n2023-06-01T00:00Z,12\n2023-06-01T00:30Z,1\xe9\n") << 3 << 20
+            << "wrong encoding: byte 0xE9 is not UTF-8";
+        QTest::newRow("UTF-16 file") << "carbon" << "auto" << QByteArray("\xff\xfet\0i\0m\0e\0", 10) << 1 << 1
+            << "wrong encoding: UTF-16 text";
+        QTest::newRow("empty file") << "carbon" << "auto" << QByteArray() << 1 << 1 << "empty file";
+        QTest::newRow("blank lines only") << "requests" << "csv" << QByteArray("\n\r\n  \n") << 1 << 1 << "empty file";
+        QTest::newRow("csv unterminated quote") << "carbon" << "csv"
+            << QByteArray("time,value\n\"2023-06-01T00:00Z,1\n") << 2 << 1 << "unterminated quoted field";
+        // "2020-01-01 00:00:00" is 19 characters: the count starts at 21.
+        QTest::newRow("requests negative count") << "requests" << "csv"
+            << QByteArray("ds,y\n2020-01-01 00:00:00,5\n2020-01-01 01:00:00,-3\n") << 3 << 21
+            << "expected a non-negative request count, got \"-3\"";
+        QTest::newRow("azure time goes backwards") << "requests" << "auto"
+            << QByteArray("TIMESTAMP,ContextTokens,GeneratedTokens\r\n2023-11-16 18:17:03.9799600,4808,10\r\n"
+                          "2023-11-16 18:17:02.0000000,1,1") << 3 << 1 << "time goes backwards";
+        // "5,k,1,2" is 7 characters and the file ends there.
+        QTest::newRow("twitter truncated last line") << "requests" << "twitter"
+            << QByteArray("0,k,1,2,3,get,0\n5,k,1,2") << 2 << 8
+            << "truncated line (the file ends inside it): expected 7 fields";
+        QTest::newRow("twitter non-number timestamp") << "requests" << "twitter"
+            << QByteArray("0,k,1,2,3,get,0\nx5,k,1,2,3,get,0\n") << 2 << 1 << "expected the timestamp";
+        // "0,k,1," is 6 characters: the value size starts at 7.
+        QTest::newRow("twitter non-number value size") << "requests" << "twitter"
+            << QByteArray("0,k,1,2,3,get,0\n0,k,1,zz,3,get,0\n") << 2 << 7
+            << "expected the value size (a whole number), got \"zz\"";
+        QTest::newRow("twitter time goes backwards") << "requests" << "twitter"
+            << QByteArray("5,k,1,2,3,get,0\n4,k,1,2,3,get,0\n") << 2 << 1 << "time goes backwards: 4 s after 5 s";
+        // {"from":"2024-01-01T00:00Z","to":"2024-01-01T00:30Z","intensity":{"forecast": is 77 characters.
+        QTest::newRow("ukci forecast not a number") << "carbon" << "auto"
+            << QByteArray("{\"data\":[\n{\"from\":\"2024-01-01T00:00Z\",\"to\":\"2024-01-01T00:30Z\",\"intensity\":"
+                          "{\"forecast\":\"abc\",\"actual\":1}}\n]}") << 2 << 78
+            << "expected \"forecast\" as a non-negative number or null, got a string";
+        // {"data":[1,] : the ']' at column 12 is where a value was expected.
+        QTest::newRow("json syntax error") << "carbon" << "ukci" << QByteArray("{\"data\":[1,]}") << 1 << 12
+            << "syntax error";
+        // {"zone":"FR","history":[{"carbonIntensity": is 43 characters.
+        QTest::newRow("electricitymaps json not a number") << "carbon" << "auto"
+            << QByteArray("{\"zone\":\"FR\",\"history\":[{\"carbonIntensity\":\"x\",\"datetime\":\"2024-07-04T11:00:00.000Z\"}]}")
+            << 1 << 44 << "expected \"carbonIntensity\" as a non-negative number, got a string";
+        // {"data":[{"point_time":"2022-07-15T00:00:00Z","value":1},{"point_time": is 71 characters.
+        QTest::newRow("watttime duplicate time") << "carbon" << "auto"
+            << QByteArray("{\"data\":[{\"point_time\":\"2022-07-15T00:00:00Z\",\"value\":1},{\"point_time\":"
+                          "\"2022-07-15T00:00:00Z\",\"value\":2}],\"meta\":{\"units\":\"lbs_co2_per_mwh\"}}")
+            << 1 << 72 << "duplicate time 2022-07-15T00:00:00Z";
+    }
+
+    void refused()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, format);
+        QFETCH(QByteArray, content);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad input é.txt"));
+        writeFile(path, content);
+        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        ImportOptions o = options(kind == "carbon" ? SeriesKind::Carbon : SeriesKind::Requests, format.toStdString(), "x");
+        o.start = 1583020800; // 2020-03-01T00:00Z, for the Twitter cases
+        try {
+            ImportRunner::importFile(store, path.toStdString(), o);
+            QFAIL("the bad input was accepted");
+        } catch (const ParseError &e) {
+            const QString what = QString::fromUtf8(e.what());
+            const QString where = path + QStringLiteral(":%1:%2: ").arg(line).arg(column);
+            QVERIFY2(what.startsWith(where), qPrintable(what + "  (expected to start with " + where + ")"));
+            QVERIFY2(what.contains(message), qPrintable(what));
+        }
+        QVERIFY(store.listSeries().empty()); // nothing was kept
+    }
+
+    void skipBadRowsCounts()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("some bad.csv");
+        // Rows 3 (non-number), 5 (duplicate of row 4) and 6 (bad time) are bad; 2, 4 and 7 are good.
+        writeFile(path, "time,value\n2023-06-01T00:00Z,1\n2023-06-01T00:30Z,x\n2023-06-01T01:00Z,3\n"
+                        "2023-06-01T01:00Z,4\nnot a time,5\n2023-06-01T01:30Z,6\n");
+        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        ImportOptions o = options(SeriesKind::Carbon, "csv", "s");
+        o.skipBadRows = true;
+        const ImportResult r = ImportRunner::importFile(store, path.toStdString(), o);
+        QCOMPARE(r.skippedRows, 3LL);
+        QCOMPARE(r.warnings.size(), std::size_t(3));
+        QCOMPARE(r.warnings[0].line, 3LL);
+        QCOMPARE(r.warnings[0].column, 19);
+        QCOMPARE(r.warnings[1].line, 5LL);
+        QCOMPARE(r.warnings[2].line, 6LL);
+        QCOMPARE(store.loadCarbonSeries("s").values, (std::vector<double>{1, 3, 6}));
+    }
+
+    void twitterSkipBadRows()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("t.csv");
+        writeFile(path, "0,k,1,2,3,get,0\n0,k,1\n0,k,1,2,3,get,0\n");
+        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        ImportOptions o = options(SeriesKind::Requests, "twitter", "t");
+        o.start = 0;
+        o.skipBadRows = true;
+        const ImportResult r = ImportRunner::importFile(store, path.toStdString(), o);
+        QCOMPARE(r.skippedRows, 1LL);
+        QCOMPARE(store.loadRequestSeries("t").values, std::vector<double>{2});
+    }
+
+    void truncatedCompressedFile()
+    {
+        QFile f(local("twitter_cluster052_mini.csv.gz"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray gz = f.readAll();
+        gz.chop(30); // cut inside the deflate stream
+        QTemporaryDir dir;
+        const QString path = dir.filePath("cut.csv.gz");
+        writeFile(path, gz);
+        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        ImportOptions o = options(SeriesKind::Requests, "twitter", "t");
+        o.start = 0;
+        try {
+            ImportRunner::importFile(store, path.toStdString(), o);
+            QFAIL("a truncated gzip file was accepted");
+        } catch (const InputError &e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains("truncated gzip data"), e.what());
+        }
+        QVERIFY(store.listSeries().empty());
+    }
+
+    void unknownFormatAndUndetectable()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("x.json");
+        writeFile(path, "{\"hello\": 1}");
+        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        QVERIFY_THROWS_EXCEPTION(InputError, ImportRunner::importFile(store, path.toStdString(),
+                                                                      options(SeriesKind::Carbon, "nope")));
+        QVERIFY_THROWS_EXCEPTION(InputError, ImportRunner::importFile(store, path.toStdString(),
+                                                                      options(SeriesKind::Carbon, "auto")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBadInput)
+#include "test_bad_input.moc"
