@@ -19,6 +19,8 @@ namespace {
 struct SimulateOptions
 {
     ScenarioOptions scenario;
+    std::string db;           // --db/--scenario: a scenario stored in a project (cmd_store.cpp)
+    std::string scenarioName;
     std::string policy = "heuristic";
     std::string baseline;
     std::string csv;
@@ -28,10 +30,48 @@ struct SimulateOptions
 struct CompareOptions
 {
     ScenarioOptions scenario;
+    std::string db;
+    std::string scenarioName;
     std::vector<std::string> policies;
     std::string baseline;
     std::string csv;
 };
+
+#ifdef CARBONSCOPE_HAVE_STORE
+} // namespace
+LoadedScenario loadStoredScenario(const std::string &db, const std::string &name); // cmd_store.cpp
+long long saveStoredRun(const std::string &db, const std::string &scenarioName, const LoadedScenario &s,
+                        const SimulationResult &result);
+namespace {
+#endif
+
+// The scenario from files, or with --db/--scenario from a project.
+LoadedScenario loadScenarioFrom(const ScenarioOptions &files, const std::string &db, const std::string &name)
+{
+    if (db.empty() != name.empty())
+        throw InputError("--db and --scenario go together");
+    if (db.empty()) {
+        if (files.carbon.empty())
+            throw InputError("--carbon is required (or --db with --scenario)");
+        return loadScenario(files);
+    }
+#ifdef CARBONSCOPE_HAVE_STORE
+    return loadStoredScenario(db, name);
+#else
+    throw InputError("--db: this build has no project store");
+#endif
+}
+
+// Keeps the run in the project it came from (nothing without --db).
+void keepRun(const std::string &db, const std::string &name, const LoadedScenario &s, const SimulationResult &r)
+{
+#ifdef CARBONSCOPE_HAVE_STORE
+    if (!db.empty())
+        std::fprintf(stderr, "saved run #%lld in %s\n", saveStoredRun(db, name, s, r), db.c_str());
+#else
+    (void)db, (void)name, (void)s, (void)r;
+#endif
+}
 
 std::string policyHelp()
 {
@@ -71,10 +111,11 @@ SimulationResult simulateBaseline(const LoadedScenario &s, const std::string &na
 
 void runSimulate(const SimulateOptions &o)
 {
-    const LoadedScenario s = loadScenario(o.scenario);
+    const LoadedScenario s = loadScenarioFrom(o.scenario, o.db, o.scenarioName);
     const PolicyPtr policy = makePolicy(o.policy);
     const SimulationResult baseline = simulateBaseline(s, o.baseline);
     const Evaluated e = evaluate(s, *policy, baseline);
+    keepRun(o.db, o.scenarioName, s, e.result);
 
     if (!o.csv.empty()) {
         auto out = openOutput(o.csv);
@@ -102,7 +143,7 @@ void runSimulate(const SimulateOptions &o)
 
 void runCompare(const CompareOptions &o)
 {
-    const LoadedScenario s = loadScenario(o.scenario);
+    const LoadedScenario s = loadScenarioFrom(o.scenario, o.db, o.scenarioName);
     std::vector<PolicyPtr> policies;
     for (const std::string &spec : o.policies.empty() ? standardPolicySpecs(s.pool) : o.policies)
         policies.push_back(makePolicy(spec)); // all specs are checked before anything is printed
@@ -110,6 +151,8 @@ void runCompare(const CompareOptions &o)
     std::vector<Evaluated> rows;
     for (const PolicyPtr &p : policies)
         rows.push_back(evaluate(s, *p, baseline));
+    for (const Evaluated &e : rows)
+        keepRun(o.db, o.scenarioName, s, e.result);
 
     if (!o.csv.empty()) {
         auto out = openOutput(o.csv);
@@ -141,6 +184,9 @@ void addSimulateCommands(CLI::App &app)
     auto simulateOptions = std::make_shared<SimulateOptions>();
     CLI::App *sim = app.add_subcommand("simulate", "Simulate one policy over a scenario and report its totals");
     addScenarioOptions(*sim, simulateOptions->scenario);
+    sim->get_option("--carbon")->required(false);
+    sim->add_option("--db", simulateOptions->db, "Project database holding the scenario (with --scenario)");
+    sim->add_option("--scenario", simulateOptions->scenarioName, "Stored scenario name; the run is saved there");
     sim->add_option("--policy", simulateOptions->policy, policyHelp())->capture_default_str();
     sim->add_option("--baseline", simulateOptions->baseline, "Baseline model for extra CO2 and gain (default ResNet50)");
     sim->add_option("--csv", simulateOptions->csv, "Write the per-interval table to this CSV file");
@@ -150,6 +196,9 @@ void addSimulateCommands(CLI::App &app)
     auto compareOptions = std::make_shared<CompareOptions>();
     CLI::App *cmp = app.add_subcommand("compare", "Simulate several policies side by side");
     addScenarioOptions(*cmp, compareOptions->scenario);
+    cmp->get_option("--carbon")->required(false);
+    cmp->add_option("--db", compareOptions->db, "Project database holding the scenario (with --scenario)");
+    cmp->add_option("--scenario", compareOptions->scenarioName, "Stored scenario name; the runs are saved there");
     cmp->add_option("--policy", compareOptions->policies,
                     "Policy spec, repeatable (default: the heuristic in both readings, daily, and every model)");
     cmp->add_option("--baseline", compareOptions->baseline, "Baseline model (default ResNet50)");
