@@ -78,6 +78,7 @@ struct OptimizeOptions
     ScenarioOptions scenario;
     ServiceOptions service;
     std::vector<std::string> policies;
+    std::string baseline;
     std::size_t nodeLimit = 100'000;
     bool json = false;
 };
@@ -89,6 +90,8 @@ struct Row
     std::optional<Regret> regret;
     ServiceReport service;
     std::optional<BudgetDays> budget;
+    BaselineComparison vsBaseline;        // the policy's carbon emission efficiency (Jung 2024)
+    double optimumEfficiency = 0;         // the one-model optimum's at the same error: same gain, less extra CO2
 };
 
 void runOptimize(const OptimizeOptions &o)
@@ -108,6 +111,9 @@ void runOptimize(const OptimizeOptions &o)
     const TradeoffProblem problem(s.scenario, s.pool, constraints);
     const ParetoFrontier frontier(problem);
 
+    const int baselineIndex = resolveBaseline(s.pool, o.baseline);
+    const std::string baselineName = s.pool.at(baselineIndex).name;
+    const Totals baseline = simulate(s.scenario, s.pool, *makePolicy("model:" + baselineName)).totals;
     std::vector<Row> rows;
     for (const PolicyPtr &p : policies) {
         const SimulationResult r = simulate(s.scenario, s.pool, *p);
@@ -115,6 +121,12 @@ void runOptimize(const OptimizeOptions &o)
                 checkService(s.scenario, s.pool, r.assignment, constraints), std::nullopt};
         if (const auto *b = dynamic_cast<const DailyBudgetPolicy *>(p.get()))
             row.budget = budgetDays(s.scenario, s.pool, r.assignment, b->dailyGrams());
+        row.vsBaseline = compareToBaseline(r.totals, baseline, baselineName);
+        if (row.regret) {
+            Totals optimum = r.totals;
+            optimum.co2G = row.regret->oneModelCo2G;
+            row.optimumEfficiency = compareToBaseline(optimum, baseline, baselineName).efficiency;
+        }
         rows.push_back(std::move(row));
     }
 
@@ -123,7 +135,10 @@ void runOptimize(const OptimizeOptions &o)
         for (std::size_t k = 0; k < rows.size(); ++k) {
             const Row &r = rows[k];
             out += std::string(k ? "," : "") + "{\"policy\":\"" + r.spec + "\",\"co2_g\":" + plainDecimal(r.totals.co2G)
-                   + ",\"error_pct\":" + plainDecimal(r.totals.errorPct);
+                   + ",\"error_pct\":" + plainDecimal(r.totals.errorPct) + ",\"baseline\":\"" + baselineName
+                   + "\",\"extra_g\":" + plainDecimal(r.vsBaseline.extraCo2G) + ",\"rel_gain_pct\":"
+                   + plainDecimal(r.vsBaseline.relativeGainPct) + ",\"efficiency\":"
+                   + plainDecimal(r.vsBaseline.efficiency);
             if (r.regret) {
                 out += ",\"split_optimum_co2_g\":" + plainDecimal(r.regret->splitOptimumCo2G)
                        + ",\"one_model_optimum_co2_g\":" + plainDecimal(r.regret->oneModelCo2G)
@@ -131,7 +146,8 @@ void runOptimize(const OptimizeOptions &o)
                        + ",\"one_model_proven\":" + (r.regret->oneModelProven ? "true" : "false")
                        + ",\"regret_g\":" + plainDecimal(r.regret->regretVsOneModelG())
                        + ",\"regret_vs_split_g\":" + plainDecimal(r.regret->regretVsSplitG())
-                       + ",\"regret_vs_split_pct\":" + plainDecimal(r.regret->regretVsSplitPct());
+                       + ",\"regret_vs_split_pct\":" + plainDecimal(r.regret->regretVsSplitPct())
+                       + ",\"optimum_efficiency\":" + plainDecimal(r.optimumEfficiency);
             }
             if (constraints.active())
                 out += ",\"violating_intervals\":" + std::to_string(r.service.violatingIntervals)
@@ -148,14 +164,14 @@ void runOptimize(const OptimizeOptions &o)
         std::printf("%s]\n", out.c_str());
         return;
     }
-    std::printf("%-30s %13s %8s %13s %13s %10s %8s\n", "policy", "CO2 (g)", "error %", "opt split (g)",
-                "opt 1-model(g)", "regret (g)", "regret%");
+    std::printf("%-30s %13s %8s %13s %13s %10s %8s %11s %11s\n", "policy", "CO2 (g)", "error %", "opt split (g)",
+                "opt 1-model(g)", "regret (g)", "regret%", "efficiency", "opt. eff.");
     for (const Row &r : rows) {
         std::printf("%-30s %13.6g %8.4f", r.spec.c_str(), r.totals.co2G, r.totals.errorPct);
         if (r.regret)
-            std::printf(" %13.6g %13.6g%s %10.4g %8.2f", r.regret->splitOptimumCo2G, r.regret->oneModelCo2G,
-                        r.regret->oneModelProven ? " " : "*", r.regret->regretVsOneModelG(),
-                        r.regret->regretVsSplitPct());
+            std::printf(" %13.6g %13.6g%s %10.4g %8.2f %11.4g %11.4g", r.regret->splitOptimumCo2G,
+                        r.regret->oneModelCo2G, r.regret->oneModelProven ? " " : "*", r.regret->regretVsOneModelG(),
+                        r.regret->regretVsSplitPct(), r.vsBaseline.efficiency, r.optimumEfficiency);
         else
             std::printf("  below the least error the pool reaches");
         if (constraints.active())
@@ -168,7 +184,9 @@ void runOptimize(const OptimizeOptions &o)
         std::printf("\n");
     }
     std::printf("optima at each policy's own error; regret = CO2 - one-model optimum, regret%% vs the split (LP) "
-                "optimum; * = search stopped, optimum within [lower bound, shown]\n");
+                "optimum; * = search stopped, optimum within [lower bound, shown]\n"
+                "efficiency = relative quality gain (%%) / extra CO2 (g) against %s, for the policy and for the "
+                "one-model optimum at the same error\n", baselineName.c_str());
     for (const Row &r : rows)
         if (r.regret && !r.regret->oneModelProven)
             std::printf("  %s: one-model optimum in [%.9g, %.9g] g\n", r.spec.c_str(), r.regret->oneModelLowerBoundG,
@@ -196,6 +214,7 @@ void addOptimizeCommands(CLI::App &app)
     addScenarioOptions(*optimize, o->scenario);
     addServiceOptions(*optimize, o->service);
     optimize->add_option("--policy", o->policies, "Policy spec (repeat); default: the standard set and online");
+    optimize->add_option("--baseline", o->baseline, "Baseline model for the efficiency (default ResNet50)");
     optimize->add_option("--node-limit", o->nodeLimit, "Branch-and-bound node limit of the one-model optimum")
         ->capture_default_str();
     optimize->add_flag("--json", o->json, "Print a JSON list, one object per policy");
