@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Run ON THE DEVICE (the lent GPU machine) from the repository root: configures against the device's PyTorch
+# LibTorch (CUDA) and builds the CLI and the GPU benchmark into build-device/. Logs go to $OUT when set.
+set -uo pipefail
+OUT=${OUT:-/tmp/out}; mkdir -p "$OUT"
+LOGS=/tmp/cs-build; mkdir -p "$LOGS"  # logs stay on the device unless a step fails (few files come back)
+export NCCL_NVLS_ENABLE=0 TORCH_SYMM_MEM_DISABLE_MULTICAST=1 NVSHMEM_DISABLE_NVLS=1
+TORCH_PREFIX=$(python3 -c 'import torch;print(torch.utils.cmake_prefix_path)')
+python3 -c 'import torch;print("torch", torch.__version__, "cuda", torch.version.cuda, "cxx11abi", torch._C._GLIBCXX_USE_CXX11_ABI, torch.cuda.get_device_name(0))'
+nvidia-smi --query-gpu=name,power.limit,power.draw,temperature.gpu,clocks.sm --format=csv
+SQLITE=$(ldconfig -p | awk '/libsqlite3\.so\.0 /{print $NF; exit}')
+[ -n "$SQLITE" ] || SQLITE=$PWD/.device/lib/libsqlite3.so.0
+echo "sqlite: $SQLITE"
+NVCC=$(command -v nvcc || echo /usr/local/cuda/bin/nvcc)
+cmake -S . -B build-device -G Ninja -DCMAKE_BUILD_TYPE=Release -DCARBONSCOPE_GUI=OFF -DBUILD_TESTING=OFF \
+    -DCARBONSCOPE_EXTRA_INCLUDE="$PWD/.device/include" -DSQLite3_INCLUDE_DIR="$PWD/.device/include" \
+    -DSQLite3_LIBRARY="$SQLITE" -DCMAKE_PREFIX_PATH="$TORCH_PREFIX" -DTORCH_CUDA_ARCH_LIST=9.0 \
+    -DCUDAToolkit_ROOT="$(dirname "$(dirname "$NVCC")")" > "$LOGS/configure.log" 2>&1 \
+    || { tail -40 "$LOGS/configure.log"; exit 1; }
+grep -i 'torch\|engine\|cuda' "$LOGS/configure.log" | head -20
+ninja -C build-device -j16 bench_gpu_energy > "$LOGS/build.log" 2>&1 || { grep -B2 -A12 'error' "$LOGS/build.log" | head -80; exit 1; }
+ninja -C build-device -j16 carbonscope-cli >> "$LOGS/build.log" 2>&1 || { grep -B2 -A12 'error' "$LOGS/build.log" | head -60; echo "CLI build failed (bench built)"; }
+ls -la build-device/bench/gpu_energy/bench_gpu_energy build-device/app/carbonscope-cli 2>&1
