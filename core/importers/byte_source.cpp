@@ -92,6 +92,16 @@ std::size_t ByteSource::read(char *buffer, std::size_t n)
 
 std::size_t ByteSource::readRaw(char *buffer, std::size_t n)
 {
+    // Large reads of a plain file go straight into the caller's buffer (one copy fewer).
+    if (mInPos == mInLen && n >= inputChunk && !mEof) {
+        const std::size_t got = std::fread(buffer, 1, n, mFile);
+        if (got == 0 && std::ferror(mFile))
+            throw InputError(mPath + ": read error: " + std::strerror(errno));
+        if (got == 0)
+            mEof = true;
+        mFileRead += got;
+        return got;
+    }
     std::size_t done = 0;
     while (done < n && refill()) {
         const std::size_t take = std::min(n - done, mInLen - mInPos);

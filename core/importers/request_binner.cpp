@@ -17,6 +17,10 @@ UtcSeconds RequestBinner::binOf(UtcSeconds t) const
 
 void RequestBinner::add(UtcSeconds time, double count)
 {
+    if (mOpen && time >= mBin && time - mBin < mInterval) { // the current bin: no division
+        mCount += count;
+        return;
+    }
     const UtcSeconds bin = binOf(time);
     if (!mOpen) {
         mOpen = true;
