@@ -137,8 +137,12 @@ QWidget *MainWindow::createTimelineTab()
 void MainWindow::addSubsystemTabs()
 {
 #ifdef CARBONSCOPE_ECO_TAB
-    mTabs->addTab(new EcoDesignerWidget(mDocument, this), tr("&Eco tier"));
+    // The eco designer takes the scenario and pool from outside; it follows every re-simulation.
+    auto *eco = new EcoDesignerWidget(this);
+    mTabs->addTab(eco, tr("&Eco tier"));
     mTabs->setTabToolTip(mTabs->count() - 1, tr("Design a two-tier eco subscription"));
+    connect(mDocument, &ScenarioDocument::resultsChanged, eco,
+            [this, eco] { eco->setScenario(mDocument->scenario(), mDocument->pool()); });
 #endif
 #ifdef CARBONSCOPE_LIVE_TAB
     mTabs->addTab(new LiveTab(mDocument, this), tr("&Live"));
