@@ -76,6 +76,12 @@ ServerCounters BatchServer::take()
     return out;
 }
 
+std::int64_t BatchServer::servedSinceTake() const
+{
+    std::lock_guard lock(mMutex);
+    return mCounters.served;
+}
+
 std::string BatchServer::lastError() const
 {
     std::lock_guard lock(mMutex);

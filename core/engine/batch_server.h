@@ -55,6 +55,7 @@ public:
     // Waits until the queue is empty and no batch is running, or `timeoutSeconds` passed; true when drained.
     bool drain(double timeoutSeconds);
     ServerCounters take();
+    std::int64_t servedSinceTake() const;
     std::string lastError() const;       // an engine error stops serving; here is why
 
 private:
