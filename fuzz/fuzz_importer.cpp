@@ -1,0 +1,80 @@
+// One libFuzzer entry point, compiled once per importer (FUZZ_TARGET_<NAME>): the input is written to a file in
+// /dev/shm and imported into an in-memory project. Any input must end in a series or in ParseError/InputError;
+// a crash, a leak, undefined behaviour or another exception is a finding.
+#include "import_runner.h"
+#include "parse_error.h"
+#include "project_store.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <unistd.h>
+
+namespace {
+
+struct Target
+{
+    cs::SeriesKind kind;
+    const char *format;
+};
+
+#if defined(FUZZ_TARGET_UKCI)
+constexpr Target target{cs::SeriesKind::Carbon, "ukci"};
+#elif defined(FUZZ_TARGET_ELECTRICITYMAPS)
+constexpr Target target{cs::SeriesKind::Carbon, "electricitymaps"};
+#elif defined(FUZZ_TARGET_WATTTIME)
+constexpr Target target{cs::SeriesKind::Carbon, "watttime"};
+#elif defined(FUZZ_TARGET_CSV_CARBON)
+constexpr Target target{cs::SeriesKind::Carbon, "csv"};
+#elif defined(FUZZ_TARGET_CSV_REQUESTS)
+constexpr Target target{cs::SeriesKind::Requests, "csv"};
+#elif defined(FUZZ_TARGET_TWITTER)
+constexpr Target target{cs::SeriesKind::Requests, "twitter"};
+#elif defined(FUZZ_TARGET_AZURE_LLM)
+constexpr Target target{cs::SeriesKind::Requests, "azure-llm"};
+#else
+constexpr Target target{cs::SeriesKind::Carbon, "auto"};
+#endif
+
+const std::string &inputPath()
+{
+    static const std::string path = (access("/dev/shm", W_OK) == 0 ? std::string("/dev/shm") : std::string("/tmp"))
+                                    + "/carbonscope_fuzz_" + std::to_string(getpid()) + ".in";
+    return path;
+}
+
+cs::ProjectStore &store()
+{
+    static cs::ProjectStore s = cs::ProjectStore::open(":memory:");
+    return s;
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    std::FILE *f = std::fopen(inputPath().c_str(), "wb");
+    if (!f)
+        return 0;
+    std::fwrite(data, 1, size, f);
+    std::fclose(f);
+    cs::ImportOptions o;
+    o.kind = target.kind;
+    o.format = target.format;
+    o.name = "fuzz";
+    o.replace = true;
+    o.start = 1583020800;
+    // Half the inputs skip bad rows, so that both paths run (the choice comes from the input itself).
+    o.skipBadRows = size > 0 && (data[size - 1] & 1);
+    try {
+        cs::ImportRunner::importFile(store(), inputPath(), o);
+        // Every accepted series must read back.
+        if (o.kind == cs::SeriesKind::Carbon)
+            store().loadCarbonSeries("fuzz");
+        else
+            store().loadRequestSeries("fuzz");
+    } catch (const cs::ParseError &) {
+    } catch (const cs::InputError &) {
+    }
+    return 0;
+}
