@@ -118,7 +118,7 @@ void runOptimize(const OptimizeOptions &o)
     for (const PolicyPtr &p : policies) {
         const SimulationResult r = simulate(s.scenario, s.pool, *p);
         Row row{p->spec(), r.totals, regretOf(frontier, r.totals, o.nodeLimit),
-                checkService(s.scenario, s.pool, r.assignment, constraints), std::nullopt};
+                checkService(s.scenario, s.pool, r.assignment, constraints), std::nullopt, {}, 0.0};
         if (const auto *b = dynamic_cast<const DailyBudgetPolicy *>(p.get()))
             row.budget = budgetDays(s.scenario, s.pool, r.assignment, b->dailyGrams());
         row.vsBaseline = compareToBaseline(r.totals, baseline, baselineName);
