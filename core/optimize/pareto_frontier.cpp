@@ -10,11 +10,33 @@ ParetoFrontier::ParetoFrontier(const TradeoffProblem &problem)
 {
     const auto &opt = problem.options();
     double error = 0, co2 = 0;
+    for (std::size_t i = 0; i < problem.intervals(); ++i) {
+        error += opt[problem.begin(i)].errorPct;
+        co2 += opt[problem.begin(i)].co2G;
+    }
+    if (!problem.paretoModels().empty())
+        buildUniform();
+    else
+        buildGeneric();
+    mError.resize(mSegments.size() + 1);
+    mCo2.resize(mSegments.size() + 1);
+    mError[0] = error;
+    mCo2[0] = co2;
+    for (std::size_t k = 0; k < mSegments.size(); ++k) {
+        error += mSegments[k].dError;
+        co2 -= mSegments[k].dCo2;
+        mError[k + 1] = error;
+        mCo2[k + 1] = co2;
+    }
+}
+
+void ParetoFrontier::buildGeneric()
+{
+    const TradeoffProblem &problem = mProblem;
+    const auto &opt = problem.options();
     std::vector<std::size_t> hull;
     for (std::size_t i = 0; i < problem.intervals(); ++i) {
         const std::size_t b = problem.begin(i), e = problem.end(i);
-        error += opt[b].errorPct;
-        co2 += opt[b].co2G;
         // Lower convex hull of the Pareto options (error rising, CO2 falling): drop a middle point that lies
         // strictly above the line of its neighbours. Collinear points stay: more integral breakpoints.
         hull.clear();
@@ -44,15 +66,74 @@ ParetoFrontier::ParetoFrontier(const TradeoffProblem &problem)
             return a.interval < b.interval;
         return a.from < b.from;
     });
-    mError.resize(mSegments.size() + 1);
-    mCo2.resize(mSegments.size() + 1);
-    mError[0] = error;
-    mCo2[0] = co2;
-    for (std::size_t k = 0; k < mSegments.size(); ++k) {
-        error += mSegments[k].dError;
-        co2 -= mSegments[k].dCo2;
-        mError[k + 1] = error;
-        mCo2[k + 1] = co2;
+}
+
+void ParetoFrontier::buildUniform()
+{
+    // Every interval with more than one option has the pool's Pareto models, scaled by r_i c_i on the CO2 axis
+    // and r_i / R on the error axis; positive scaling keeps the lower convex hull, so it is found once. A step's
+    // rate is then c_i x (its energy saved per error point) x R / 3.6e9: within a step, intervals fall in order
+    // of intensity. Sorting the intervals once by intensity and merging the steps replaces sorting all segments.
+    const TradeoffProblem &problem = mProblem;
+    const auto &opt = problem.options();
+    const std::size_t models = problem.paretoModels().size();
+    const std::vector<double> &intensity = problem.intensity();
+    std::vector<std::size_t> order; // intervals with every option, by intensity falling (index rising on ties)
+    for (std::size_t i = 0; i < problem.intervals(); ++i)
+        if (problem.end(i) - problem.begin(i) == models)
+            order.push_back(i);
+    if (order.empty() || models < 2)
+        return;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const double ca = intensity[a], cb = intensity[b];
+        return ca != cb ? ca > cb : a < b;
+    });
+    // The hull, and each step's rate divided by intensity, from one interval.
+    const std::size_t b0 = problem.begin(order.front());
+    std::vector<std::size_t> hull; // positions among the options
+    for (std::size_t k = 0; k < models; ++k) {
+        while (hull.size() >= 2) {
+            const TradeoffOption &p = opt[b0 + hull[hull.size() - 2]], &q = opt[b0 + hull.back()], &r = opt[b0 + k];
+            const double cross
+                = (q.errorPct - p.errorPct) * (r.co2G - p.co2G) - (q.co2G - p.co2G) * (r.errorPct - p.errorPct);
+            if (cross < 0)
+                hull.pop_back();
+            else
+                break;
+        }
+        hull.push_back(k);
+    }
+    const std::size_t steps = hull.size() - 1;
+    std::vector<double> slope(steps);
+    for (std::size_t k = 0; k < steps; ++k) {
+        const TradeoffOption &from = opt[b0 + hull[k]], &to = opt[b0 + hull[k + 1]];
+        slope[k] = (from.co2G - to.co2G) / (to.errorPct - from.errorPct) / intensity[order.front()];
+    }
+    // Merge the steps' lists (each in `order`) by rate falling; ties by interval, then step.
+    mSegments.reserve(order.size() * steps);
+    std::vector<std::size_t> head(steps, 0);
+    auto rateOf = [&](std::size_t k) { return intensity[order[head[k]]] * slope[k]; };
+    while (true) {
+        std::size_t best = steps;
+        double bestRate = 0;
+        for (std::size_t k = 0; k < steps; ++k) {
+            if (head[k] == order.size())
+                continue;
+            const double rate = rateOf(k);
+            if (best == steps || rate > bestRate
+                || (rate == bestRate && (order[head[k]] < order[head[best]]
+                                         || (order[head[k]] == order[head[best]] && k < best)))) {
+                best = k;
+                bestRate = rate;
+            }
+        }
+        if (best == steps)
+            break;
+        const std::size_t i = order[head[best]++];
+        const std::size_t b = problem.begin(i);
+        const std::size_t from = b + hull[best], to = b + hull[best + 1];
+        mSegments.push_back({i, from, to, opt[to].errorPct - opt[from].errorPct, opt[from].co2G - opt[to].co2G,
+                             bestRate});
     }
 }
 

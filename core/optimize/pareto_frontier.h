@@ -25,7 +25,9 @@ struct FrontierPoint
 class ParetoFrontier
 {
 public:
+    // Keeps a reference to `problem`, which must outlive the frontier.
     explicit ParetoFrontier(const TradeoffProblem &problem);
+    ParetoFrontier(TradeoffProblem &&) = delete;
 
     // The frontier's two ends: everything at least error, and everything at least CO2.
     FrontierPoint leastError() const { return pointAt(0, 0); }
@@ -70,6 +72,8 @@ private:
         double rate;           // dCo2 / dError
     };
     FrontierPoint pointAt(std::size_t k, double fraction) const;
+    void buildGeneric();
+    void buildUniform();
 
     const TradeoffProblem &mProblem;
     std::vector<Segment> mSegments;       // all hull segments, falling rate

@@ -9,6 +9,7 @@ namespace cs {
 
 TradeoffProblem::TradeoffProblem(const Scenario &scenario, const ModelPool &pool,
                                  const ServiceConstraints &constraints)
+    : mIntensity(scenario.intensity)
 {
     pool.validate();
     if (constraints.active())
@@ -17,14 +18,46 @@ TradeoffProblem::TradeoffProblem(const Scenario &scenario, const ModelPool &pool
         throw InputError("scenario '" + scenario.name + "' has columns of different lengths");
     for (double r : scenario.requests)
         mTotalRequests += r;
-    const FeasibleModels feasible = feasibleModels(scenario, pool, constraints);
-    mUnservable = feasible.unservable;
-
     const std::size_t n = scenario.size();
     mBegin.reserve(n + 1);
     mOptions.reserve(n * static_cast<std::size_t>(pool.size()));
-    std::vector<TradeoffOption> local;
     const double weight = mTotalRequests > 0 ? 1.0 / mTotalRequests : 0.0;
+    auto byError = [](const TradeoffOption &a, const TradeoffOption &b) {
+        if (a.errorPct != b.errorPct)
+            return a.errorPct < b.errorPct;
+        if (a.co2G != b.co2G)
+            return a.co2G < b.co2G;
+        return a.model < b.model;
+    };
+
+    if (!constraints.active()) {
+        // The fast path: one Pareto order for the pool (positive scaling of both axes keeps it).
+        std::vector<TradeoffOption> models;
+        for (int m = 0; m < pool.size(); ++m)
+            models.push_back({m, pool.at(m).energyMj, pool.at(m).errorPct});
+        std::sort(models.begin(), models.end(), byError);
+        for (std::size_t k = 0; k < models.size(); ++k)
+            if (k == 0 || models[k].co2G < pool.at(mParetoModels.back()).energyMj)
+                mParetoModels.push_back(models[k].model);
+        mUnservable.assign(n, false);
+        for (std::size_t i = 0; i < n; ++i) {
+            mBegin.push_back(mOptions.size());
+            const double r = scenario.requests[i], c = scenario.intensity[i];
+            const bool scaled = r > 0 && c > 0;
+            for (int m : mParetoModels) {
+                const Model &model = pool.at(m);
+                mOptions.push_back({m, co2Grams(r, model.energyMj, c), r * weight * model.errorPct});
+                if (!scaled)
+                    break; // all options cost nothing or add nothing: the least-error one alone
+            }
+        }
+        mBegin.push_back(mOptions.size());
+        return;
+    }
+
+    const FeasibleModels feasible = feasibleModels(scenario, pool, constraints);
+    mUnservable = feasible.unservable;
+    std::vector<TradeoffOption> local;
     for (std::size_t i = 0; i < n; ++i) {
         mBegin.push_back(mOptions.size());
         local.clear();
@@ -35,13 +68,7 @@ TradeoffProblem::TradeoffProblem(const Scenario &scenario, const ModelPool &pool
         }
         // Pareto filter: by error ascending (CO2 ascending, pool order on ties), keep options strictly cheaper
         // than every option with less or equal error.
-        std::sort(local.begin(), local.end(), [](const TradeoffOption &a, const TradeoffOption &b) {
-            if (a.errorPct != b.errorPct)
-                return a.errorPct < b.errorPct;
-            if (a.co2G != b.co2G)
-                return a.co2G < b.co2G;
-            return a.model < b.model;
-        });
+        std::sort(local.begin(), local.end(), byError);
         double cheapest = 0;
         for (std::size_t k = 0; k < local.size(); ++k) {
             if (k == 0 || local[k].co2G < cheapest) {

@@ -31,6 +31,13 @@ public:
     const std::vector<bool> &unservable() const { return mUnservable; }
     double totalRequests() const { return mTotalRequests; }
 
+    // Without service constraints every interval with requests and a non-zero intensity has the same options in
+    // the same order: the pool's Pareto models (error ascending), scaled. Those intervals' options are
+    // `paretoModels()` in that order, the others have one option. Empty where constraints apply.
+    const std::vector<int> &paretoModels() const { return mParetoModels; }
+    // The intensity of every interval (a copy: the problem outlives no one's scenario).
+    const std::vector<double> &intensity() const { return mIntensity; }
+
     // The totals of an assignment under this problem's pricing (a split counts pro rata).
     struct Totals { double co2G = 0; double errorPct = 0; };
     Totals evaluate(const Scenario &scenario, const ModelPool &pool, const Assignment &assignment) const;
@@ -39,6 +46,8 @@ private:
     std::vector<TradeoffOption> mOptions;
     std::vector<std::size_t> mBegin;
     std::vector<bool> mUnservable;
+    std::vector<int> mParetoModels;
+    std::vector<double> mIntensity;
     double mTotalRequests = 0;
 };
 

@@ -102,6 +102,27 @@ private slots:
         }
     }
 
+    void bothBuildsAgree()
+    {
+        // Without constraints the frontier is built once for the pool's hull and merged by intensity; with
+        // constraints, interval by interval with a full sort. A GPU count that binds nowhere (throughput far above
+        // any load) takes the second path on the same problem: the two frontiers must be the same.
+        ModelPool p = paperPool();
+        for (Model &m : p.models)
+            m.throughputPerS = 1e12;
+        const Scenario s = defaultScenario();
+        const TradeoffProblem fast(s, p), slow(s, p, ServiceConstraints{1, 0});
+        QVERIFY(!fast.paretoModels().empty());
+        QVERIFY(slow.paretoModels().empty());
+        const ParetoFrontier a(fast), b(slow);
+        QCOMPARE(a.breakpoints(), b.breakpoints());
+        const double lo = a.leastError().errorPct, hi = a.leastCo2().errorPct;
+        for (int j = 0; j <= 50; ++j) {
+            const double cap = lo + (hi - lo) * j / 50.0;
+            QVERIFY(near(a.atError(cap)->co2G, b.atError(cap)->co2G, 1e-12));
+        }
+    }
+
     void lpNeverWorseThanOneModel()
     {
         const ModelPool p = paperPool();

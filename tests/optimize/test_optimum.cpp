@@ -157,7 +157,8 @@ private slots:
 
     void handWorkedSplitByCo2()
     {
-        const ParetoFrontier f(TradeoffProblem(handScenario(), handPool()));
+        const TradeoffProblem problem(handScenario(), handPool());
+        const ParetoFrontier f(problem);
         // From all-B (200 g, 10 %) upgrading interval 1 costs 50 g per 2.5 points, interval 2 costs 150 g: with
         // 300 g, interval 1 goes to A (250 g, 7.5 %) and a third of interval 2 follows (50 of 150 g):
         // error 7.5 - 2.5/3 = 6.6667 %.
