@@ -1,0 +1,137 @@
+// carbonscope-cli end to end: every format imports a real sample through `import`, into a project whose path has
+// spaces and non-ASCII characters; bad input exits 2 with file:line:column; list, scenario add, simulate --db and
+// export work on the result.
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestCliImport : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir mDir;
+    QString mDb;
+
+    struct Run
+    {
+        int status;
+        QString out;
+        QString err;
+    };
+
+    Run cli(const QStringList &args)
+    {
+        QProcess p;
+        p.start(QStringLiteral(CARBONSCOPE_CLI), args);
+        p.waitForFinished(120000);
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
+
+    static QString shared(const QString &name) { return QStringLiteral(CARBONSCOPE_SHARED_DATA "/") + name; }
+
+private slots:
+    void initTestCase()
+    {
+        mDb = mDir.filePath(QStringLiteral("mon projet é 日本.csdb"));
+    }
+
+    void importsEachFormat_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<QString>("expected"); // a fragment of the summary line
+        QTest::newRow("ukci national") << "carbon" << "uk_ci_national_intensity_date_2026-08-06.json" << QStringList{"--name", "ukci"}
+            << "\"ukci\": 48 points every 1800 s";
+        QTest::newRow("ukci regional, one region") << "carbon" << "uk_ci_regional_intensity_2024-01-01_pt24h_data_array.json"
+            << QStringList{"--name", "sw", "--region", "11"} << "\"sw\": 48 points every 1800 s";
+        QTest::newRow("electricitymaps csv") << "carbon" << "electricitymaps_DE_2023_hourly_old_header.csv"
+            << QStringList{"--name", "de", "--format", "electricitymaps"} << "\"de\": 8760 points every 3600 s";
+        QTest::newRow("electricitymaps json") << "carbon" << "electricitymaps_api_history_FR_2024-07-04.json"
+            << QStringList{"--name", "fr"} << "\"fr\": 24 points every 3600 s";
+        QTest::newRow("watttime vessim csv") << "carbon" << "watttime_caiso_north_moer_2023-06-08_to_07-08_5min_gkwh.csv"
+            << QStringList{"--name", "caiso", "--format", "watttime"} << "\"caiso\": 8928 points every 300 s";
+        QTest::newRow("csv") << "carbon" << "neso_regional_ci_south_west_england_2023-06.csv" << QStringList{"--name", "neso"}
+            << "\"neso\": 1440 points every 1800 s";
+        QTest::newRow("requests csv") << "requests" << "wikipedia_en_requests_hourly_2020-2023.csv" << QStringList{"--name", "wiki"}
+            << "\"wiki\": 35064 points every 3600 s";
+        QTest::newRow("azure-llm") << "requests" << "azure_llm_inference_trace_code_2023-11-16.csv"
+            << QStringList{"--name", "azure", "--format", "azure-llm"} << "\"azure\": 58 points every 60 s";
+        QTest::newRow("twitter") << "requests" << "twitter_cache_trace_cluster052_mini.csv"
+            << QStringList{"--name", "tw", "--start", "2020-03-01T00:00Z"} << "\"tw\": 1 points every 60 s";
+    }
+
+    void importsEachFormat()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, file);
+        QFETCH(QStringList, extra);
+        QFETCH(QString, expected);
+        if (!QFile::exists(shared(file)))
+            QSKIP("../shared/data is absent: the real sample files cannot be read here");
+        const Run r = cli(QStringList{"import", kind, shared(file), "--db", mDb} + extra);
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(expected), qPrintable(r.out));
+        // Not a terminal: no progress bar on stderr.
+        QVERIFY2(!r.err.contains('['), qPrintable(r.err));
+    }
+
+    void listScenarioSimulateExport()
+    {
+        if (!QFile::exists(shared("neso_regional_ci_south_west_england_2023-06.csv")))
+            QSKIP("../shared/data is absent");
+        Run r = cli({"list", "--db", mDb});
+        QCOMPARE(r.status, 0);
+        QVERIFY(r.out.contains("neso") && r.out.contains("wiki") && r.out.contains("schema version 2"));
+        r = cli({"scenario", "add", "--db", mDb, "--name", "june", "--carbon", "neso", "--requests", "wiki", "--pool",
+                 "resnets", "--from", "2023-06-01T00:00Z", "--to", "2023-07-01T00:00Z"});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        // Half-hourly carbon with hourly requests: 720 hourly intervals in June.
+        QVERIFY2(r.out.contains("720 intervals of 3600 s"), qPrintable(r.out));
+        r = cli({"simulate", "--db", mDb, "--scenario", "june", "--policy", "model:ResNet50"});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY(r.err.contains("saved run #1"));
+        const QString csv = mDir.filePath(QStringLiteral("run é.csv"));
+        r = cli({"export", "--db", mDb, "--run", "1", "--csv", csv});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 721);
+        QVERIFY(lines[0].startsWith("time_utc,intensity_gco2_per_kwh,requests,model"));
+        QVERIFY(lines[1].startsWith("2023-06-01T00:00:00Z,"));
+        QVERIFY(lines[1].contains(",ResNet50,"));
+    }
+
+    void badInputExitsTwoWithPlace()
+    {
+        const QString bad = mDir.filePath(QStringLiteral("bad file é.csv"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("time,value\n2023-06-01T00:00Z,12\n2023-06-01T00:30Z,abc\n");
+        f.close();
+        const Run r = cli({"import", "carbon", bad, "--db", mDb, "--name", "bad"});
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.startsWith("carbonscope-cli: error: " + bad + ":3:19: expected a number"), qPrintable(r.err));
+        const Run list = cli({"list", "--db", mDb});
+        QVERIFY(!list.out.contains(" bad "));
+    }
+
+    void refusesForeignFileAsProject()
+    {
+        const QString notes = mDir.filePath("notes.txt");
+        QFile f(notes);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(300, 'x'));
+        f.close();
+        const Run r = cli({"list", "--db", notes});
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains("not a CarbonScope project"), qPrintable(r.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliImport)
+#include "test_cli_import.moc"
