@@ -1,0 +1,188 @@
+// The Live tab's intensity feed against a loopback HTTP server serving the recorded API responses in
+// ../shared/data: parsing of the UK national and regional and Electricity Maps shapes, the auth token, retry with
+// a doubling backoff, the timeout, and the last good value kept. No test reaches the internet.
+#include "live/intensityresponse.h"
+#include "live/liveintensityfeed.h"
+#include "loopbackserver.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace cs;
+
+namespace {
+QByteArray shared(const char *name)
+{
+    QFile f(QStringLiteral(CARBONSCOPE_SHARED_DATA "/") + QString::fromLatin1(name));
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+#define NEED(data)                                                                                                  \
+    if ((data).isEmpty())                                                                                          \
+        QSKIP("../shared/data is absent: the recorded API responses are needed");
+
+LiveIntensityFeed::Settings settingsFor(const LoopbackServer &server, LiveIntensityFeed::Source source)
+{
+    LiveIntensityFeed::Settings s;
+    s.source = source;
+    s.ukBase = QUrl(server.base());
+    s.electricityMapsBase = QUrl(server.base());
+    s.timeoutMs = 2000;
+    s.firstBackoffMs = 50;
+    s.maxAttempts = 3;
+    return s;
+}
+} // namespace
+
+class TestLiveFeed : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { qRegisterMetaType<cs::IntensityReading>(); }
+
+    void ukNationalNewestActual()
+    {
+        const QByteArray body = shared("uk_ci_national_intensity_date_2026-08-06.json");
+        NEED(body);
+        LoopbackServer server;
+        server.route("/intensity", {{200, body, false}});
+        LiveIntensityFeed feed;
+        feed.setSettings(settingsFor(server, LiveIntensityFeed::Source::UkNational));
+        QSignalSpy got(&feed, &LiveIntensityFeed::readingArrived);
+        feed.fetch();
+        QVERIFY(got.wait(5000));
+        // The file's last period: 2026-08-06T22:30Z, forecast 157, actual 179.
+        const IntensityReading r = got.first().first().value<IntensityReading>();
+        QCOMPARE(r.gPerKwh, 179.0);
+        QCOMPARE(r.time, QDateTime(QDate(2026, 8, 6), QTime(22, 30), Qt::UTC));
+        QVERIFY(!r.estimated);
+        QCOMPARE(server.paths, QList<QByteArray>{"/intensity"});
+    }
+
+    void actualZeroIsNotAMeasurement()
+    {
+        const QByteArray body = shared("uk_ci_national_intensity_date_2026-08-06.json");
+        NEED(body);
+        // The recorded period with "actual": 0 (2026-08-06T11:00Z, forecast 62), alone in a response.
+        QJsonArray only;
+        for (const QJsonValue &v : QJsonDocument::fromJson(body).object().value(QStringLiteral("data")).toArray())
+            if (v.toObject().value(QStringLiteral("from")).toString() == QStringLiteral("2026-08-06T11:00Z"))
+                only.append(v);
+        QCOMPARE(only.size(), 1);
+        QString error;
+        const auto r = parseUkNational(QJsonDocument(QJsonObject{{QStringLiteral("data"), only}}).toJson(), &error);
+        QVERIFY(r);
+        QCOMPARE(r->gPerKwh, 62.0);
+        QVERIFY(r->estimated);
+    }
+
+    void ukRegionFromPt24h()
+    {
+        const QByteArray body = shared("uk_ci_regional_intensity_2024-01-01_pt24h_data_array.json");
+        NEED(body);
+        LoopbackServer server;
+        server.route("/regional/regionid/11", {{200, body, false}});
+        LiveIntensityFeed feed;
+        auto s = settingsFor(server, LiveIntensityFeed::Source::UkRegion);
+        s.regionId = 11;
+        feed.setSettings(s);
+        QSignalSpy got(&feed, &LiveIntensityFeed::readingArrived);
+        feed.fetch();
+        QVERIFY(got.wait(5000));
+        // Last period of the file, 2023-12-31T23:00Z: South West England (id 11) forecast 230.
+        const IntensityReading r = got.first().first().value<IntensityReading>();
+        QCOMPARE(r.gPerKwh, 230.0);
+        QCOMPARE(r.time, QDateTime(QDate(2023, 12, 31), QTime(23, 0), Qt::UTC));
+        QVERIFY(r.source.contains(QStringLiteral("South West England")));
+    }
+
+    void electricityMapsWithToken()
+    {
+        const QByteArray body = shared("electricitymaps_api_history_FR_2024-07-04.json");
+        NEED(body);
+        LoopbackServer server;
+        server.route("/v3/carbon-intensity/latest", {{200, body, false}});
+        LiveIntensityFeed feed;
+        auto s = settingsFor(server, LiveIntensityFeed::Source::ElectricityMaps);
+        s.zone = QStringLiteral("FR");
+        s.token = QStringLiteral("test-token");
+        feed.setSettings(s);
+        QSignalSpy got(&feed, &LiveIntensityFeed::readingArrived);
+        feed.fetch();
+        QVERIFY(got.wait(5000));
+        // Newest point of the history: 2024-07-05T10:00Z, 19 g, estimated.
+        const IntensityReading r = got.first().first().value<IntensityReading>();
+        QCOMPARE(r.gPerKwh, 19.0);
+        QVERIFY(r.estimated);
+        QCOMPARE(server.paths.first(), QByteArray("/v3/carbon-intensity/latest?zone=FR"));
+        QVERIFY(server.requests.first().toLower().contains("auth-token: test-token"));
+    }
+
+    void retriesWithDoublingBackoff()
+    {
+        const QByteArray body = shared("uk_ci_national_intensity_date_2026-08-06.json");
+        NEED(body);
+        LoopbackServer server;
+        server.route("/intensity", {{503, "{}", false}, {503, "{}", false}, {200, body, false}});
+        LiveIntensityFeed feed;
+        feed.setSettings(settingsFor(server, LiveIntensityFeed::Source::UkNational));
+        QSignalSpy got(&feed, &LiveIntensityFeed::readingArrived);
+        QSignalSpy failed(&feed, &LiveIntensityFeed::fetchFailed);
+        feed.fetch();
+        QVERIFY(got.wait(5000));
+        QCOMPARE(failed.size(), 2);
+        QCOMPARE(failed.at(0).at(1).toInt(), 1);   // attempt 1
+        QVERIFY(failed.at(0).at(2).toBool());      // will retry
+        QCOMPARE(failed.at(0).at(3).toInt(), 50);  // first backoff
+        QCOMPARE(failed.at(1).at(3).toInt(), 100); // doubled
+        QVERIFY(failed.at(0).at(0).toString().contains(QStringLiteral("503")));
+        QCOMPARE(server.paths.size(), 3);
+    }
+
+    void timeoutKeepsTheLastGoodValue()
+    {
+        const QByteArray body = shared("uk_ci_national_intensity_date_2026-08-06.json");
+        NEED(body);
+        LoopbackServer server;
+        server.route("/intensity", {{200, body, false}});
+        LiveIntensityFeed feed;
+        auto s = settingsFor(server, LiveIntensityFeed::Source::UkNational);
+        s.timeoutMs = 200;
+        s.maxAttempts = 2;
+        feed.setSettings(s);
+        QSignalSpy got(&feed, &LiveIntensityFeed::readingArrived);
+        QSignalSpy failed(&feed, &LiveIntensityFeed::fetchFailed);
+        feed.fetch();
+        QVERIFY(got.wait(5000));
+        server.route("/intensity", {{200, {}, true}}); // now the server never answers
+        feed.fetch();
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 2, 5000);
+        QVERIFY(!failed.at(1).at(2).toBool()); // gave up
+        QVERIFY(failed.at(0).at(0).toString().contains(QStringLiteral("no answer")));
+        QVERIFY(feed.lastGood());
+        QCOMPARE(feed.lastGood()->gPerKwh, 179.0);
+        QVERIFY(!feed.busy());
+    }
+
+    void badBodySaysSo()
+    {
+        LoopbackServer server;
+        server.route("/intensity", {{200, "<html>maintenance</html>", false}});
+        LiveIntensityFeed feed;
+        auto s = settingsFor(server, LiveIntensityFeed::Source::UkNational);
+        s.maxAttempts = 1;
+        feed.setSettings(s);
+        QSignalSpy failed(&feed, &LiveIntensityFeed::fetchFailed);
+        feed.fetch();
+        QVERIFY(failed.wait(5000));
+        QVERIFY(failed.first().first().toString().contains(QStringLiteral("not JSON")));
+        QVERIFY(!feed.lastGood());
+    }
+};
+
+QTEST_MAIN(TestLiveFeed)
+#include "test_live_feed.moc"

@@ -1,0 +1,66 @@
+#include "liveplot.h"
+
+#include "qcp.h"
+
+#include <QVBoxLayout>
+
+namespace cs {
+
+LivePlot::LivePlot(QWidget *parent)
+    : QWidget(parent)
+    , mPlot(new QCustomPlot(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(mPlot);
+    setMinimumHeight(240);
+
+    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
+    ticker->setDateTimeFormat(QStringLiteral("dd MMM\nHH:mm"));
+    ticker->setDateTimeSpec(Qt::UTC);
+    mPlot->xAxis->setTicker(ticker);
+    mPlot->yAxis->setLabel(tr("cumulative CO₂ (g)"));
+    mPlot->yAxis2->setLabel(tr("intensity (gCO₂/kWh)"));
+    mPlot->yAxis2->setVisible(true);
+
+    mMeasuredGraph = mPlot->addGraph();
+    mMeasuredGraph->setName(tr("measured"));
+    mMeasuredGraph->setPen(QPen(QColor(0xd6, 0x27, 0x28), 2));
+    mPredictedGraph = mPlot->addGraph();
+    mPredictedGraph->setName(tr("predicted by the simulation"));
+    mPredictedGraph->setPen(QPen(QColor(0x1f, 0x77, 0xb4), 2, Qt::DashLine));
+    mIntensityGraph = mPlot->addGraph(mPlot->xAxis, mPlot->yAxis2);
+    mIntensityGraph->setName(tr("carbon intensity"));
+    mIntensityGraph->setPen(QPen(QColor(0x7f, 0x7f, 0x7f)));
+    mIntensityGraph->setLineStyle(QCPGraph::lsStepLeft);
+    mPlot->legend->setVisible(true);
+    mPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+}
+
+void LivePlot::clear()
+{
+    for (QCPGraph *g : {mMeasuredGraph, mPredictedGraph, mIntensityGraph})
+        g->data()->clear();
+    mMeasured = mPredicted = 0;
+    mPoints = 0;
+    mPlot->replot();
+}
+
+void LivePlot::append(const LiveRow &row)
+{
+    const double t = static_cast<double>(row.time);
+    mMeasured += row.co2G.value_or(0);
+    mPredicted += row.predictedCo2G.value_or(0);
+    if (row.co2G)
+        mMeasuredGraph->addData(t, mMeasured);
+    if (row.predictedCo2G)
+        mPredictedGraph->addData(t, mPredicted);
+    mIntensityGraph->addData(t, row.intensity);
+    ++mPoints;
+    mPlot->rescaleAxes();
+    mPlot->yAxis->setRangeLower(0);
+    mPlot->yAxis2->setRangeLower(0);
+    mPlot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+} // namespace cs

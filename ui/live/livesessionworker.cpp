@@ -1,0 +1,109 @@
+#include "livesessionworker.h"
+
+#ifdef CARBONSCOPE_HAVE_ENGINE
+#include "inference_engine.h"
+#include "intensity_feed.h"
+#include "live_runner.h"
+#include "meter_factory.h"
+#include "policy_factory.h"
+#ifdef CARBONSCOPE_ENGINE_STORE
+#include "store_live_sink.h"
+#endif
+#endif
+
+#include <exception>
+#include <memory>
+
+namespace cs {
+
+bool LiveSessionWorker::engineAvailable()
+{
+#ifdef CARBONSCOPE_HAVE_ENGINE
+    return true;
+#else
+    return false;
+#endif
+}
+
+void LiveSessionWorker::run(const Config &config)
+{
+    mStop = false;
+#ifndef CARBONSCOPE_HAVE_ENGINE
+    Q_UNUSED(config);
+    Q_EMIT failed(tr("This build has no inference engine (LibTorch was not found when it was built)."));
+#else
+    try {
+        const PolicyPtr policy = makePolicy(config.policySpec.toStdString());
+        EngineOptions eo;
+        eo.imageSize = config.imageSize;
+        std::vector<int> sizes;
+        for (int b = 1; b <= 16; b *= 2)
+            sizes.push_back(b);
+        eo.graphBatchSizes = sizes;
+        auto engine = makeInferenceEngine(eo);
+        if (!engine->notice().empty())
+            Q_EMIT status(QString::fromStdString(engine->notice()));
+        Q_EMIT status(tr("Loading %1 models on %2…").arg(config.pool.size())
+                          .arg(QString::fromStdString(engine->deviceName())));
+        for (const Model &m : config.pool.models) {
+            if (mStop)
+                return Q_EMIT finished(tr("Stopped while loading."));
+            engine->prepare(engine->addBuiltin(m.name), 1);
+        }
+        auto meter = makeEnergyMeter("auto", engine->onGpu());
+        Q_EMIT status(QString::fromStdString(meter->notice()));
+
+        ReplayFeed feed(config.scenario);
+        LiveOptions lo;
+        lo.intervalWallSeconds = config.intervalWallSeconds;
+        lo.meanRequestRate = config.requestRate;
+        lo.durationSeconds = config.durationSeconds;
+        lo.server.maxBatch = 16;
+        lo.server.maxDelayMs = 20;
+        lo.drainSeconds = 10;
+        LiveSessionHeader h;
+        h.label = "Live tab: " + config.policySpec.toStdString() + " on " + engine->deviceName();
+        h.device = engine->deviceName() + ", LibTorch " + torchVersion();
+        h.meter = meter->available() ? meter->name() : meter->notice();
+        h.policySpec = config.policySpec.toStdString();
+        h.poolName = config.pool.name;
+        h.carbonSource = config.scenario.carbonSource;
+        h.intervalSeconds = config.scenario.intervalSeconds;
+
+        std::unique_ptr<LiveSink> sink;
+#ifdef CARBONSCOPE_ENGINE_STORE
+        if (!config.recordPath.isEmpty())
+            sink = std::make_unique<StoreLiveSink>(config.recordPath.toStdString());
+#endif
+        Q_EMIT status(tr("Serving on %1.").arg(QString::fromStdString(engine->deviceName())));
+        const LiveSummary sum = runLiveSession(
+            *engine, *meter, feed, *policy, config.pool, h, lo, sink.get(),
+            [this](const LiveRecord &r) {
+                LiveRow row;
+                row.time = r.time;
+                row.intensity = r.intensity;
+                row.model = QString::fromStdString(r.model);
+                row.served = r.served;
+                row.dropped = r.dropped;
+                row.energyJ = r.energyJ;
+                row.co2G = r.co2G;
+                row.predictedCo2G = r.predictedCo2G;
+                row.powerW = r.meanPowerW;
+                row.p50Ms = r.p50Ms;
+                row.p99Ms = r.p99Ms;
+                Q_EMIT intervalDone(row);
+            },
+            &mStop);
+        Q_EMIT finished(tr("%1 intervals, %2 served, %3 dropped%4")
+                            .arg(sum.intervals)
+                            .arg(sum.served)
+                            .arg(sum.dropped)
+                            .arg(sum.co2G ? tr(", %1 g CO₂ measured").arg(*sum.co2G, 0, 'g', 4)
+                                          : tr(", no energy meter here: CO₂ not measured")));
+    } catch (const std::exception &e) {
+        Q_EMIT failed(QString::fromStdString(e.what()));
+    }
+#endif
+}
+
+} // namespace cs
