@@ -41,7 +41,7 @@ for t in "${targets[@]}"; do
     findings="$build/findings/$t"
     mkdir -p "$work" "$findings"
     log="$build/fuzz_$t.log"
-    if "$exe" "$work" "$seeds" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
+    if "$exe" "$work" "$seeds" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=25 \
         -artifact_prefix="$findings/" -print_final_stats=1 >"$log" 2>&1; then
         result="clean"
     else

@@ -5,6 +5,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 
@@ -30,7 +31,6 @@ struct ByteSource::Codec
 
 ByteSource::ByteSource(const std::string &path)
     : mPath(path)
-    , mIn(new char[inputChunk])
     , mCodec(std::make_unique<Codec>())
 {
     std::error_code ec;
@@ -41,6 +41,9 @@ ByteSource::ByteSource(const std::string &path)
         throw InputError(path + ": cannot open: " + std::strerror(errno));
     const auto size = std::filesystem::file_size(path, ec);
     mFileSize = ec ? 0 : static_cast<std::uint64_t>(size);
+    // A small file gets a small buffer (the fuzzers open small files by the million).
+    mChunk = static_cast<std::size_t>(std::clamp<std::uint64_t>(mFileSize + 1, 4096, inputChunk));
+    mIn.reset(new char[mChunk]);
     refill();
     const auto *b = reinterpret_cast<const unsigned char *>(mIn.get());
     if (mInLen >= 4 && b[0] == 0x28 && b[1] == 0xB5 && b[2] == 0x2F && b[3] == 0xFD) {
@@ -68,7 +71,7 @@ bool ByteSource::refill()
         return false;
     if (mInPos < mInLen)
         return true;
-    mInLen = std::fread(mIn.get(), 1, inputChunk, mFile);
+    mInLen = std::fread(mIn.get(), 1, mChunk, mFile);
     mInPos = 0;
     if (mInLen == 0) {
         if (std::ferror(mFile))

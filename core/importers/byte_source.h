@@ -41,6 +41,7 @@ private:
     Compression mCompression = Compression::None;
     // Compressed input waiting for the decoder.
     std::unique_ptr<char[]> mIn;
+    std::size_t mChunk = 0;
     std::size_t mInPos = 0;
     std::size_t mInLen = 0;
     bool mEof = false;

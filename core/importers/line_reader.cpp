@@ -3,16 +3,30 @@
 #include "byte_source.h"
 #include "parse_error.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace cs {
 
+namespace {
+// 4 MiB for large or compressed files; small plain files get a buffer their size (fuzzing runs them by the
+// million, and a line longer than the buffer grows it up to maxLine).
+std::size_t initialCapacity(const ByteSource &source)
+{
+    const std::size_t big = 4 << 20;
+    if (source.compression() != ByteSource::Compression::None || source.fileSize() >= big)
+        return big;
+    return std::max<std::size_t>(4096, static_cast<std::size_t>(source.fileSize()) + 1);
+}
+}
+
 LineReader::LineReader(ByteSource &source, std::size_t maxLine)
     : mSource(source)
     , mMaxLine(maxLine)
-    , mBuffer(new char[4 << 20])
-    , mCapacity(4 << 20)
-{}
+    , mCapacity(initialCapacity(source))
+{
+    mBuffer.reset(new char[mCapacity]);
+}
 
 bool LineReader::fill()
 {
@@ -48,6 +62,14 @@ bool LineReader::next(std::string_view &line)
             ++mLine;
             mUnterminated = false;
             return true;
+        }
+        if (mBegin == 0 && mEnd == mCapacity && mCapacity < mMaxLine + 1) {
+            // The line does not fit: grow (rare; small buffers only).
+            const std::size_t bigger = std::min(mCapacity * 2, mMaxLine + 1);
+            std::unique_ptr<char[]> grown(new char[bigger]);
+            std::memcpy(grown.get(), mBuffer.get(), mEnd);
+            mBuffer = std::move(grown);
+            mCapacity = bigger;
         }
         if (mEnd - mBegin > mMaxLine)
             throw ParseError(mSource.path(), static_cast<int>(mLine + 1), 1,

@@ -1,6 +1,9 @@
 #include "request_binner.h"
 
+#include "parse_error.h"
 #include "series_writer.h"
+
+#include <string>
 
 namespace cs {
 
@@ -26,6 +29,10 @@ void RequestBinner::add(UtcSeconds time, double count)
         mOpen = true;
         mBin = bin;
     } else if (bin != mBin) {
+        if (bin > mBin && (bin - mBin) / mInterval > maxFill)
+            throw InputError("requests at " + formatUtcTime(mBin) + " and next at " + formatUtcTime(bin) + ": more than "
+                             + std::to_string(maxFill) + " empty intervals of " + std::to_string(mInterval)
+                             + " s between them (a wrong time? or choose a larger --interval)");
         mWriter.appendCount(mBin, mCount);
         for (UtcSeconds b = mBin + mInterval; b < bin; b += mInterval)
             mWriter.appendCount(b, 0);

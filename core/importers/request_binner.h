@@ -11,6 +11,10 @@ class SeriesWriter;
 class RequestBinner
 {
 public:
+    // More empty intervals than this between two requests is refused (a stray year 2200 in a minute trace would
+    // otherwise write a hundred million zeros).
+    static constexpr long long maxFill = 1'000'000;
+
     RequestBinner(SeriesWriter &writer, UtcSeconds intervalSeconds);
 
     void add(UtcSeconds time, double count = 1);

@@ -53,7 +53,8 @@ inline bool fastLine(std::string_view line, long long &ts, std::string_view &cli
         const char *first = p;
         long long v = 0;
         while (p < end && static_cast<unsigned char>(*p - '0') < 10) {
-            v = v * 10 + (*p - '0');
+            if (p - first < 12) // more digits fail below; no overflow meanwhile
+                v = v * 10 + (*p - '0');
             ++p;
         }
         if (value)
@@ -154,7 +155,7 @@ void TwitterImporter::run(ImportContext &context) const
             }
             bool good = !f[0].empty() && f[0].size() <= 12;
             for (char c : f[0]) {
-                if (c < '0' || c > '9') {
+                if (!good || c < '0' || c > '9') {
                     good = false;
                     break;
                 }

@@ -102,8 +102,12 @@ public:
     std::string regionId(const JsonValue &r) const
     {
         const JsonValue *id = r.find("regionid");
-        if (id && id->isNumber())
-            return std::to_string(static_cast<long long>(id->number));
+        if (id && id->isNumber()) {
+            // Region ids are small integers; anything else is kept as written rather than cast.
+            if (id->number >= 0 && id->number < 1e15 && id->number == static_cast<double>(static_cast<long long>(id->number)))
+                return std::to_string(static_cast<long long>(id->number));
+            return std::to_string(id->number);
+        }
         return id && id->isString() ? id->text : std::string();
     }
 

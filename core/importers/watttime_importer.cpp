@@ -42,7 +42,8 @@ void WattTimeImporter::run(ImportContext &context) const
     if (const JsonValue *region = meta->find("region"); region && region->isString())
         series.region = region->text;
     if (const JsonValue *period = meta->find("data_point_period_seconds"); period && period->isNumber()
-        && period->number > 0)
+        && period->number >= 1
+        && period->number <= 31 * 86400)
         series.intervalSeconds = static_cast<UtcSeconds>(period->number);
     std::unique_ptr<SeriesWriter> writer;
     UtcSeconds last = 0;

@@ -66,6 +66,9 @@ private slots:
         QTest::newRow("twitter non-number value size") << "requests" << "twitter"
             << QByteArray("0,k,1,2,3,get,0\n0,k,1,zz,3,get,0\n") << 2 << 7
             << "expected the value size (a whole number), got \"zz\"";
+        // Found by fuzzing: a 19-digit timestamp once overflowed while being read.
+        QTest::newRow("twitter timestamp too long") << "requests" << "twitter"
+            << QByteArray("0,k,1,2,3,get,0\n1111111111111111111,k,1,2,3,get,0\n") << 2 << 1 << "expected the timestamp";
         QTest::newRow("twitter time goes backwards") << "requests" << "twitter"
             << QByteArray("5,k,1,2,3,get,0\n4,k,1,2,3,get,0\n") << 2 << 1 << "time goes backwards: 4 s after 5 s";
         // {"from":"2024-01-01T00:00Z","to":"2024-01-01T00:30Z","intensity":{"forecast": is 77 characters.
@@ -164,6 +167,22 @@ private slots:
             QFAIL("a truncated gzip file was accepted");
         } catch (const InputError &e) {
             QVERIFY2(QString::fromUtf8(e.what()).contains("truncated gzip data"), e.what());
+        }
+        QVERIFY(store.listSeries().empty());
+    }
+
+    // Found by fuzzing: a stray far-future time in a per-request trace would have written 100 million zeros.
+    void hugeGapBetweenRequestsRefused()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("gap.csv");
+        writeFile(path, "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:17:03,1,1\n2223-11-16 18:17:03,1,1\n");
+        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        try {
+            ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Requests, "auto", "g"));
+            QFAIL("a 200-year gap of per-minute counts was accepted");
+        } catch (const InputError &e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains("more than 1000000 empty intervals of 60 s"), e.what());
         }
         QVERIFY(store.listSeries().empty());
     }
