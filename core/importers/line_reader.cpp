@@ -46,6 +46,38 @@ bool LineReader::fill()
     return true;
 }
 
+std::string_view LineReader::bufferedLines() const
+{
+    const char *b = mBuffer.get() + mBegin;
+    std::size_t n = mEnd - mBegin;
+    while (n > 0 && b[n - 1] != '\n') {
+        // memrchr is a GNU extension; the tail after the last newline is one partial line, short to walk.
+        --n;
+    }
+    return std::string_view(b, n);
+}
+
+void LineReader::consume(std::size_t bytes, long long lines)
+{
+    mBegin += bytes;
+    mLine += lines;
+}
+
+bool LineReader::fillMore()
+{
+    if (mBegin == 0 && mEnd == mCapacity) {
+        if (mCapacity >= mMaxLine + 1)
+            throw ParseError(mSource.path(), static_cast<int>(mLine + 1), 1,
+                             "line longer than " + std::to_string(mMaxLine) + " bytes (not a line-based text file?)");
+        const std::size_t bigger = std::min(mCapacity * 2, mMaxLine + 1);
+        std::unique_ptr<char[]> grown(new char[bigger]);
+        std::memcpy(grown.get(), mBuffer.get(), mEnd);
+        mBuffer = std::move(grown);
+        mCapacity = bigger;
+    }
+    return fill();
+}
+
 bool LineReader::next(std::string_view &line)
 {
     std::size_t scanFrom = mBegin;

@@ -16,6 +16,13 @@ public:
     explicit LineReader(ByteSource &source, std::size_t maxLine = 1 << 20);
 
     bool next(std::string_view &line);
+
+    // For a hot loop that scans lines in place: the buffered text up to and including its last '\n' (empty when
+    // no whole line is buffered), then consume() what was used, and fillMore() to read on. next() and these mix.
+    std::string_view bufferedLines() const;
+    void consume(std::size_t bytes, long long lines);
+    // Reads more into the buffer (growing it for a long line); false at the end of the input.
+    bool fillMore();
     long long lineNumber() const { return mLine; }
     // The line just returned had no newline after it (the file ends there).
     bool lastLineUnterminated() const { return mUnterminated; }

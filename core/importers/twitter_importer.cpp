@@ -83,6 +83,48 @@ inline bool fastLine(std::string_view line, long long &ts, std::string_view &cli
     return p == end;
 }
 
+// The same over the raw buffer, without finding the line's end first: parses from `p` and returns the position of
+// the '\n' that ends a well-formed line, or nullptr (then the caller finds the line and takes the slow path).
+// The buffer holds whole lines only, so every scan stops at a '\n' before `end`.
+inline const char *fastRecord(const char *p, const char *end, long long &ts, std::string_view &client,
+                              std::string_view &op)
+{
+    auto digits = [&](long long *value) {
+        const char *first = p;
+        long long v = 0;
+        while (p < end && static_cast<unsigned char>(*p - '0') < 10) {
+            if (p - first < 12)
+                v = v * 10 + (*p - '0');
+            ++p;
+        }
+        if (value)
+            *value = v;
+        return p != first && p - first <= 12;
+    };
+    auto comma = [&] { return p < end && *p++ == ','; };
+    if (!digits(&ts) || !comma())
+        return nullptr;
+    while (p < end && *p != ',' && *p != '\n') // the key
+        ++p;
+    if (!comma() || !digits(nullptr) || !comma() || !digits(nullptr) || !comma())
+        return nullptr;
+    const char *c = p;
+    if (!digits(nullptr))
+        return nullptr;
+    client = std::string_view(c, static_cast<std::size_t>(p - c));
+    if (!comma())
+        return nullptr;
+    const char *o = p;
+    while (p < end && *p != ',' && *p != '\n')
+        ++p;
+    op = std::string_view(o, static_cast<std::size_t>(p - o));
+    if (op.empty() || !comma() || !digits(nullptr))
+        return nullptr;
+    if (p < end && *p == '\r')
+        ++p;
+    return p < end && *p == '\n' ? p : nullptr;
+}
+
 } // namespace
 
 int TwitterImporter::detect(std::string_view head, const std::string &) const
@@ -120,82 +162,27 @@ void TwitterImporter::run(ImportContext &context) const
 
     const std::string clientText = o.client ? std::to_string(*o.client) : std::string();
     const bool filtered = !o.operation.empty() || o.client.has_value();
-    std::string_view line;
     std::string_view f[fieldCount];
     int col[fieldCount];
     long long lastTime = -1, lastLine = 0, count = 0, rows = 0;
     // Requests of the current second, handed to the binner when the second changes (once per second, not per
     // line: the binner's division stays out of the hot loop).
     long long second = -1, inSecond = 0;
-    unsigned sinceProgress = 0;
-    while (lines.next(line)) {
-        if (++sinceProgress == 65536) {
-            sinceProgress = 0;
-            context.progress();
-        }
-        if (line.empty())
-            continue;
-        ++rows;
-        long long ts = 0;
-        if (!fastLine(line, ts, f[4], f[5])) {
-            // The slow path says exactly what is wrong (or takes the line where the fast path was too strict).
-            const long long n = lines.lineNumber();
-            const int fields = split(line, f, col);
-            if (fields != fieldCount) {
-                if (fields < fieldCount)
-                    context.badRow(n, static_cast<int>(line.size()) + 1,
-                                   std::string(lines.lastLineUnterminated() && fields > 1
-                                                   ? "truncated line (the file ends inside it): "
-                                                   : "truncated line: ")
-                                       + "expected 7 fields (" + layout + "), got " + std::to_string(fields));
-                else
-                    context.badRow(n, col[fieldCount - 1] + static_cast<int>(f[fieldCount - 1].size()),
-                                   "expected 7 fields (" + std::string(layout) + "), got " + std::to_string(fields));
-                continue;
-            }
-            bool good = !f[0].empty() && f[0].size() <= 12;
-            for (char c : f[0]) {
-                if (!good || c < '0' || c > '9') {
-                    good = false;
-                    break;
-                }
-                ts = ts * 10 + (c - '0');
-            }
-            if (!good) {
-                context.badRow(n, 1, "expected the timestamp (whole seconds from the trace start), got \""
-                                         + std::string(f[0]) + "\"");
-                continue;
-            }
-            static const char *names[fieldCount] = {"", "", "key size", "value size", "client id", "", "TTL"};
-            int bad = -1;
-            for (int i : {2, 3, 4, 6})
-                if (!allDigits(f[i])) {
-                    bad = i;
-                    break;
-                }
-            if (bad >= 0) {
-                context.badRow(n, col[bad], std::string("expected the ") + names[bad] + " (a whole number), got \""
-                                                + std::string(f[bad]) + "\"");
-                continue;
-            }
-            if (f[5].empty()) {
-                context.badRow(n, col[5], "expected the operation (get, set, ...), got nothing");
-                continue;
-            }
-        }
+
+    // A line known to be well formed: order, filter, count.
+    auto take = [&](long long ts, std::string_view client, std::string_view op, long long n) {
         if (ts < lastTime) {
-            context.badRow(lines.lineNumber(), 1, "time goes backwards: " + std::to_string(ts) + " s after "
-                                                      + std::to_string(lastTime) + " s (line "
-                                                      + std::to_string(lastLine) + ")");
-            continue;
+            context.badRow(n, 1, "time goes backwards: " + std::to_string(ts) + " s after " + std::to_string(lastTime)
+                                     + " s (line " + std::to_string(lastLine) + ")");
+            return;
         }
         if (ts != lastTime) {
             lastTime = ts;
-            lastLine = lines.lineNumber();
+            lastLine = n;
         }
-        if (filtered && ((!o.operation.empty() && f[5] != o.operation) || (o.client && clientText != f[4]))) {
+        if (filtered && ((!o.operation.empty() && op != o.operation) || (o.client && clientText != client))) {
             ++result.filteredRows;
-            continue;
+            return;
         }
         if (ts != second) {
             if (inSecond > 0)
@@ -205,7 +192,92 @@ void TwitterImporter::run(ImportContext &context) const
         }
         ++inSecond;
         ++count;
+    };
+
+    // Any line: the fast check, else the slow path that says exactly what is wrong.
+    auto handle = [&](std::string_view line, long long n, bool unterminated) {
+        if (line.empty())
+            return;
+        ++rows;
+        long long ts = 0;
+        if (fastLine(line, ts, f[4], f[5])) {
+            take(ts, f[4], f[5], n);
+            return;
+        }
+        const int fields = split(line, f, col);
+        if (fields != fieldCount) {
+            if (fields < fieldCount)
+                context.badRow(n, static_cast<int>(line.size()) + 1,
+                               std::string(unterminated && fields > 1 ? "truncated line (the file ends inside it): "
+                                                                      : "truncated line: ")
+                                   + "expected 7 fields (" + layout + "), got " + std::to_string(fields));
+            else
+                context.badRow(n, col[fieldCount - 1] + static_cast<int>(f[fieldCount - 1].size()),
+                               "expected 7 fields (" + std::string(layout) + "), got " + std::to_string(fields));
+            return;
+        }
+        bool good = !f[0].empty() && f[0].size() <= 12;
+        for (char c : f[0]) {
+            if (!good || c < '0' || c > '9') {
+                good = false;
+                break;
+            }
+            ts = ts * 10 + (c - '0');
+        }
+        if (!good) {
+            context.badRow(n, 1, "expected the timestamp (whole seconds from the trace start), got \""
+                                     + std::string(f[0]) + "\"");
+            return;
+        }
+        static const char *names[fieldCount] = {"", "", "key size", "value size", "client id", "", "TTL"};
+        for (int i : {2, 3, 4, 6})
+            if (!allDigits(f[i])) {
+                context.badRow(n, col[i], std::string("expected the ") + names[i] + " (a whole number), got \""
+                                              + std::string(f[i]) + "\"");
+                return;
+            }
+        if (f[5].empty()) {
+            context.badRow(n, col[5], "expected the operation (get, set, ...), got nothing");
+            return;
+        }
+        take(ts, f[4], f[5], n);
+    };
+
+    // The hot loop runs over the buffer's whole lines in place; the last line without a newline goes through
+    // LineReader::next like any other.
+    for (;;) {
+        const std::string_view window = lines.bufferedLines();
+        if (window.empty()) {
+            if (!lines.fillMore())
+                break;
+            continue;
+        }
+        const char *p = window.data();
+        const char *const end = p + window.size();
+        long long n = lines.lineNumber();
+        std::string_view client, op;
+        while (p < end) {
+            ++n;
+            long long ts = 0;
+            if (const char *nl = fastRecord(p, end, ts, client, op)) {
+                ++rows;
+                take(ts, client, op, n);
+                p = nl + 1;
+                continue;
+            }
+            const auto *nl = static_cast<const char *>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+            std::string_view line(p, static_cast<std::size_t>(nl - p));
+            if (!line.empty() && line.back() == '\r')
+                line.remove_suffix(1);
+            handle(line, n, false);
+            p = nl + 1;
+        }
+        lines.consume(window.size(), n - lines.lineNumber());
+        context.progress();
     }
+    std::string_view line;
+    while (lines.next(line))
+        handle(line, lines.lineNumber(), lines.lastLineUnterminated());
     if (inSecond > 0)
         binner.add(*o.start + second, static_cast<double>(inSecond));
     result.rows += rows;
