@@ -46,6 +46,12 @@ private slots:
         QVERIFY(qAbs(tab.plot()->measuredTotal() - measured) < 119 * 5e-6);
         QVERIFY(qAbs(tab.plot()->predictedTotal() - predicted) < 119 * 5e-6);
         QVERIFY(tab.statusText().contains(QStringLiteral("H100")));
+        if (const QString shots = qEnvironmentVariable("CARBONSCOPE_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            tab.resize(1280, 800);
+            tab.show();
+            QTest::qWait(100);
+            tab.grab().save(shots + QStringLiteral("/live_tab_replay.png"));
+        }
     }
 
     void notAProjectFileIsRefused()
