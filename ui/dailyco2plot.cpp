@@ -34,7 +34,7 @@ DailyCo2Plot::DailyCo2Plot(ScenarioDocument *document, QWidget *parent)
     mPlot->legend->setFont(QFont(font().family(), font().pointSize() - 1));
     mPlot->legend->setBrush(QColor(255, 255, 255, 210));
     mPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-    connect(mDocument, &ScenarioDocument::resultsChanged, this, &DailyCo2Plot::rebuild);
+    connect(mDocument, &ScenarioDocument::resultsChanged, this, &DailyCo2Plot::rebuildWhenVisible);
     rebuild();
 }
 
@@ -50,8 +50,24 @@ void DailyCo2Plot::setTimeRange(double lower, double upper)
     mPlot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void DailyCo2Plot::rebuildWhenVisible()
+{
+    if (isVisible())
+        rebuild();
+    else
+        mDirty = true;
+}
+
+void DailyCo2Plot::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (mDirty)
+        rebuild();
+}
+
 void DailyCo2Plot::rebuild()
 {
+    mDirty = false;
     mPlot->clearPlottables();
     const Scenario &s = mDocument->scenario();
     const auto &runs = mDocument->runs();

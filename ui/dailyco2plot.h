@@ -22,10 +22,23 @@ public:
     // Follows the timeline's zoom: only days in view are drawn wide.
     void setTimeRange(double lower, double upper);
 
+    // Brings a plot that was hidden during edits up to date (before it is exported).
+    void ensureCurrent()
+    {
+        if (mDirty)
+            rebuild();
+    }
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    // Rebuilds now when visible, else when next shown: a hidden tab costs an edit nothing.
+    void rebuildWhenVisible();
     void rebuild();
 
     ScenarioDocument *mDocument;
+    bool mDirty = false;
     QCustomPlot *mPlot;
     QSet<QString> mHidden;
 };

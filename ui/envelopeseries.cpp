@@ -6,7 +6,7 @@ namespace cs {
 
 namespace {
 constexpr int LevelFactor = 4;
-constexpr int SmallestLevel = 2048; // a level with fewer points is not worth building
+constexpr int SmallestLevel = 256; // a level with fewer points is not worth building
 } // namespace
 
 void EnvelopeSeries::setData(const std::vector<double> &keys, const std::vector<double> &values)
@@ -56,9 +56,10 @@ QSharedPointer<QCPGraphDataContainer> EnvelopeSeries::levelFor(double lower, dou
     if (mLevels.size() == 1 || pixels <= 0)
         return full;
     const double count = static_cast<double>(full->findEnd(upper) - full->findBegin(lower));
+    // About one bucket (a min and a max) per pixel: enough to draw every extreme, and no more.
     const double perPixel = count / pixels;
     std::size_t level = 0;
-    while (level + 1 < mLevels.size() && mBucket[level + 1] <= perPixel)
+    while (level + 1 < mLevels.size() && mBucket[level + 1] <= perPixel * 1.5)
         ++level;
     return mLevels[level];
 }

@@ -141,8 +141,18 @@ void MainWindow::addSubsystemTabs()
     auto *eco = new EcoDesignerWidget(this);
     mTabs->addTab(eco, tr("&Eco tier"));
     mTabs->setTabToolTip(mTabs->count() - 1, tr("Design a two-tier eco subscription"));
-    connect(mDocument, &ScenarioDocument::resultsChanged, eco,
-            [this, eco] { eco->setScenario(mDocument->scenario(), mDocument->pool()); });
+    // Its heat maps are recomputed only while the tab shows, or when it is next shown.
+    const auto refresh = [this, eco] {
+        if (mTabs->currentWidget() == eco && mEcoDirty) {
+            mEcoDirty = false;
+            eco->setScenario(mDocument->scenario(), mDocument->pool());
+        }
+    };
+    connect(mDocument, &ScenarioDocument::resultsChanged, eco, [this, refresh] {
+        mEcoDirty = true;
+        refresh();
+    });
+    connect(mTabs, &QTabWidget::currentChanged, eco, refresh);
 #endif
 #ifdef CARBONSCOPE_LIVE_TAB
     mTabs->addTab(new LiveTab(mDocument, this), tr("&Live"));
@@ -350,6 +360,8 @@ void MainWindow::exportChart()
                                                       tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
     if (path.isEmpty())
         return;
+    mDaily->ensureCurrent();
+    mCompare->pareto()->ensureCurrent();
     const QString error = Exporter::chart(plots[dialog.chart()], path, dialog.size().width(), dialog.size().height());
     error.isEmpty() ? statusBar()->showMessage(tr("Wrote %1").arg(path), 8000)
                     : void(QMessageBox::warning(this, tr("Export"), error));
@@ -374,6 +386,7 @@ void MainWindow::exportReport()
                                                       QStringLiteral("carbonscope-report.pdf"), tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;
+    mCompare->pareto()->ensureCurrent();
     const QString error = Exporter::reportPdf(*mDocument, mTimeline->plot(), mCompare->pareto()->plot(), path);
     error.isEmpty() ? statusBar()->showMessage(tr("Wrote %1").arg(path), 8000)
                     : void(QMessageBox::warning(this, tr("Export"), error));

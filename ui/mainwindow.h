@@ -80,6 +80,7 @@ private:
     QLabel *mProjectLabel = nullptr;
     QAction *mTeachingAction = nullptr;
     QMenu *mRecentMenu = nullptr;
+    bool mEcoDirty = true;
 };
 
 } // namespace cs

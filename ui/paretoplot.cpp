@@ -31,12 +31,28 @@ ParetoPlot::ParetoPlot(ScenarioDocument *document, QWidget *parent)
     mPlot->legend->setVisible(true);
     mPlot->legend->setBrush(QColor(255, 255, 255, 220));
     mPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-    connect(document, &ScenarioDocument::totalsChanged, this, &ParetoPlot::rebuild);
+    connect(document, &ScenarioDocument::totalsChanged, this, &ParetoPlot::rebuildWhenVisible);
     rebuild();
+}
+
+void ParetoPlot::rebuildWhenVisible()
+{
+    if (isVisible())
+        rebuild();
+    else
+        mDirty = true;
+}
+
+void ParetoPlot::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (mDirty)
+        rebuild();
 }
 
 void ParetoPlot::rebuild()
 {
+    mDirty = false;
     mPlot->clearPlottables();
     mPlot->clearItems();
     const auto &runs = mDocument->runs();

@@ -20,10 +20,23 @@ public:
     QCustomPlot *plot() const { return mPlot; }
     bool hasFrontier() const { return mFrontierPoints > 0; }
 
+    // Brings a plot that was hidden during edits up to date (before it is exported).
+    void ensureCurrent()
+    {
+        if (mDirty)
+            rebuild();
+    }
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    // Rebuilds now when visible, else when next shown: a hidden tab costs an edit nothing.
+    void rebuildWhenVisible();
     void rebuild();
 
     ScenarioDocument *mDocument;
+    bool mDirty = false;
     QCustomPlot *mPlot;
     int mFrontierPoints = 0;
 };

@@ -45,6 +45,11 @@ public:
     void clearCursor();
     QString readoutAt(double t) const;
 
+    // How series with more points than pixels are drawn: the app's min/max envelopes, or (for bench/gui's peers)
+    // all points with QCustomPlot's own adaptive sampling, or all points with none.
+    enum class Sampling { Envelope, QcpAdaptive, None };
+    void setSampling(Sampling sampling);
+
     void resetZoom();
     void setTimeRange(double lower, double upper);
     double lastRedrawMs() const { return mLastRedrawMs; }
@@ -91,6 +96,7 @@ private:
     double mCumulativeUnit = 1;
     double mLastRedrawMs = 0;
     bool mSyncing = false;
+    Sampling mSampling = Sampling::Envelope;
     QPoint mPressPos;
 };
 

@@ -46,6 +46,7 @@ private Q_SLOTS:
         QVERIFY(mDir.isValid());
         mWindow = std::make_unique<MainWindow>();
         test::loadTinyScenario(mWindow->document());
+        mWindow->compareTab()->pareto()->ensureCurrent(); // a hidden tab redraws when shown or exported
         mWindow->show();
         QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
     }

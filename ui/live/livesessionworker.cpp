@@ -36,6 +36,11 @@ void LiveSessionWorker::run(const Config &config)
         const PolicyPtr policy = makePolicy(config.policySpec.toStdString());
         EngineOptions eo;
         eo.imageSize = config.imageSize;
+        if (eo.imageSize < 64) { // auto: full size on a GPU; a CPU serves 96 px inputs to keep up
+            eo.device = "auto";
+            auto probe = makeInferenceEngine(eo);
+            eo.imageSize = probe->onGpu() ? 224 : 96;
+        }
         std::vector<int> sizes;
         for (int b = 1; b <= 16; b *= 2)
             sizes.push_back(b);
@@ -43,6 +48,9 @@ void LiveSessionWorker::run(const Config &config)
         auto engine = makeInferenceEngine(eo);
         if (!engine->notice().empty())
             Q_EMIT status(QString::fromStdString(engine->notice()));
+        if (eo.imageSize != 224)
+            Q_EMIT status(tr("Serving %1 px inputs (not 224): latency and energy are not the pool's.")
+                              .arg(eo.imageSize));
         Q_EMIT status(tr("Loading %1 models on %2…").arg(config.pool.size())
                           .arg(QString::fromStdString(engine->deviceName())));
         for (const Model &m : config.pool.models) {

@@ -27,7 +27,7 @@ public:
         double intervalWallSeconds = 1;
         double requestRate = 5;         // per second at the trace's mean
         double durationSeconds = 60;
-        int imageSize = 224;
+        int imageSize = 0;              // below 64: 224 on a GPU, 96 on a CPU
         QString recordPath;             // a project file to record into; empty: not recorded
     };
 

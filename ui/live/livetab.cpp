@@ -103,8 +103,9 @@ QWidget *LiveTab::makeRunBox()
     mDuration->setValue(60);
     mDuration->setSuffix(tr(" s"));
     mImageSize = new QSpinBox(box);
-    mImageSize->setRange(64, 224);
-    mImageSize->setValue(224);
+    mImageSize->setRange(63, 224);
+    mImageSize->setSpecialValueText(tr("auto (224 px on a GPU, 96 on a CPU)"));
+    mImageSize->setValue(63);
     mImageSize->setSuffix(tr(" px"));
     mImageSize->setToolTip(tr("Synthetic input size; smaller inputs let a CPU keep up (energy then differs)"));
     mRecordPath = new QLineEdit(box);
