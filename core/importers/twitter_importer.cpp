@@ -4,6 +4,7 @@
 #include "line_reader.h"
 #include "request_binner.h"
 
+#include <cstdint>
 #include <cstring>
 
 namespace cs {
@@ -83,6 +84,29 @@ inline bool fastLine(std::string_view line, long long &ts, std::string_view &cli
     return p == end;
 }
 
+// The first ',' or '\n' from p (or end), eight bytes at a time: a byte equal to c makes (w ^ c...c) hold a zero
+// byte, and (x - 0x01..01) & ~x & 0x80..80 marks the lowest zero byte exactly (little-endian, lowest bit first).
+inline const char *commaOrNewline(const char *p, const char *end)
+{
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t highs = 0x8080808080808080ULL;
+    constexpr std::uint64_t commas = ones * ',';
+    constexpr std::uint64_t newlines = ones * '\n';
+    while (end - p >= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p, 8);
+        const std::uint64_t a = w ^ commas;
+        const std::uint64_t b = w ^ newlines;
+        const std::uint64_t hit = ((a - ones) & ~a & highs) | ((b - ones) & ~b & highs);
+        if (hit)
+            return p + (__builtin_ctzll(hit) >> 3);
+        p += 8;
+    }
+    while (p < end && *p != ',' && *p != '\n')
+        ++p;
+    return p;
+}
+
 // The same over the raw buffer, without finding the line's end first: parses from `p` and returns the position of
 // the '\n' that ends a well-formed line, or nullptr (then the caller finds the line and takes the slow path).
 // The buffer holds whole lines only, so every scan stops at a '\n' before `end`.
@@ -104,8 +128,7 @@ inline const char *fastRecord(const char *p, const char *end, long long &ts, std
     auto comma = [&] { return p < end && *p++ == ','; };
     if (!digits(&ts) || !comma())
         return nullptr;
-    while (p < end && *p != ',' && *p != '\n') // the key
-        ++p;
+    p = commaOrNewline(p, end); // the key
     if (!comma() || !digits(nullptr) || !comma() || !digits(nullptr) || !comma())
         return nullptr;
     const char *c = p;
@@ -115,8 +138,7 @@ inline const char *fastRecord(const char *p, const char *end, long long &ts, std
     if (!comma())
         return nullptr;
     const char *o = p;
-    while (p < end && *p != ',' && *p != '\n')
-        ++p;
+    p = commaOrNewline(p, end);
     op = std::string_view(o, static_cast<std::size_t>(p - o));
     if (op.empty() || !comma() || !digits(nullptr))
         return nullptr;
