@@ -48,9 +48,10 @@ void LiveSessionWorker::run(const Config &config)
         auto engine = makeInferenceEngine(eo);
         if (!engine->notice().empty())
             Q_EMIT status(QString::fromStdString(engine->notice()));
-        if (eo.imageSize != 224)
-            Q_EMIT status(tr("Serving %1 px inputs (not 224): latency and energy are not the pool's.")
-                              .arg(eo.imageSize));
+        const QString sizeNote = eo.imageSize == 224
+                                     ? QString()
+                                     : tr(" Inputs are %1 px (not 224): latency and energy are not the pool's.")
+                                           .arg(eo.imageSize);
         Q_EMIT status(tr("Loading %1 models on %2…").arg(config.pool.size())
                           .arg(QString::fromStdString(engine->deviceName())));
         for (const Model &m : config.pool.models) {
@@ -83,7 +84,9 @@ void LiveSessionWorker::run(const Config &config)
         if (!config.recordPath.isEmpty())
             sink = std::make_unique<StoreLiveSink>(config.recordPath.toStdString());
 #endif
-        Q_EMIT status(tr("Serving on %1.").arg(QString::fromStdString(engine->deviceName())));
+        Q_EMIT status(tr("Serving on %1; %2.%3")
+                          .arg(QString::fromStdString(engine->deviceName()), QString::fromStdString(h.meter),
+                               sizeNote));
         const LiveSummary sum = runLiveSession(
             *engine, *meter, feed, *policy, config.pool, h, lo, sink.get(),
             [this](const LiveRecord &r) {
