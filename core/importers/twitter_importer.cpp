@@ -238,6 +238,8 @@ void TwitterImporter::run(ImportContext &context) const
                                "expected 7 fields (" + std::string(layout) + "), got " + std::to_string(fields));
             return;
         }
+        // From zero again: the fast path may have read part of the line into ts before it gave up.
+        ts = 0;
         bool good = !f[0].empty() && f[0].size() <= 12;
         for (char c : f[0]) {
             if (!good || c < '0' || c > '9') {

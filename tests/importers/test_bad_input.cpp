@@ -136,6 +136,23 @@ private slots:
         QCOMPARE(store.loadCarbonSeries("s").values, (std::vector<double>{1, 3, 6}));
     }
 
+    // Found by fuzzing: a line the fast scanner leaves to the slow path (a 13-digit value size) once kept the
+    // fast scanner's partial timestamp and read the time wrong (or overflowed).
+    void twitterSlowPathReadsTimeAfresh()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("t.csv");
+        writeFile(path, "0,k,1,2,3,get,0\n60,k,1,1234567890123,3,get,0\n");
+        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        ImportOptions o = options(SeriesKind::Requests, "twitter", "t");
+        o.start = 0;
+        ImportRunner::importFile(store, path.toStdString(), o);
+        // Second 0 and second 60: one request in each of two minutes.
+        const TimeSeries ts = store.loadRequestSeries("t");
+        QCOMPARE(ts.times, (std::vector<UtcSeconds>{0, 60}));
+        QCOMPARE(ts.values, (std::vector<double>{1, 1}));
+    }
+
     void twitterSkipBadRows()
     {
         QTemporaryDir dir;
