@@ -30,6 +30,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
 #include <QDesktopServices>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -80,6 +82,7 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(mStatusLabel);
     connect(mDocument, &ScenarioDocument::resultsChanged, this, &MainWindow::updateStatus);
     connect(mDocument, &ScenarioDocument::scenarioChanged, this, &MainWindow::updateStatus);
+    connect(mDocument, &ScenarioDocument::totalsChanged, this, &MainWindow::updateStatus);
     connect(mDocument->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     connect(mProject, &ProjectSession::changed, this, [this] {
         updateTitle();
@@ -271,6 +274,8 @@ void MainWindow::setTeachingMode(bool on)
     if (mTeachingAction && mTeachingAction->isChecked() != on)
         mTeachingAction->setChecked(on);
     mTeaching->setVisible(on);
+    if (!on)
+        mTimeline->clearCursor();
     if (on) {
         mTabs->setCurrentIndex(0);
         mTeaching->setPosition(mTeaching->position());
@@ -394,7 +399,13 @@ void MainWindow::exportReport()
 
 void MainWindow::updateStatus()
 {
-    mScenarioLabel->setText(tr("<b>Scenario:</b> %1").arg(mDocument->description().toHtmlEscaped()));
+    QString scenario = tr("<b>Scenario:</b> %1").arg(mDocument->description().toHtmlEscaped());
+    if (const auto &range = mDocument->totalsRange())
+        scenario += tr(" &nbsp; <span style='background:#ffe9a8'>&nbsp;Totals for %1 – %2 UTC (Esc: whole "
+                       "scenario)&nbsp;</span>")
+                        .arg(QDateTime::fromSecsSinceEpoch(range->first, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd hh:mm")),
+                             QDateTime::fromSecsSinceEpoch(range->second, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd hh:mm")));
+    mScenarioLabel->setText(scenario);
     int failed = 0;
     for (const PolicyRun &run : mDocument->runs())
         failed += run.ok() ? 0 : 1;

@@ -34,6 +34,7 @@ public:
     CompareTab *compareTab() const { return mCompare; }
     PoolEditor *poolEditor() const { return mPoolEditor; }
     TeachingPanel *teachingPanel() const { return mTeaching; }
+    ProjectSession *project() const { return mProject; }
     QTabWidget *tabs() const { return mTabs; }
     // Shows the tab whose title starts with `name` (case-insensitive); false when there is none.
     bool showTab(const QString &name);

@@ -159,7 +159,8 @@ void TeachingPanel::showPosition()
         mModel->setStyleSheet(QStringLiteral("color: %1").arg(policyColor(static_cast<int>(r)).darker(130).name()));
         mCo2->setText(formatMass(run.result.intervals.cumulativeCo2G[i]));
     }
-    mTimeline->setCursorTime(static_cast<double>(s.times[i]) + s.intervalSeconds / 2.0);
+    if (isVisible()) // a hidden panel leaves the cursor to the mouse
+        mTimeline->setCursorTime(static_cast<double>(s.times[i]) + s.intervalSeconds / 2.0);
 }
 
 } // namespace cs

@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 #include "qcp.h"
 #include "scenariodocument.h"
+#include "teachingpanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -64,7 +65,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption fresh(QStringLiteral("default-scenario"),
                                    QStringLiteral("Open the embedded default scenario, not the last project."));
     const QCommandLineOption teaching(QStringLiteral("teaching"), QStringLiteral("Start in teaching mode."));
-    parser.addOptions({screenshot, tab, size, startTime, fresh, teaching});
+    const QCommandLineOption listTabs(QStringLiteral("list-tabs"), QStringLiteral("Print the tabs' names and quit."));
+    parser.addOptions({screenshot, tab, size, startTime, fresh, teaching, listTabs});
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("A CarbonScope project (.csdb) to open."),
                                  QStringLiteral("[project]"));
     parser.process(app);
@@ -75,13 +77,21 @@ int main(int argc, char *argv[])
         if (wh.size() == 2)
             window.resize(wh[0].toInt(), wh[1].toInt());
     }
+    if (parser.isSet(listTabs)) {
+        for (int i = 0; i < window.tabs()->count(); ++i)
+            std::printf("%s\n", qPrintable(window.tabs()->tabText(i).remove(QLatin1Char('&'))));
+        return 0;
+    }
     const QStringList files = parser.positionalArguments();
     if (parser.isSet(fresh))
         window.openDefaultScenario();
     else if (files.isEmpty() || !window.openProjectFile(files.front()))
         window.openInitial();
-    if (parser.isSet(teaching))
+    if (parser.isSet(teaching)) {
         window.setTeachingMode(true);
+        // A third into the scenario, so the readout and the cursor show a real moment.
+        window.teachingPanel()->setPosition(static_cast<int>(window.document()->scenario().size() / 3));
+    }
     if (parser.isSet(tab))
         window.showTab(parser.value(tab));
     window.show();
@@ -101,7 +111,7 @@ int main(int argc, char *argv[])
             }
             QTimer::singleShot(300, &window, [&] {
                 const QString file = parser.value(screenshot);
-                const bool ok = window.grab().save(file);
+                const bool ok = window.grab().save(file, nullptr, 0); // PNG at its strongest compression
                 std::printf("%s %s\n", ok ? "saved" : "could not save", qPrintable(QDir::toNativeSeparators(file)));
                 QApplication::exit(ok ? 0 : 1);
             });
