@@ -206,12 +206,12 @@ void benchPanZoom()
     const Stats adaptive = run(TimelineView::Sampling::QcpAdaptive);
     const Stats naive = run(TimelineView::Sampling::None);
     std::printf("2. pan/zoom, timeline with a 1,000,000-interval SYNTHETIC scenario (real GB 2023 intensity repeated;\n"
-                "   one request per interval; ResNet pool: %zu policies, so 4 panels, ~%d graphs of 1M points each;\n"
+                "   one request per interval; ResNet pool: %zu policies, 4 panels, %d graphs of ~1M points each;\n"
                 "   simulation at load %.0f ms), 90 frames of zoom in / pan / zoom out, per frame:\n"
                 "   app (min/max envelopes):            median %6.1f ms, mean %6.1f ms, max %7.1f ms (goal < 30 ms)\n"
                 "   peer QCustomPlot adaptive sampling: median %6.1f ms, mean %6.1f ms, max %7.1f ms   mean ratio peer/app %.1fx\n"
                 "   peer naive full-data replot:        median %6.1f ms, mean %6.1f ms, max %7.1f ms   mean ratio peer/app %.1fx\n",
-                document.runs().size(), static_cast<int>(document.runs().size() * 2 - 2 + 2), simulateMs, env.median,
+                document.runs().size(), view.plot()->graphCount(), simulateMs, env.median,
                 env.mean, env.max, adaptive.median, adaptive.mean, adaptive.max, adaptive.mean / env.mean, naive.median,
                 naive.mean, naive.max, naive.mean / env.mean);
 }
