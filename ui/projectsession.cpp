@@ -8,6 +8,8 @@
 
 #ifdef CARBONSCOPE_HAVE_STORE
 #include "project_store.h"
+#include "statement.h"
+#include "transaction.h"
 #endif
 
 #include <QFileDialog>
@@ -22,6 +24,74 @@ static Preference<QStringList> recentList{QStringLiteral("project/recent")};
 namespace {
 const char *const ScenarioName = "current";
 const QString Filter = QObject::tr("CarbonScope projects (*.csdb)");
+
+#ifdef CARBONSCOPE_HAVE_STORE
+// The store's schema has no place for the compared policies, so the GUI keeps them in a table of its own in the
+// same file (core/store ignores tables it does not know). Allowed models are joined by newlines: a model name
+// is one line of the pool editor.
+const char *const PoliciesTable = "ui_policies";
+
+std::string joinModels(const std::vector<std::string> &models)
+{
+    std::string out;
+    for (const std::string &m : models)
+        out += (out.empty() ? "" : "\n") + m;
+    return out;
+}
+
+std::vector<std::string> splitModels(const std::string &text)
+{
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos)
+            end = text.size();
+        out.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+void writePolicies(Database &db, const PolicySet &set)
+{
+    Transaction tx(db);
+    db.exec(std::string("CREATE TABLE IF NOT EXISTS ") + PoliciesTable
+            + " (position INTEGER PRIMARY KEY, spec TEXT NOT NULL UNIQUE, allowed_models TEXT NOT NULL DEFAULT '',"
+              " baseline INTEGER NOT NULL DEFAULT 0);"
+            + "DELETE FROM " + PoliciesTable + ";");
+    Statement insert = db.prepare(std::string("INSERT INTO ") + PoliciesTable
+                                  + " (position, spec, allowed_models, baseline) VALUES (?, ?, ?, ?)");
+    for (std::size_t i = 0; i < set.entries.size(); ++i) {
+        const PolicyEntry &e = set.entries[i];
+        insert.bind(1, static_cast<std::int64_t>(i)).bind(2, e.spec).bind(3, joinModels(e.allowedModels));
+        insert.bind(4, e.spec == set.baseline ? 1 : 0).run();
+    }
+    tx.commit();
+}
+
+// Empty where the project predates the table (or was written by the CLI): the document keeps its own set.
+std::optional<PolicySet> readPolicies(Database &db)
+{
+    Statement exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+    exists.bind(1, PoliciesTable);
+    if (!exists.step())
+        return std::nullopt;
+    PolicySet set;
+    Statement rows = db.prepare(std::string("SELECT spec, allowed_models, baseline FROM ") + PoliciesTable
+                                + " ORDER BY position");
+    while (rows.step()) {
+        set.entries.push_back({rows.columnText(0), splitModels(rows.columnText(1))});
+        if (rows.columnInt64(2) != 0)
+            set.baseline = set.entries.back().spec;
+    }
+    if (set.entries.empty())
+        return std::nullopt;
+    if (set.baseline.empty())
+        set.baseline = set.entries.front().spec;
+    return set;
+}
+#endif
 } // namespace
 
 ProjectSession::ProjectSession(ScenarioDocument *document, QObject *parent) : QObject(parent), mDocument(document) {}
@@ -149,6 +219,7 @@ bool ProjectSession::write(const QString &path)
         store.savePool(pool, true);
         spec.pool = pool.name;
         store.saveScenario(spec, true);
+        writePolicies(store.database(), mDocument->policies());
         return true;
     } catch (const std::exception &e) {
         Q_EMIT message(tr("Cannot save %1: %2").arg(path, QString::fromUtf8(e.what())));
@@ -177,10 +248,13 @@ bool ProjectSession::openProject(const QString &path, QWidget *)
         if (!spec.requestSeries.empty())
             requests = store.loadRequestSeries(spec.requestSeries);
         ModelPool pool = store.loadPool(spec.pool);
+        std::optional<PolicySet> policies = readPolicies(store.database());
         // Opening starts a new history: the undo stack belongs to the project that was open.
         mDocument->undoStack()->clear();
         mDocument->poolModel()->replacePool(std::move(pool));
         mDocument->setTraces(std::move(carbon), std::move(requests), QFileInfo(path).completeBaseName());
+        if (policies)
+            mDocument->replacePolicies(std::move(*policies));
         mDocument->undoStack()->setClean();
         mPath = path;
         addRecent(path);

@@ -15,7 +15,9 @@ namespace cs {
 class ProjectStore;
 class ScenarioDocument;
 
-// The document's project file: the store's SQLite database (*.csdb) holding the traces, the pool and the scenario.
+// The document's project file: the store's SQLite database (*.csdb) holding the traces, the pool and the scenario,
+// plus the compared policies and the baseline in a table of the GUI's own (ui_policies; the store has no place
+// for them).
 // New / Open / Save As / Save, recent files and the last project (QSettings). Without the store library
 // (carbonscope_store not built) available() is false and every operation says so.
 class ProjectSession : public QObject

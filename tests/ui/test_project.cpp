@@ -1,13 +1,16 @@
 // Projects: Save As writes the store's SQLite file; opening it in a fresh window brings back the traces and the
-// edited pool; a file that is not a project is refused with a message and leaves the window as it was.
+// edited pool, and the compared policies (a typed one included) with the chosen baseline; a file that is not a
+// project is refused with a message and leaves the window as it was.
 #include "uitestfixture.h"
 
+#include "comparetab.h"
 #include "poolmodel.h"
 #include "projectsession.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QUndoStack>
 #include <QtTest>
 
 using namespace cs;
@@ -52,6 +55,48 @@ private Q_SLOTS:
         for (const PolicyRun &run : reopened.document()->runs())
             if (run.spec == "model:ResNet50")
                 QVERIFY(qAbs(run.result.totals.co2G - 0.14) < 1e-12);
+    }
+
+    void saveThenOpenRestoresTypedPolicyAndBaseline()
+    {
+        const std::string typed = "threshold:ResNet152@150,ResNet50";
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("policies.csdb"));
+        {
+            MainWindow window;
+            test::loadTinyScenario(window.document());
+            QVERIFY(window.compareTab()->addPolicy(QString::fromStdString(typed)));
+            window.document()->setBaseline(typed);
+            window.document()->setAllowedModels(typed, {"ResNet152", "ResNet50"});
+            QVERIFY(window.project()->saveAs(path));
+            // Save (not Save As) writes them again over the same file: the last edit wins.
+            window.document()->setBaseline("model:ResNet34");
+            window.project()->save(nullptr);
+            window.document()->setBaseline(typed);
+            window.project()->save(nullptr);
+        }
+
+        MainWindow reopened;
+        // A fresh window compares the standard policies against ResNet50, and knows nothing of the typed one.
+        QCOMPARE(reopened.document()->policies().baseline, std::string("model:ResNet50"));
+        QCOMPARE(reopened.document()->policies().indexOf(typed), -1);
+        QVERIFY(reopened.project()->openProject(path));
+        const PolicySet &set = reopened.document()->policies();
+        const int i = set.indexOf(typed);
+        QVERIFY(i >= 0);
+        QCOMPARE(set.entries[i].spec, typed);
+        QCOMPARE(set.entries[i].allowedModels, (std::vector<std::string>{"ResNet152", "ResNet50"}));
+        QCOMPARE(set.baseline, typed);
+        QVERIFY(set.indexOf("model:ResNet50") >= 0); // the standard ones are still there
+        // And it runs as the baseline: 100 < 150 takes ResNet152 (1238.15 mJ), 200 and 300 take ResNet50 (420.62):
+        // CO2 = (1000x100x1238.15 + 2000x200x420.62 + 3000x300x420.62) / 3.6e9 = 670,621,000 / 3.6e9 g.
+        const int b = reopened.document()->baselineRun();
+        QVERIFY(b >= 0);
+        const PolicyRun &run = reopened.document()->runs()[static_cast<std::size_t>(b)];
+        QCOMPARE(run.spec, typed);
+        QVERIFY(qAbs(run.result.totals.co2G - 670621000.0 / 3.6e9) < 1e-12);
+        // Opening starts a clean history: nothing to undo back to the window's own policies.
+        QVERIFY(!reopened.document()->undoStack()->canUndo());
     }
 
     void openingANonProjectIsRefused()
