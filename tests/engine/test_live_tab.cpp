@@ -2,6 +2,7 @@
 // short session on this machine's CPU off the GUI thread.
 #include "live/liveplot.h"
 #include "live/livetab.h"
+#include "qcp.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -15,6 +16,39 @@ class TestLiveTab : public QObject
     Q_OBJECT
 
 private slots:
+    // Before any session the plot has no tick labels (the empty time axis read "01 Jan 00:00" at every tick) and
+    // says how to get data; the first row brings the axes back, clear() empties them again.
+    void emptyPlotShowsAHintInsteadOfTicks()
+    {
+        LiveTab tab(nullptr);
+        LivePlot *plot = tab.plot();
+        QCOMPARE(plot->points(), 0);
+        QVERIFY(plot->placeholder()->visible());
+        QVERIFY(plot->placeholder()->text().startsWith(QStringLiteral("Start a session")));
+        QVERIFY(!plot->plot()->xAxis->tickLabels());
+        QVERIFY(!plot->plot()->yAxis->tickLabels());
+
+        LiveRow row;
+        row.time = 1685577600; // 2023-06-01 00:00 UTC
+        row.intensity = 150;
+        row.co2G = 0.5;
+        row.predictedCo2G = 0.4;
+        plot->append(row);
+        row.time += 1800;
+        plot->append(row);
+        QVERIFY(!plot->placeholder()->visible());
+        QVERIFY(plot->plot()->xAxis->tickLabels());
+        QVERIFY(plot->plot()->yAxis->tickLabels());
+        QVERIFY(plot->plot()->legend->visible());
+        // The axis now spans the rows' half hour, not the epoch.
+        QCOMPARE(plot->plot()->xAxis->range().lower, 1685577600.0);
+        QCOMPARE(plot->plot()->xAxis->range().upper, 1685577600.0 + 1800);
+
+        plot->clear();
+        QVERIFY(plot->placeholder()->visible());
+        QVERIFY(!plot->plot()->xAxis->tickLabels());
+    }
+
     void replaysTheGpuRecording()
     {
         const QString dir = QStringLiteral(CARBONSCOPE_SOURCE_DIR "/bench/results/h100_2026-11-23/");

@@ -35,6 +35,29 @@ LivePlot::LivePlot(QWidget *parent)
     mIntensityGraph->setLineStyle(QCPGraph::lsStepLeft);
     mPlot->legend->setVisible(true);
     mPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+
+    mPlaceholder = new QCPItemText(mPlot);
+    mPlaceholder->setClipToAxisRect(false);
+    mPlaceholder->position->setType(QCPItemPosition::ptAxisRectRatio);
+    mPlaceholder->position->setCoords(0.5, 0.5);
+    mPlaceholder->setPositionAlignment(Qt::AlignCenter);
+    mPlaceholder->setText(tr("Start a session or open a recorded one"));
+    mPlaceholder->setColor(palette().color(QPalette::PlaceholderText));
+    QFont font = mPlaceholder->font();
+    font.setPointSizeF(font.pointSizeF() * 1.3);
+    mPlaceholder->setFont(font);
+    setEmpty(true);
+}
+
+void LivePlot::setEmpty(bool empty)
+{
+    for (QCPAxis *axis : {mPlot->xAxis, mPlot->yAxis, mPlot->yAxis2}) {
+        axis->setTickLabels(!empty);
+        axis->setTicks(!empty);
+        axis->grid()->setVisible(!empty);
+    }
+    mPlot->legend->setVisible(!empty);
+    mPlaceholder->setVisible(empty);
 }
 
 void LivePlot::clear()
@@ -43,6 +66,7 @@ void LivePlot::clear()
         g->data()->clear();
     mMeasured = mPredicted = 0;
     mPoints = 0;
+    setEmpty(true);
     mPlot->replot();
 }
 
@@ -56,7 +80,8 @@ void LivePlot::append(const LiveRow &row)
     if (row.predictedCo2G)
         mPredictedGraph->addData(t, mPredicted);
     mIntensityGraph->addData(t, row.intensity);
-    ++mPoints;
+    if (mPoints++ == 0)
+        setEmpty(false);
     mPlot->rescaleAxes();
     mPlot->yAxis->setRangeLower(0);
     mPlot->yAxis2->setRangeLower(0);
