@@ -28,36 +28,11 @@ void ElectricityMapsJsonImporter::run(ImportContext &context) const
     long long estimated = 0;
     std::unique_ptr<SeriesWriter> writer;
     UtcSeconds last = 0;
-    bool any = false;
     for (const JsonValue &p : history->items) {
         context.progress();
-        if (!p.isObject()) {
-            tree.badRow(p, std::string("expected a point object, got ") + p.typeName());
-            continue;
-        }
-        const JsonValue *when = p.find("datetime");
-        const JsonValue *value = p.find("carbonIntensity");
-        if (!when || !when->isString()) {
-            tree.badRow(when ? *when : p, "expected \"datetime\" as an ISO 8601 time string");
-            continue;
-        }
-        const auto t = parseUtcTime(when->text);
-        if (!t) {
-            tree.badRow(*when, "expected a time, got \"" + when->text + "\"");
-            continue;
-        }
-        if (!value || value->isNull())
-            continue; // not published: a gap
-        if (!value->isNumber() || value->number < 0) {
-            tree.badRow(*value, std::string("expected \"carbonIntensity\" as a non-negative number, got ")
-                                    + (value->isNumber() ? "a negative number" : value->typeName()));
-            continue;
-        }
-        if (any && *t <= last) {
-            tree.badRow(*when, *t == last ? "duplicate time " + formatUtcTime(*t)
-                                          : "time goes backwards: " + formatUtcTime(*t) + " after " + formatUtcTime(last));
-            continue;
-        }
+        const auto point = tree.readPoint(p, "datetime", "carbonIntensity", writer ? std::optional(last) : std::nullopt);
+        if (!point || !point->value)
+            continue; // a bad row (reported) or a gap
         if (const JsonValue *e = p.find("isEstimated"); e && e->type == JsonValue::Type::Bool && e->boolean)
             ++estimated;
         if (const JsonValue *f = p.find("emissionFactorType"); f && f->isString() && factor.empty())
@@ -69,10 +44,9 @@ void ElectricityMapsJsonImporter::run(ImportContext &context) const
             meta.source = "Electricity Maps API" + (factor.empty() ? std::string() : " (" + factor + ")");
             writer = context.newSeries(meta);
         }
-        writer->appendCarbon(*t, value->number, std::nullopt);
+        writer->appendCarbon(point->time, *point->value, std::nullopt);
         ++context.result().rows;
-        last = *t;
-        any = true;
+        last = point->time;
     }
     if (!writer)
         tree.fail(*history, "expected at least one point with a carbonIntensity");

@@ -244,4 +244,37 @@ void JsonTree::badRow(const JsonValue &value, const std::string &message) const
     mContext.badRow(line, column, message);
 }
 
+std::optional<JsonTree::Point> JsonTree::readPoint(const JsonValue &p, std::string_view timeKey,
+                                                   std::string_view valueKey, std::optional<UtcSeconds> last) const
+{
+    if (!p.isObject()) {
+        badRow(p, std::string("expected a point object, got ") + p.typeName());
+        return std::nullopt;
+    }
+    const JsonValue *when = p.find(timeKey);
+    const JsonValue *value = p.find(valueKey);
+    if (!when || !when->isString()) {
+        badRow(when ? *when : p, "expected \"" + std::string(timeKey) + "\" as an ISO 8601 time string");
+        return std::nullopt;
+    }
+    const auto t = parseUtcTime(when->text);
+    if (!t) {
+        badRow(*when, "expected a time, got \"" + when->text + "\"");
+        return std::nullopt;
+    }
+    if (!value || value->isNull())
+        return Point{when, *t, std::nullopt}; // not published: a gap
+    if (!value->isNumber() || value->number < 0) {
+        badRow(*value, "expected \"" + std::string(valueKey) + "\" as a non-negative number, got " +
+                           (value->isNumber() ? "a negative number" : value->typeName()));
+        return std::nullopt;
+    }
+    if (last && *t <= *last) {
+        badRow(*when, *t == *last ? "duplicate time " + formatUtcTime(*t)
+                                  : "time goes backwards: " + formatUtcTime(*t) + " after " + formatUtcTime(*last));
+        return std::nullopt;
+    }
+    return Point{when, *t, value->number};
+}
+
 } // namespace cs

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "utc_time.h"
+
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -46,6 +49,18 @@ public:
     // Fails (always) or reports a bad row (skip mode) at `value`.
     [[noreturn]] void fail(const JsonValue &value, const std::string &message) const;
     void badRow(const JsonValue &value, const std::string &message) const;
+
+    // One {timeKey: ISO time, valueKey: number >= 0} point of a time-series response, which must come after
+    // `last` (none for the first point). A malformed point is reported as a bad row and gives nothing; a point
+    // whose value is null or absent (not published: a gap) gives its time with no value.
+    struct Point
+    {
+        const JsonValue *when;
+        UtcSeconds time;
+        std::optional<double> value;
+    };
+    std::optional<Point> readPoint(const JsonValue &point, std::string_view timeKey, std::string_view valueKey,
+                                   std::optional<UtcSeconds> last) const;
 
 private:
     ImportContext &mContext;

@@ -49,38 +49,14 @@ void WattTimeImporter::run(ImportContext &context) const
     UtcSeconds last = 0;
     for (const JsonValue &p : data->items) {
         context.progress();
-        if (!p.isObject()) {
-            tree.badRow(p, std::string("expected a point object, got ") + p.typeName());
-            continue;
-        }
-        const JsonValue *when = p.find("point_time");
-        const JsonValue *value = p.find("value");
-        if (!when || !when->isString()) {
-            tree.badRow(when ? *when : p, "expected \"point_time\" as an ISO 8601 time string");
-            continue;
-        }
-        const auto t = parseUtcTime(when->text);
-        if (!t) {
-            tree.badRow(*when, "expected a time, got \"" + when->text + "\"");
-            continue;
-        }
-        if (!value || value->isNull())
-            continue;
-        if (!value->isNumber() || value->number < 0) {
-            tree.badRow(*value, std::string("expected \"value\" as a non-negative number, got ")
-                                    + (value->isNumber() ? "a negative number" : value->typeName()));
-            continue;
-        }
-        if (writer && *t <= last) {
-            tree.badRow(*when, *t == last ? "duplicate time " + formatUtcTime(*t)
-                                          : "time goes backwards: " + formatUtcTime(*t) + " after " + formatUtcTime(last));
-            continue;
-        }
+        const auto point = tree.readPoint(p, "point_time", "value", writer ? std::optional(last) : std::nullopt);
+        if (!point || !point->value)
+            continue; // a bad row (reported) or a gap
         if (!writer)
             writer = context.newSeries(series);
-        writer->appendCarbon(*t, value->number * factor, std::nullopt);
+        writer->appendCarbon(point->time, *point->value * factor, std::nullopt);
         ++context.result().rows;
-        last = *t;
+        last = point->time;
     }
     if (!writer)
         tree.fail(*data, "expected at least one point with a value");
