@@ -132,6 +132,9 @@ QWidget *MainWindow::createTimelineTab()
 
     connect(mTimeline, &TimelineView::visibilityChanged, this,
             [this] { mDaily->setHiddenPolicies(mTimeline->hiddenPolicies()); });
+    // The daily bars show the days in view on the timeline.
+    connect(mTimeline, &TimelineView::timeRangeChanged, mDaily, &DailyCo2Plot::setTimeRange);
+    mDaily->setTimeRange(mTimeline->timeRange().lower, mTimeline->timeRange().upper);
     connect(mTotals, &PolicyTable::hideRequested, this,
             [this](const std::string &spec) { mTimeline->setPolicyVisible(spec, false); });
     return page;

@@ -68,12 +68,16 @@ void ParetoPlot::rebuild()
     mPlot->xAxis->setLabel(tr("Total CO₂ (%1)%2").arg(unit.symbol, mDocument->totalsRange() ? tr(", selected period")
                                                                                             : QString()));
     mFrontierPoints = 0;
+    mLeastError = QPointF();
 #ifdef CARBONSCOPE_HAVE_OPTIMIZE
-    // The frontier covers the whole scenario; with a period selected the points are the period's, so the frontier
-    // is drawn only for the whole scenario.
-    if (!mDocument->totalsRange() && !mDocument->scenario().empty()) {
+    // The frontier describes the same intervals as the points: the selected period's when there is one (the
+    // slice, problem and frontier live together in this scope; the frontier keeps a reference to the problem).
+    const auto &period = mDocument->totalsRange();
+    const Scenario sliced = period ? sliceScenario(mDocument->scenario(), period->first, period->second) : Scenario{};
+    const Scenario &scenario = period ? sliced : mDocument->scenario();
+    if (!scenario.empty()) {
         try {
-            const TradeoffProblem problem(mDocument->scenario(), mDocument->pool());
+            const TradeoffProblem problem(scenario, mDocument->pool());
             const ParetoFrontier frontier(problem);
             const std::vector<FrontierPoint> points = frontier.points(200, false);
             QVector<double> x, y;
@@ -85,10 +89,13 @@ void ParetoPlot::rebuild()
                 maxErr = std::max(maxErr, p.errorPct);
             }
             auto *curve = new QCPCurve(mPlot->xAxis, mPlot->yAxis);
-            curve->setName(tr("Exact frontier (hindsight optimum, split allowed)"));
+            curve->setName(period ? tr("Exact frontier of the selected period (hindsight optimum, split allowed)")
+                                  : tr("Exact frontier (hindsight optimum, split allowed)"));
             curve->setPen(QPen(QColor(40, 40, 40), 1.5, Qt::DashDotLine));
             curve->setData(x, y);
             mFrontierPoints = static_cast<int>(points.size());
+            if (!points.empty())
+                mLeastError = QPointF(points.front().co2G, points.front().errorPct);
         } catch (const std::exception &) {
             // A pool the optimiser cannot take leaves the plot without a frontier; the points still show.
         }

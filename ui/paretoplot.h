@@ -2,6 +2,7 @@
 
 #include "qcp.h"
 
+#include <QPointF>
 #include <QWidget>
 
 namespace cs {
@@ -9,7 +10,7 @@ namespace cs {
 class ScenarioDocument;
 
 // CO2 against error with every policy as a point (over the selected range), and, where the optimize library is
-// built, the exact CO2-error frontier of the pool on the scenario.
+// built, the exact CO2-error frontier of the pool over the same range (the whole scenario or the period).
 class ParetoPlot : public QWidget
 {
     Q_OBJECT
@@ -19,6 +20,8 @@ public:
 
     QCustomPlot *plot() const { return mPlot; }
     bool hasFrontier() const { return mFrontierPoints > 0; }
+    // The frontier's least-error end as (CO2 in grams, error in %); meaningful only with hasFrontier().
+    QPointF frontierLeastError() const { return mLeastError; }
 
     // Brings a plot that was hidden during edits up to date (before it is exported).
     void ensureCurrent()
@@ -39,6 +42,7 @@ private:
     bool mDirty = false;
     QCustomPlot *mPlot;
     int mFrontierPoints = 0;
+    QPointF mLeastError;
 };
 
 } // namespace cs

@@ -384,6 +384,7 @@ void TimelineView::onXRangeChanged(const QCPRange &range)
         rect->axis(QCPAxis::atBottom)->setRange(range);
     mSyncing = false;
     updateLevels();
+    Q_EMIT timeRangeChanged(range.lower, range.upper);
 }
 
 void TimelineView::resetZoom()

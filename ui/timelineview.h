@@ -52,11 +52,15 @@ public:
 
     void resetZoom();
     void setTimeRange(double lower, double upper);
+    // The visible time range of the shared axis (UTC seconds).
+    QCPRange timeRange() const { return mRects[IntensityPanel]->axis(QCPAxis::atBottom)->range(); }
     double lastRedrawMs() const { return mLastRedrawMs; }
 
 Q_SIGNALS:
     void visibilityChanged();
     void readoutChanged(const QString &text);
+    // The shared time axis moved (zoom, pan, reset, programmatic): views beside the timeline follow it.
+    void timeRangeChanged(double lower, double upper);
 
 private:
     void setupPanels();

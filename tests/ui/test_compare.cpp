@@ -1,8 +1,10 @@
 // The Compare tab driven as a user would: a policy typed into the field joins the comparison with the totals worked
-// out by hand; a double-click makes a row the baseline; a header click sorts; a bad spec is refused with a reason.
+// out by hand; a double-click makes a row the baseline; a header click sorts; a bad spec is refused with a reason;
+// with a period selected the Pareto plot's exact frontier is the period's.
 #include "uitestfixture.h"
 
 #include "comparetab.h"
+#include "paretoplot.h"
 #include "policytable.h"
 #include "policytotalsmodel.h"
 
@@ -112,6 +114,39 @@ private Q_SLOTS:
         for (int r = 1; r < n; ++r)
             QVERIFY(table->model()->index(r - 1, PolicyTotalsModel::Co2).data(Qt::UserRole).toDouble() <=
                     table->model()->index(r, PolicyTotalsModel::Co2).data(Qt::UserRole).toDouble());
+    }
+
+    void paretoFrontierFollowsTheSelectedPeriod()
+    {
+#ifndef CARBONSCOPE_HAVE_OPTIMIZE
+        QSKIP("the optimize library is not built: the Pareto plot has no frontier");
+#else
+        ParetoPlot *pareto = mWindow->compareTab()->pareto();
+        pareto->ensureCurrent();
+        // Least error is ResNet152 (5.954 %, 1238.15 mJ) in every interval; the whole scenario:
+        // 1238.15 x (1000x100 + 2000x200 + 3000x300) / 3.6e9 = 1238.15 x 1.4e6 / 3.6e9 g.
+        QVERIFY(pareto->hasFrontier());
+        QVERIFY(qAbs(pareto->frontierLeastError().x() - 1238.15 * 1.4e6 / 3.6e9) < 1e-12);
+        QVERIFY(qAbs(pareto->frontierLeastError().y() - 5.954) < 1e-9);
+        // The period [01:00, 03:00): the last two intervals, 1238.15 x (2000x200 + 3000x300) / 3.6e9 g, with the
+        // same error (one model everywhere). The frontier is drawn for it, not hidden.
+        mWindow->document()->setTotalsRange(UtcSeconds(1685577600 + 3600), UtcSeconds(1685577600 + 10800));
+        pareto->ensureCurrent();
+        QVERIFY(pareto->hasFrontier());
+        QVERIFY(qAbs(pareto->frontierLeastError().x() - 1238.15 * 1.3e6 / 3.6e9) < 1e-12);
+        QVERIFY(qAbs(pareto->frontierLeastError().y() - 5.954) < 1e-9);
+        // The points describe the same period: ResNet152's point is the frontier's least-error end.
+        const PolicyRun *r = run("model:ResNet152");
+        QVERIFY(r && r->ok());
+        QVERIFY(qAbs(r->rangeTotals.co2G - pareto->frontierLeastError().x()) < 1e-12);
+        // A period without intervals has no frontier; clearing the period brings the whole scenario's back.
+        mWindow->document()->setTotalsRange(UtcSeconds(1685577600 - 86400), UtcSeconds(1685577600 - 3600));
+        pareto->ensureCurrent();
+        QVERIFY(!pareto->hasFrontier());
+        mWindow->document()->clearTotalsRange();
+        pareto->ensureCurrent();
+        QVERIFY(qAbs(pareto->frontierLeastError().x() - 1238.15 * 1.4e6 / 3.6e9) < 1e-12);
+#endif
     }
 };
 
