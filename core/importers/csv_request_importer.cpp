@@ -48,7 +48,7 @@ void CsvRequestImporter::runWith(ImportContext &context, const std::string &time
     if (requestRows)
         meta.intervalSeconds = o.intervalSeconds > 0 ? o.intervalSeconds : 60;
     auto writer = context.newSeries(meta);
-    RequestBinner binner(*writer, meta.intervalSeconds);
+    RequestBinner binner(*writer, meta.intervalSeconds, o.maxEmptyIntervals);
     TimeOrder order(context, requestRows);
     const auto tc = static_cast<std::size_t>(columns.timeColumn());
     const std::size_t need = std::max<std::size_t>(tc + 1, requestRows ? 0 : columns.valueColumn() + 1);

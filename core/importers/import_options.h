@@ -27,6 +27,9 @@ struct ImportOptions
     bool skipBadRows = false;          // count and skip bad rows instead of stopping at the first
     bool replace = false;              // replace a series of the same name
     UtcSeconds intervalSeconds = 0;    // request aggregation interval (per-request traces); 0: 60 s
+    // More empty intervals than this between two requests is refused: a stray year 2200 in a minute trace would
+    // otherwise write a hundred million zeros. (The fuzz targets lower it so that each input stays cheap.)
+    long long maxEmptyIntervals = 1'000'000;
 
     // Electricity Maps: which intensity to take.
     bool lifecycle = true;             // false: direct emissions

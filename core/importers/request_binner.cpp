@@ -7,9 +7,10 @@
 
 namespace cs {
 
-RequestBinner::RequestBinner(SeriesWriter &writer, UtcSeconds intervalSeconds)
+RequestBinner::RequestBinner(SeriesWriter &writer, UtcSeconds intervalSeconds, long long maxEmptyIntervals)
     : mWriter(writer)
     , mInterval(intervalSeconds > 0 ? intervalSeconds : 60)
+    , mMaxEmpty(maxEmptyIntervals)
 {}
 
 UtcSeconds RequestBinner::binOf(UtcSeconds t) const
@@ -29,9 +30,9 @@ void RequestBinner::add(UtcSeconds time, double count)
         mOpen = true;
         mBin = bin;
     } else if (bin != mBin) {
-        if (bin > mBin && (bin - mBin) / mInterval > maxFill)
+        if (bin > mBin && (bin - mBin) / mInterval > mMaxEmpty)
             throw InputError("requests at " + formatUtcTime(mBin) + " and next at " + formatUtcTime(bin) + ": more than "
-                             + std::to_string(maxFill) + " empty intervals of " + std::to_string(mInterval)
+                             + std::to_string(mMaxEmpty) + " empty intervals of " + std::to_string(mInterval)
                              + " s between them (a wrong time? or choose a larger --interval)");
         mWriter.appendCount(mBin, mCount);
         for (UtcSeconds b = mBin + mInterval; b < bin; b += mInterval)

@@ -11,11 +11,8 @@ class SeriesWriter;
 class RequestBinner
 {
 public:
-    // More empty intervals than this between two requests is refused (a stray year 2200 in a minute trace would
-    // otherwise write a hundred million zeros).
-    static constexpr long long maxFill = 1'000'000;
-
-    RequestBinner(SeriesWriter &writer, UtcSeconds intervalSeconds);
+    // More than maxEmptyIntervals empty intervals between two requests is refused (ImportOptions says why).
+    RequestBinner(SeriesWriter &writer, UtcSeconds intervalSeconds, long long maxEmptyIntervals);
 
     void add(UtcSeconds time, double count = 1);
     void finish();
@@ -27,6 +24,7 @@ private:
 
     SeriesWriter &mWriter;
     UtcSeconds mInterval;
+    long long mMaxEmpty;
     bool mOpen = false;
     UtcSeconds mBin = 0;
     double mCount = 0;

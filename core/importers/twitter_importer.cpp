@@ -178,7 +178,7 @@ void TwitterImporter::run(ImportContext &context) const
                       + (o.operation.empty() ? "" : ", operation " + o.operation)
                       + (o.client ? ", client " + std::to_string(*o.client) : "") + ")";
     auto writer = context.newSeries(meta);
-    RequestBinner binner(*writer, meta.intervalSeconds);
+    RequestBinner binner(*writer, meta.intervalSeconds, o.maxEmptyIntervals);
     LineReader lines(context.source());
     ImportResult &result = context.result();
 
