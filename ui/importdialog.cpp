@@ -2,6 +2,7 @@
 
 #include <QButtonGroup>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
@@ -19,6 +20,7 @@
 #if defined(CARBONSCOPE_HAVE_IMPORTERS) && defined(CARBONSCOPE_HAVE_STORE)
 #include "import_runner.h"
 #include "importer.h"
+#include "local_time_zone.h"
 #endif
 
 namespace cs {
@@ -102,7 +104,8 @@ ImportDialog::Guess ImportDialog::guess(const QByteArray &head)
 
 ImportDialog::ImportDialog(QWidget *parent)
     : QDialog(parent), mPath(new QLineEdit(this)), mKindGroup(new QButtonGroup(this)),
-      mValueColumn(new QComboBox(this)), mFormat(new QComboBox(this)), mDetected(new QLabel(this)), mPreview(new QTableWidget(this)),
+      mValueColumn(new QComboBox(this)), mFormat(new QComboBox(this)), mTimeFormat(new QComboBox(this)),
+      mTimeZone(new QLineEdit(this)), mDetected(new QLabel(this)), mPreview(new QTableWidget(this)),
       mError(new QLabel(this))
 {
     setWindowTitle(tr("Import a trace"));
@@ -140,6 +143,38 @@ ImportDialog::ImportDialog(QWidget *parent)
                             ? tr("The file format; \"auto\" detects it from the content")
                             : tr("CSV with a header (the importers library, which reads more formats, is not built)"));
     form->addRow(tr("Format:"), mFormat);
+
+    // Generic CSV/TSV only: the other formats carry their own time format and zone.
+    mTimeFormat->addItem(tr("detect"), QStringLiteral("auto"));
+    mTimeFormat->addItem(tr("ISO 8601 or YYYY-MM-DD HH:MM"), QStringLiteral("iso"));
+    mTimeFormat->addItem(tr("Unix seconds"), QStringLiteral("unix-s"));
+    mTimeFormat->addItem(tr("Unix milliseconds"), QStringLiteral("unix-ms"));
+    mTimeFormat->setToolTip(tr("How a CSV's time column is written; \"detect\" tells Unix times from ISO ones"));
+    form->addRow(tr("Time format:"), mTimeFormat);
+    mTimeZone->setPlaceholderText(tr("UTC"));
+    QStringList zones;
+#if defined(CARBONSCOPE_HAVE_IMPORTERS) && defined(CARBONSCOPE_HAVE_STORE)
+    for (const std::string &name : LocalTimeZone::names())
+        zones << QString::fromStdString(name);
+#endif
+    if (!zones.isEmpty()) {
+        auto *completer = new QCompleter(zones, mTimeZone);
+        completer->setCaseSensitivity(Qt::CaseInsensitive);
+        completer->setFilterMode(Qt::MatchContains); // "london" finds Europe/London
+        mTimeZone->setCompleter(completer);
+    }
+    mTimeZone->setToolTip(
+        !ImportJob::usesImporters()
+            ? tr("Times are read as UTC (the importers library, which reads time zones, is not built)")
+            : zones.isEmpty()
+                  ? tr("The zone of CSV times written without an offset: UTC or a fixed offset such as +01:00 "
+                       "(this build has no named time zones)")
+                  : tr("The zone of CSV times written without an offset: UTC, a fixed offset such as +01:00, or a "
+                       "name such as Europe/London. When clocks go back the repeated hour reads as two hours; a "
+                       "time skipped when they go forward is a bad row. Times with Z or an offset keep their own."));
+    mTimeFormat->setEnabled(ImportJob::usesImporters());
+    mTimeZone->setEnabled(ImportJob::usesImporters());
+    form->addRow(tr("Time zone:"), mTimeZone);
     layout->addLayout(form);
 
     mDetected->setWordWrap(true);
@@ -252,6 +287,8 @@ ImportRequest ImportDialog::request() const
     r.kind = static_cast<ImportRequest::Kind>(mKindGroup->checkedId());
     r.valueColumn = mValueColumn->currentData().toString();
     r.format = mFormat->currentText();
+    r.timeFormat = mTimeFormat->currentData().toString();
+    r.timeZone = mTimeZone->text().trimmed();
     return r;
 }
 

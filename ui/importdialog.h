@@ -16,7 +16,8 @@ class QTableWidget;
 namespace cs {
 
 // Imports a carbon-intensity or request trace: a preview of the first rows, the detected delimiter and column
-// mapping (the value column can be corrected), then the import off the GUI thread with progress and cancel.
+// mapping (the value column can be corrected), the time format and zone of a generic CSV (the zone completes over
+// the IANA names), then the import off the GUI thread with progress and cancel.
 // Errors stay in the dialog with file, line and column, so the user can fix the choice and try again.
 class ImportDialog : public QDialog
 {
@@ -39,6 +40,8 @@ public:
     QLabel *detectedLabel() const { return mDetected; }
     QTableWidget *preview() const { return mPreview; }
     QComboBox *valueColumn() const { return mValueColumn; }
+    QComboBox *timeFormat() const { return mTimeFormat; }
+    QLineEdit *timeZone() const { return mTimeZone; }
 
     // Sets kind and columns from a file's first lines: the guess the dialog shows (static for tests).
     struct Guess
@@ -65,6 +68,8 @@ private:
     QButtonGroup *mKindGroup;
     QComboBox *mValueColumn;
     QComboBox *mFormat;
+    QComboBox *mTimeFormat;
+    QLineEdit *mTimeZone;
     QString mDetectedFormat;
     QLabel *mDetected;
     QTableWidget *mPreview;

@@ -73,6 +73,13 @@ void ImportJob::run()
         options.kind = mRequest.kind == ImportRequest::Kind::Carbon ? SeriesKind::Carbon : SeriesKind::Requests;
         options.format = mRequest.format.isEmpty() ? std::string("auto") : mRequest.format.toStdString();
         options.valueColumn = mRequest.valueColumn.toStdString();
+        options.timeZone = mRequest.timeZone.trimmed().toStdString();
+        if (mRequest.timeFormat == QLatin1String("iso"))
+            options.timeFormat = TimeFormat::Iso;
+        else if (mRequest.timeFormat == QLatin1String("unix-s"))
+            options.timeFormat = TimeFormat::UnixSeconds;
+        else if (mRequest.timeFormat == QLatin1String("unix-ms"))
+            options.timeFormat = TimeFormat::UnixMilliseconds;
         options.progress = [this](std::uint64_t done, std::uint64_t total) {
             Q_EMIT progress(total ? static_cast<int>(1000.0 * static_cast<double>(done) / static_cast<double>(total)) : 0);
             return !mCancel.load();

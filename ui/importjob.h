@@ -20,6 +20,8 @@ struct ImportRequest
     Kind kind = Kind::Carbon;
     QString valueColumn;      // empty: let the reader detect it
     QString format;           // importer format where the importers library is built ("auto", "ukci", ...)
+    QString timeFormat;       // generic CSV: "auto" (or empty), "iso", "unix-s", "unix-ms"
+    QString timeZone;         // generic CSV: zone of times without an offset ("Europe/London", "+01:00"); empty: UTC
 };
 
 // Runs one import on its own thread (Tiled's ProjectModel scanner, PulseView's StoreSession): progress by bytes

@@ -2,7 +2,7 @@
 #include "cli_common.h"
 #include "commands.h"
 #include "import_runner.h"
-#include "import_text.h"
+#include "local_time_zone.h"
 #include "parse_error.h"
 #include "pool_json.h"
 #include "project_store.h"
@@ -121,10 +121,12 @@ void runImport(const ImportArgs &a)
     else if (a.timeFormat == "unix-ms") o.timeFormat = TimeFormat::UnixMilliseconds;
     else throw InputError("--time-format: expected auto, iso, unix-s or unix-ms, got \"" + a.timeFormat + "\"");
     if (!a.tz.empty()) {
-        const auto off = importtext::utcOffset(a.tz);
-        if (!off)
-            throw InputError("--tz: expected UTC or a fixed offset like +01:00, got \"" + a.tz + "\"");
-        o.utcOffsetSeconds = *off;
+        // Checked here, before the project is opened: an unknown zone says so at once.
+        try {
+            o.timeZone = LocalTimeZone::find(a.tz).name();
+        } catch (const InputError &e) {
+            throw InputError(std::string("--tz: ") + e.what());
+        }
     }
     o.lifecycle = !a.direct;
     o.unit = a.unit;
@@ -294,10 +296,25 @@ void addStoreCommands(CLI::App &app)
     imp->add_option("--time-column", ia->timeColumn, "CSV: time column, name or 1-based index");
     imp->add_option("--value-column", ia->valueColumn, "CSV: value column, name or 1-based index");
     imp->add_option("--time-format", ia->timeFormat, "CSV: auto, iso, unix-s, unix-ms")->capture_default_str();
-    imp->add_option("--tz", ia->tz, "CSV: zone of times without offset: UTC or a fixed offset like +01:00");
+    imp->add_option("--tz", ia->tz,
+                    "CSV: zone of times written without an offset: UTC, a fixed offset like +01:00, or an IANA "
+                    "name like Europe/London (see time-zones); a repeated hour when clocks go back reads as two "
+                    "hours, a skipped one is a bad row");
     imp->add_flag("--direct", ia->direct, "Electricity Maps: direct instead of life-cycle intensity");
     imp->add_option("--unit", ia->unit, "CSV carbon: the unit of the values (default gCO2/kWh)");
     imp->callback([ia] { runImport(*ia); });
+
+    CLI::App *zones = app.add_subcommand("time-zones", "List the IANA time zone names import --tz accepts");
+    zones->callback([] {
+        const auto names = LocalTimeZone::names();
+        if (names.empty())
+            throw InputError(LocalTimeZone::namedZonesSupported()
+                                 ? "no time zone data on this system (install Debian's tzdata)"
+                                 : "this build has no named time zones (built without libhowardhinnant-date-dev); "
+                                   "import --tz takes UTC or a fixed offset such as +01:00");
+        for (const std::string &n : names)
+            std::printf("%s\n", n.c_str());
+    });
 
     auto db = std::make_shared<std::string>();
     CLI::App *list = app.add_subcommand("list", "List a project's series, pools, scenarios, runs and live sessions");

@@ -2,6 +2,7 @@
 
 #include "csv_columns.h"
 #include "csv_input.h"
+#include "csv_time_column.h"
 #include "import_context.h"
 #include "import_text.h"
 #include "time_order.h"
@@ -39,22 +40,14 @@ void CsvCarbonImporter::run(ImportContext &context) const
     TimeOrder order(context, false);
     const std::size_t need = static_cast<std::size_t>(std::max({columns.timeColumn(), columns.valueColumn(),
                                                                 columns.forecastColumn()})) + 1;
-    bool haveRow = !columns.hasHeader();
-    while (haveRow || input.next()) {
-        haveRow = false;
-        ++context.result().rows;
-        if (r.size() < need) {
-            context.badRow(r.line(), r.column(r.size() - 1) + static_cast<int>(r.field(r.size() - 1).size()),
-                           "truncated line: expected " + std::to_string(need) + " fields, got "
-                               + std::to_string(r.size()));
+    if (!columns.hasHeader())
+        input.keepFirst();
+    const auto tc = static_cast<std::size_t>(columns.timeColumn());
+    CsvTimeColumn times(context, o, tc, false);
+    while (input.nextRow(need)) {
+        const auto t = times.read(r);
+        if (!t)
             continue;
-        }
-        const auto tc = static_cast<std::size_t>(columns.timeColumn());
-        const auto t = importtext::time(r.field(tc), o.timeFormat, o.utcOffsetSeconds);
-        if (!t) {
-            context.badRow(r.line(), r.column(tc), "expected a time, got \"" + std::string(r.field(tc)) + "\"");
-            continue;
-        }
         auto value = [&](int column, std::optional<double> &out) {
             const auto c = static_cast<std::size_t>(column);
             const std::string_view f = r.field(c);

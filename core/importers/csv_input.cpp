@@ -58,6 +58,22 @@ std::vector<std::string> CsvInput::fields() const
     return out;
 }
 
+bool CsvInput::nextRow(std::size_t need)
+{
+    for (;;) {
+        if (mPending)
+            mPending = false;
+        else if (!next())
+            return false;
+        ++mContext.result().rows;
+        const std::size_t n = mReader.size();
+        if (n >= need)
+            return true;
+        mContext.badRow(mReader.line(), mReader.column(n - 1) + static_cast<int>(mReader.field(n - 1).size()),
+                        "truncated line: expected " + std::to_string(need) + " fields, got " + std::to_string(n));
+    }
+}
+
 void CsvInput::first(const std::string &expected)
 {
     if (!next())

@@ -24,12 +24,18 @@ public:
     std::vector<std::string> fields() const;
     // Reads the first record or fails with "empty file: expected ...".
     void first(const std::string &expected);
+    // The record first() read is data, not a header: nextRow() returns it first.
+    void keepFirst() { mPending = true; }
+    // The next data row with at least `need` fields, counted in the result's rows; false at the end. A shorter
+    // row is a bad row ("truncated line") at the end of its last field.
+    bool nextRow(std::size_t need);
 
 private:
     ImportContext &mContext;
     SourceStreambuf mBuf;
     std::istream mStream;
     CsvReader mReader;
+    bool mPending = false;
 };
 
 } // namespace cs

@@ -2,6 +2,7 @@
 
 #include "csv_columns.h"
 #include "csv_input.h"
+#include "csv_time_column.h"
 #include "import_context.h"
 #include "import_text.h"
 #include "request_binner.h"
@@ -52,21 +53,13 @@ void CsvRequestImporter::runWith(ImportContext &context, const std::string &time
     TimeOrder order(context, requestRows);
     const auto tc = static_cast<std::size_t>(columns.timeColumn());
     const std::size_t need = std::max<std::size_t>(tc + 1, requestRows ? 0 : columns.valueColumn() + 1);
-    bool haveRow = !columns.hasHeader();
-    while (haveRow || input.next()) {
-        haveRow = false;
-        ++context.result().rows;
-        if (r.size() < need) {
-            context.badRow(r.line(), r.column(r.size() - 1) + static_cast<int>(r.field(r.size() - 1).size()),
-                           "truncated line: expected " + std::to_string(need) + " fields, got "
-                               + std::to_string(r.size()));
+    if (!columns.hasHeader())
+        input.keepFirst();
+    CsvTimeColumn times(context, o, tc, requestRows);
+    while (input.nextRow(need)) {
+        const auto t = times.read(r);
+        if (!t)
             continue;
-        }
-        const auto t = importtext::time(r.field(tc), o.timeFormat, o.utcOffsetSeconds);
-        if (!t) {
-            context.badRow(r.line(), r.column(tc), "expected a time, got \"" + std::string(r.field(tc)) + "\"");
-            continue;
-        }
         if (requestRows) {
             if (!order.accept(*t, r.line(), r.column(tc)))
                 continue;

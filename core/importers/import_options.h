@@ -40,7 +40,10 @@ struct ImportOptions
     std::string timeColumn;            // name or 1-based index; empty: detect
     std::string valueColumn;           // name or 1-based index; empty: detect
     TimeFormat timeFormat = TimeFormat::Auto;
-    int utcOffsetSeconds = 0;          // the zone of times written without an offset (fixed offsets only)
+    // The zone of times written without an offset (a time with Z or an offset keeps its own; Unix times are UTC):
+    // "UTC", a fixed offset "+01:00" or an IANA name "Europe/London" (LocalTimeZone::find). Empty: utcOffsetSeconds.
+    std::string timeZone;
+    int utcOffsetSeconds = 0;          // where timeZone is empty: a fixed offset in seconds east of UTC
     std::string unit;                  // carbon unit; empty: gCO2/kWh
 
     // Twitter cache traces.

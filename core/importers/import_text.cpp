@@ -125,7 +125,7 @@ static bool hasOffset(std::string_view t)
     return t.find_first_of("+-", tPos) != std::string_view::npos;
 }
 
-std::optional<UtcSeconds> time(std::string_view text, TimeFormat format, int utcOffsetSeconds)
+std::optional<TimeText> timeText(std::string_view text, TimeFormat format)
 {
     text = trim(text);
     if (format == TimeFormat::Auto) {
@@ -144,12 +144,21 @@ std::optional<UtcSeconds> time(std::string_view text, TimeFormat format, int utc
         const auto v = number(text);
         if (!v || *v < 0 || *v > 1e15)
             return std::nullopt;
-        return static_cast<UtcSeconds>(std::floor(format == TimeFormat::UnixMilliseconds ? *v / 1000.0 : *v));
+        return TimeText{static_cast<UtcSeconds>(std::floor(format == TimeFormat::UnixMilliseconds ? *v / 1000.0 : *v)),
+                        false};
     }
     const auto t = parseUtcTime(text);
     if (!t)
         return std::nullopt;
-    return hasOffset(text) ? *t : *t - utcOffsetSeconds;
+    return TimeText{*t, !hasOffset(text)};
+}
+
+std::optional<UtcSeconds> time(std::string_view text, TimeFormat format, int utcOffsetSeconds)
+{
+    const auto t = timeText(text, format);
+    if (!t)
+        return std::nullopt;
+    return t->local ? t->seconds - utcOffsetSeconds : t->seconds;
 }
 
 int findColumn(const std::vector<std::string> &header, const std::string &nameOrIndex)

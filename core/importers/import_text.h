@@ -25,6 +25,14 @@ std::optional<double> number(std::string_view text);
 // A whole field as a non-negative integer of digits only.
 std::optional<long long> integer(std::string_view text);
 
+// A time as written: an instant (Unix seconds/milliseconds, ISO with Z or an offset) or a local wall-clock time
+// (ISO without an offset, counted in seconds as if it were UTC) that a zone turns into an instant.
+struct TimeText
+{
+    UtcSeconds seconds = 0;
+    bool local = false;
+};
+std::optional<TimeText> timeText(std::string_view text, TimeFormat format);
 // A time in the given format; times without an offset are in `utcOffsetSeconds`.
 std::optional<UtcSeconds> time(std::string_view text, TimeFormat format, int utcOffsetSeconds);
 // Parses "+01:00", "-0530", "UTC", "Z" to seconds east of UTC.

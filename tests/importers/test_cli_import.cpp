@@ -106,6 +106,59 @@ private slots:
         QVERIFY(lines[1].contains(",ResNet50,"));
     }
 
+    void timeZoneEndToEnd()
+    {
+        const Run zones = cli({"time-zones"});
+        if (zones.status != 0)
+            QSKIP("this build has no named time zones (date-tz or tzdata missing)");
+        QVERIFY(zones.out.split('\n').contains(QStringLiteral("Europe/London")));
+        // Hourly Europe/London local times over the night clocks go back (29 Oct 2023, 02:00 BST -> 01:00 GMT):
+        // 00:00 BST = 28 Oct 23:00 UTC, 01:00 BST = 00:00 UTC, 01:00 GMT = 01:00 UTC, 02:00 GMT = 02:00 UTC.
+        const QString csv = mDir.filePath(QStringLiteral("london local é.csv"));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("time,value\n2023-10-29 00:00,100\n2023-10-29 01:00,110\n2023-10-29 01:00,120\n2023-10-29 02:00,130\n");
+        f.close();
+        const QString db = mDir.filePath(QStringLiteral("zones.csdb"));
+        Run r = cli({"import", "carbon", csv, "--db", db, "--tz", "Europe/London", "--name", "london"});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("\"london\": 4 points every 3600 s, 2023-10-28T23:00:00Z to "
+                                               "2023-10-29T02:00:00Z")),
+                 qPrintable(r.out));
+        r = cli({"list", "--db", db});
+        QVERIFY2(r.out.contains(QStringLiteral("2023-10-28T23:00:00Z .. 2023-10-29T02:00:00Z")), qPrintable(r.out));
+        const QString out = mDir.filePath(QStringLiteral("london.csv"));
+        r = cli({"export", "--db", db, "--series", "london", "--csv", out});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QFile e(out);
+        QVERIFY(e.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(e.readAll());
+        QCOMPARE(text, QStringLiteral("time_utc,actual,forecast\n2023-10-28T23:00:00Z,100,\n2023-10-29T00:00:00Z,110,\n"
+                                      "2023-10-29T01:00:00Z,120,\n2023-10-29T02:00:00Z,130,\n"));
+
+        // The hour skipped when clocks go forward (26 Mar 2023, 01:00 GMT -> 02:00 BST) is a bad row at line 3,
+        // column 1; --skip-bad-rows counts it.
+        const QString spring = mDir.filePath(QStringLiteral("spring.csv"));
+        QFile g(spring);
+        QVERIFY(g.open(QIODevice::WriteOnly));
+        g.write("time,value\n2023-03-26 00:30,1\n2023-03-26 01:30,2\n2023-03-26 02:30,3\n");
+        g.close();
+        r = cli({"import", "carbon", spring, "--db", db, "--tz", "Europe/London", "--name", "spring"});
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("spring.csv:3:1: 2023-03-26 01:30 does not exist in Europe/London: "
+                                               "clocks go forward at 01:00 (to 02:00)")),
+                 qPrintable(r.err));
+        r = cli({"import", "carbon", spring, "--db", db, "--tz", "Europe/London", "--name", "spring", "--skip-bad-rows"});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("skipped 1 bad rows")), qPrintable(r.out));
+
+        // An unknown zone: exit 2, nothing imported, and where to find the names.
+        r = cli({"import", "carbon", csv, "--db", db, "--tz", "Europe/Londn", "--name", "bad"});
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--tz: unknown time zone \"Europe/Londn\"")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("carbonscope-cli time-zones")), qPrintable(r.err));
+    }
+
     void badInputExitsTwoWithPlace()
     {
         const QString bad = mDir.filePath(QStringLiteral("bad file é.csv"));

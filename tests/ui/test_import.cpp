@@ -3,13 +3,18 @@
 #include "uitestfixture.h"
 
 #include "importdialog.h"
+#include "importjob.h"
 
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QAbstractItemView>
+#include <QLineEdit>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace cs;
@@ -25,6 +30,12 @@ private:
             if (b->text() == QStringLiteral("Import"))
                 return b;
         return nullptr;
+    }
+
+    static bool dialogHasZoneNames()
+    {
+        ImportDialog dialog;
+        return dialog.timeZone()->completer() != nullptr;
     }
 
 private Q_SLOTS:
@@ -72,6 +83,61 @@ private Q_SLOTS:
         QVERIFY(dialog.series().has_value());
         QCOMPARE(dialog.series()->values, (std::vector<double>{100, 200, 300}));
         QCOMPARE(dialog.series()->intervalSeconds, UtcSeconds(3600));
+    }
+
+    void timeZoneFieldReachesTheImport()
+    {
+        if (!ImportJob::usesImporters() || !dialogHasZoneNames())
+            QSKIP("the importers library or its named time zones (date-tz, tzdata) are not built here");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("london.csv"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        // Local Europe/London times on 29 Oct 2023, when clocks go back at 02:00 BST: 00:00 BST = 28 Oct 23:00 UTC
+        // (1698534000 by calendar.timegm), 01:00 BST = 00:00 UTC, 01:00 GMT = 01:00 UTC, 02:00 GMT = 02:00 UTC.
+        f.write("time,carbon intensity\n2023-10-29 00:00,100\n2023-10-29 01:00,200\n2023-10-29 01:00,300\n"
+                "2023-10-29 02:00,400\n");
+        f.close();
+        ImportDialog dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.setPath(path);
+        // The field completes over the zone names, ignoring case and matching inside a name.
+        QCompleter *completer = dialog.timeZone()->completer();
+        QVERIFY(completer);
+        completer->setCompletionPrefix(QStringLiteral("london"));
+        QCOMPARE(completer->currentCompletion(), QStringLiteral("Europe/London"));
+        dialog.timeZone()->setFocus();
+        QTest::keyClicks(dialog.timeZone(), QStringLiteral("Europe/London"));
+        completer->popup()->hide(); // as a click elsewhere would; an open popup would take the Import click
+        dialog.timeFormat()->setCurrentIndex(dialog.timeFormat()->findData(QStringLiteral("iso")));
+        QCOMPARE(dialog.request().timeZone, QStringLiteral("Europe/London"));
+        QCOMPARE(dialog.request().timeFormat, QStringLiteral("iso"));
+        QSignalSpy finished(&dialog, &ImportDialog::importFinished);
+        QTest::mouseClick(importButton(dialog), Qt::LeftButton);
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(finished.front().front().toBool(), qPrintable(dialog.errorLabel()->text()));
+        const UtcSeconds t0 = 1698534000;
+        QCOMPARE(dialog.series()->times, (std::vector<UtcSeconds>{t0, t0 + 3600, t0 + 7200, t0 + 10800}));
+        QCOMPARE(dialog.series()->values, (std::vector<double>{100, 200, 300, 400}));
+    }
+
+    void unknownTimeZoneIsShownInTheDialog()
+    {
+        if (!ImportJob::usesImporters() || !dialogHasZoneNames())
+            QSKIP("the importers library or its named time zones (date-tz, tzdata) are not built here");
+        ImportDialog dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.setPath(test::dataPath("tiny_carbon.csv"));
+        dialog.timeZone()->setText(QStringLiteral("Mars/Olympus_Mons"));
+        QSignalSpy finished(&dialog, &ImportDialog::importFinished);
+        QTest::mouseClick(importButton(dialog), Qt::LeftButton);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.front().front().toBool(), false);
+        const QString error = dialog.errorLabel()->text();
+        QVERIFY2(error.contains(QStringLiteral("unknown time zone \"Mars/Olympus_Mons\"")), qPrintable(error));
+        QVERIFY(dialog.isVisible());
     }
 
     void guessFindsSemicolonDelimiterAndCarbonColumn()
