@@ -25,7 +25,7 @@ LineReader::LineReader(ByteSource &source, std::size_t maxLine)
     , mMaxLine(maxLine)
     , mCapacity(initialCapacity(source))
 {
-    mBuffer.reset(new char[mCapacity]);
+    mBuffer.reset(new char[mCapacity + padding]()); // zeroed: the padding is read, never garbage
 }
 
 bool LineReader::fill()
@@ -70,7 +70,7 @@ bool LineReader::fillMore()
             throw ParseError(mSource.path(), static_cast<int>(mLine + 1), 1,
                              "line longer than " + std::to_string(mMaxLine) + " bytes (not a line-based text file?)");
         const std::size_t bigger = std::min(mCapacity * 2, mMaxLine + 1);
-        std::unique_ptr<char[]> grown(new char[bigger]);
+        std::unique_ptr<char[]> grown(new char[bigger + padding]());
         std::memcpy(grown.get(), mBuffer.get(), mEnd);
         mBuffer = std::move(grown);
         mCapacity = bigger;
@@ -98,7 +98,7 @@ bool LineReader::next(std::string_view &line)
         if (mBegin == 0 && mEnd == mCapacity && mCapacity < mMaxLine + 1) {
             // The line does not fit: grow (rare; small buffers only).
             const std::size_t bigger = std::min(mCapacity * 2, mMaxLine + 1);
-            std::unique_ptr<char[]> grown(new char[bigger]);
+            std::unique_ptr<char[]> grown(new char[bigger + padding]());
             std::memcpy(grown.get(), mBuffer.get(), mEnd);
             mBuffer = std::move(grown);
             mCapacity = bigger;

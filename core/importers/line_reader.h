@@ -15,6 +15,10 @@ class LineReader
 public:
     explicit LineReader(ByteSource &source, std::size_t maxLine = 1 << 20);
 
+    // Bytes past the buffered text that stay readable (zeros or stale text), so that a vector scan may load a
+    // whole block from the start of the last line without a bounds check.
+    static constexpr std::size_t padding = 64;
+
     bool next(std::string_view &line);
 
     // For a hot loop that scans lines in place: the buffered text up to and including its last '\n' (empty when

@@ -3,11 +3,14 @@
 #include "import_context.h"
 #include "line_reader.h"
 #include "request_binner.h"
+#include "twitter_fast_path.h"
 
 #include <cstdint>
 #include <cstring>
 
 namespace cs {
+
+static_assert(LineReader::padding >= TwitterFastPath::padding, "the fast path reads past the buffered lines");
 
 namespace {
 
@@ -42,109 +45,6 @@ int split(std::string_view line, std::string_view *fields, int *columns)
             return n;
         pos = end + 1;
     }
-}
-
-// The hot path: one pass over a well-formed line, digits checked as they are read. Returns false for anything
-// unusual (the caller's slow path then names the problem). Hands back the timestamp, client and operation.
-inline bool fastLine(std::string_view line, long long &ts, std::string_view &client, std::string_view &op)
-{
-    const char *p = line.data();
-    const char *const end = p + line.size();
-    auto digits = [&](long long *value) {
-        const char *first = p;
-        long long v = 0;
-        while (p < end && static_cast<unsigned char>(*p - '0') < 10) {
-            if (p - first < 12) // more digits fail below; no overflow meanwhile
-                v = v * 10 + (*p - '0');
-            ++p;
-        }
-        if (value)
-            *value = v;
-        return p != first && p - first <= 12;
-    };
-    auto comma = [&] { return p < end && *p++ == ','; };
-    if (!digits(&ts) || !comma())
-        return false;
-    while (p < end && *p != ',') // the key
-        ++p;
-    if (!comma() || !digits(nullptr) || !comma() || !digits(nullptr) || !comma())
-        return false;
-    const char *c = p;
-    if (!digits(nullptr))
-        return false;
-    client = std::string_view(c, static_cast<std::size_t>(p - c));
-    if (!comma())
-        return false;
-    const char *o = p;
-    while (p < end && *p != ',')
-        ++p;
-    op = std::string_view(o, static_cast<std::size_t>(p - o));
-    if (op.empty() || !comma() || !digits(nullptr))
-        return false;
-    return p == end;
-}
-
-// The first ',' or '\n' from p (or end), eight bytes at a time: a byte equal to c makes (w ^ c...c) hold a zero
-// byte, and (x - 0x01..01) & ~x & 0x80..80 marks the lowest zero byte exactly (little-endian, lowest bit first).
-inline const char *commaOrNewline(const char *p, const char *end)
-{
-    constexpr std::uint64_t ones = 0x0101010101010101ULL;
-    constexpr std::uint64_t highs = 0x8080808080808080ULL;
-    constexpr std::uint64_t commas = ones * ',';
-    constexpr std::uint64_t newlines = ones * '\n';
-    while (end - p >= 8) {
-        std::uint64_t w;
-        std::memcpy(&w, p, 8);
-        const std::uint64_t a = w ^ commas;
-        const std::uint64_t b = w ^ newlines;
-        const std::uint64_t hit = ((a - ones) & ~a & highs) | ((b - ones) & ~b & highs);
-        if (hit)
-            return p + (__builtin_ctzll(hit) >> 3);
-        p += 8;
-    }
-    while (p < end && *p != ',' && *p != '\n')
-        ++p;
-    return p;
-}
-
-// The same over the raw buffer, without finding the line's end first: parses from `p` and returns the position of
-// the '\n' that ends a well-formed line, or nullptr (then the caller finds the line and takes the slow path).
-// The buffer holds whole lines only, so every scan stops at a '\n' before `end`.
-inline const char *fastRecord(const char *p, const char *end, long long &ts, std::string_view &client,
-                              std::string_view &op)
-{
-    auto digits = [&](long long *value) {
-        const char *first = p;
-        long long v = 0;
-        while (p < end && static_cast<unsigned char>(*p - '0') < 10) {
-            if (p - first < 12)
-                v = v * 10 + (*p - '0');
-            ++p;
-        }
-        if (value)
-            *value = v;
-        return p != first && p - first <= 12;
-    };
-    auto comma = [&] { return p < end && *p++ == ','; };
-    if (!digits(&ts) || !comma())
-        return nullptr;
-    p = commaOrNewline(p, end); // the key
-    if (!comma() || !digits(nullptr) || !comma() || !digits(nullptr) || !comma())
-        return nullptr;
-    const char *c = p;
-    if (!digits(nullptr))
-        return nullptr;
-    client = std::string_view(c, static_cast<std::size_t>(p - c));
-    if (!comma())
-        return nullptr;
-    const char *o = p;
-    p = commaOrNewline(p, end);
-    op = std::string_view(o, static_cast<std::size_t>(p - o));
-    if (op.empty() || !comma() || !digits(nullptr))
-        return nullptr;
-    if (p < end && *p == '\r')
-        ++p;
-    return p < end && *p == '\n' ? p : nullptr;
 }
 
 } // namespace
@@ -191,8 +91,10 @@ void TwitterImporter::run(ImportContext &context) const
     // line: the binner's division stays out of the hot loop).
     long long second = -1, inSecond = 0;
 
-    // A line known to be well formed: order, filter, count.
-    auto take = [&](long long ts, std::string_view client, std::string_view op, long long n) {
+    TwitterFastPath fast;
+    // A line known to be well formed: order, filter, count. A new second's text is what fast.skipSecond() then
+    // looks for (unfiltered, every line of the current second is one more request of it, nothing else to do).
+    auto take = [&](long long ts, std::string_view tsText, std::string_view client, std::string_view op, long long n) {
         if (ts < lastTime) {
             context.badRow(n, 1, "time goes backwards: " + std::to_string(ts) + " s after " + std::to_string(lastTime)
                                      + " s (line " + std::to_string(lastLine) + ")");
@@ -201,6 +103,7 @@ void TwitterImporter::run(ImportContext &context) const
         if (ts != lastTime) {
             lastTime = ts;
             lastLine = n;
+            fast.setSecond(tsText);
         }
         if (filtered && ((!o.operation.empty() && op != o.operation) || (o.client && clientText != client))) {
             ++result.filteredRows;
@@ -221,11 +124,6 @@ void TwitterImporter::run(ImportContext &context) const
         if (line.empty())
             return;
         ++rows;
-        long long ts = 0;
-        if (fastLine(line, ts, f[4], f[5])) {
-            take(ts, f[4], f[5], n);
-            return;
-        }
         const int fields = split(line, f, col);
         if (fields != fieldCount) {
             if (fields < fieldCount)
@@ -238,8 +136,7 @@ void TwitterImporter::run(ImportContext &context) const
                                "expected 7 fields (" + std::string(layout) + "), got " + std::to_string(fields));
             return;
         }
-        // From zero again: the fast path may have read part of the line into ts before it gave up.
-        ts = 0;
+        long long ts = 0;
         bool good = !f[0].empty() && f[0].size() <= 12;
         for (char c : f[0]) {
             if (!good || c < '0' || c > '9') {
@@ -264,11 +161,11 @@ void TwitterImporter::run(ImportContext &context) const
             context.badRow(n, col[5], "expected the operation (get, set, ...), got nothing");
             return;
         }
-        take(ts, f[4], f[5], n);
+        take(ts, f[0], f[4], f[5], n);
     };
 
-    // The hot loop runs over the buffer's whole lines in place; the last line without a newline goes through
-    // LineReader::next like any other.
+    // The hot loop runs over the buffer's whole lines in place (LineReader keeps TwitterFastPath::padding bytes
+    // readable past them); the last line without a newline goes through LineReader::next like any other.
     for (;;) {
         const std::string_view window = lines.bufferedLines();
         if (window.empty()) {
@@ -279,13 +176,22 @@ void TwitterImporter::run(ImportContext &context) const
         const char *p = window.data();
         const char *const end = p + window.size();
         long long n = lines.lineNumber();
-        std::string_view client, op;
+        TwitterLine fields;
         while (p < end) {
+            if (!filtered) {
+                // The run of lines in the current second: only counted.
+                const long long same = fast.skipSecond(p, end);
+                n += same;
+                rows += same;
+                inSecond += same;
+                count += same;
+                if (p == end)
+                    break;
+            }
             ++n;
-            long long ts = 0;
-            if (const char *nl = fastRecord(p, end, ts, client, op)) {
+            if (const char *nl = fast.parse(p, end, fields)) {
                 ++rows;
-                take(ts, client, op, n);
+                take(fields.time, fields.timeText, fields.client, fields.operation, n);
                 p = nl + 1;
                 continue;
             }

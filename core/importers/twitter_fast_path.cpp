@@ -1,0 +1,285 @@
+#include "twitter_fast_path.h"
+
+#include <cstdint>
+#include <cstring>
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define CS_TWITTER_X86 1
+#endif
+
+namespace cs {
+
+namespace {
+
+// The first ',' or '\n' from p (or end), eight bytes at a time: a byte equal to c makes (w ^ c...c) hold a zero
+// byte, and (x - 0x01..01) & ~x & 0x80..80 marks the lowest zero byte exactly (little-endian, lowest bit first).
+inline const char *commaOrNewline(const char *p, const char *end)
+{
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t highs = 0x8080808080808080ULL;
+    constexpr std::uint64_t commas = ones * ',';
+    constexpr std::uint64_t newlines = ones * '\n';
+    while (end - p >= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p, 8);
+        const std::uint64_t a = w ^ commas;
+        const std::uint64_t b = w ^ newlines;
+        const std::uint64_t hit = ((a - ones) & ~a & highs) | ((b - ones) & ~b & highs);
+        if (hit)
+            return p + (__builtin_ctzll(hit) >> 3);
+        p += 8;
+    }
+    while (p < end && *p != ',' && *p != '\n')
+        ++p;
+    return p;
+}
+
+// The portable scanner (lines of 64 bytes or more, and CPUs other than x86-64): one pass, digits checked as they
+// are read. Numbers other than the timestamp are limited to 12 digits here only to keep the loop simple (a longer
+// one goes to the slow path, which accepts it).
+const char *scalarParse(const char *p, const char *end, TwitterLine &line)
+{
+    auto digits = [&](long long *value) {
+        const char *first = p;
+        long long v = 0;
+        while (p < end && static_cast<unsigned char>(*p - '0') < 10) {
+            if (p - first < 12) // more digits fail below; no overflow meanwhile
+                v = v * 10 + (*p - '0');
+            ++p;
+        }
+        if (value)
+            *value = v;
+        return p != first && p - first <= 12;
+    };
+    auto comma = [&] { return p < end && *p++ == ','; };
+    const char *t = p;
+    if (!digits(&line.time))
+        return nullptr;
+    line.timeText = std::string_view(t, static_cast<std::size_t>(p - t));
+    if (!comma())
+        return nullptr;
+    p = commaOrNewline(p, end); // the key
+    if (!comma() || !digits(nullptr) || !comma() || !digits(nullptr) || !comma())
+        return nullptr;
+    const char *c = p;
+    if (!digits(nullptr))
+        return nullptr;
+    line.client = std::string_view(c, static_cast<std::size_t>(p - c));
+    if (!comma())
+        return nullptr;
+    const char *o = p;
+    p = commaOrNewline(p, end);
+    line.operation = std::string_view(o, static_cast<std::size_t>(p - o));
+    if (line.operation.empty() || !comma() || !digits(nullptr))
+        return nullptr;
+    if (p < end && *p == '\r')
+        ++p;
+    return p < end && *p == '\n' ? p : nullptr;
+}
+
+#ifdef CS_TWITTER_X86
+
+#define CS_INLINE inline __attribute__((always_inline))
+
+// Bit i stands for byte i of a line's first 64 bytes.
+struct Masks
+{
+    std::uint64_t comma;
+    std::uint64_t newline;
+    std::uint64_t digit;
+};
+
+struct Sse2
+{
+    static CS_INLINE Masks classify(const char *p)
+    {
+        const __m128i commas = _mm_set1_epi8(',');
+        const __m128i newlines = _mm_set1_epi8('\n');
+        const __m128i zeros = _mm_set1_epi8('0');
+        const __m128i nines = _mm_set1_epi8(9);
+        Masks m{0, 0, 0};
+        for (int k = 0; k < 4; ++k) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 16 * k));
+            // A digit: v - '0' is 0..9 as an unsigned byte, i.e. min(v - '0', 9) == v - '0'.
+            const __m128i d = _mm_sub_epi8(v, zeros);
+            const auto c = static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, commas))));
+            const auto n = static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, newlines))));
+            const auto g = static_cast<std::uint64_t>(
+                static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nines), d))));
+            m.comma |= c << (16 * k);
+            m.newline |= n << (16 * k);
+            m.digit |= g << (16 * k);
+        }
+        return m;
+    }
+};
+
+struct Avx2
+{
+    // Not always_inline: GCC refuses that into the generic templates below before they are inlined into the
+    // avx2 functions; flatten on those inlines it all the same.
+    static inline __attribute__((target("avx2"))) Masks classify(const char *p)
+    {
+        const __m256i commas = _mm256_set1_epi8(',');
+        const __m256i newlines = _mm256_set1_epi8('\n');
+        const __m256i zeros = _mm256_set1_epi8('0');
+        const __m256i nines = _mm256_set1_epi8(9);
+        Masks m{0, 0, 0};
+        for (int k = 0; k < 2; ++k) {
+            const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + 32 * k));
+            const __m256i d = _mm256_sub_epi8(v, zeros);
+            const auto c = static_cast<std::uint64_t>(
+                static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, commas))));
+            const auto n = static_cast<std::uint64_t>(
+                static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, newlines))));
+            const auto g = static_cast<std::uint64_t>(static_cast<std::uint32_t>(
+                _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(d, nines), d))));
+            m.comma |= c << (32 * k);
+            m.newline |= n << (32 * k);
+            m.digit |= g << (32 * k);
+        }
+        return m;
+    }
+};
+
+// Where a line's fields are, from its masks: the offsets of its '\n' and of the commas that end fields 0, 2, 3,
+// 4 and 5. `ok` holds exactly when the line ends within its first 64 bytes and the slow path would accept it:
+// 7 fields; a timestamp of 1 to 12 digits; key size, value size, client id and TTL non-empty and all digits
+// (after one '\r' before the '\n' is dropped); a non-empty operation; the key anything without a comma.
+struct Shape
+{
+    unsigned newline, c0, c2, c3, c4, c5;
+    bool ok;
+};
+
+CS_INLINE Shape shapeOf(const Masks &m, const char *p)
+{
+    Shape s{};
+    if (m.newline == 0)
+        return s;
+    const unsigned nl = static_cast<unsigned>(__builtin_ctzll(m.newline));
+    std::uint64_t c = m.comma & ((std::uint64_t(1) << nl) - 1);
+    // The lowest comma left, then drop it; with none left, 63 (never below nl, so the check after fails).
+    auto next = [&c] {
+        const auto at = static_cast<unsigned>(__builtin_ctzll(c | (std::uint64_t(1) << 63)));
+        c &= c - 1;
+        return at;
+    };
+    const unsigned c0 = next(), c1 = next(), c2 = next(), c3 = next(), c4 = next(), c5 = next();
+    if (c != 0 || c5 >= nl) // not exactly 6 commas
+        return s;
+    // From here 0 <= c0 < c1 < ... < c5 < nl <= 63, so every range below is well formed (a <= b <= 63).
+    const unsigned e = nl - (p[nl - 1] == '\r'); // nl > c5 >= 5, so p[nl - 1] is inside the line
+    auto bits = [](unsigned a, unsigned b) { return (std::uint64_t(1) << b) - (std::uint64_t(1) << a); };
+    const std::uint64_t digitsNeeded = bits(0, c0) | bits(c1 + 1, c2) | bits(c2 + 1, c3) | bits(c3 + 1, c4)
+                                       | bits(c5 + 1, e);
+    s = {nl, c0, c2, c3, c4, c5, false};
+    // One test, no branch per field: the ranges must hold only digits, and each length its limits.
+    s.ok = ((digitsNeeded & ~m.digit) == 0) & (c0 - 1 < 12) & (c2 - c1 > 1) & (c3 - c2 > 1) & (c4 - c3 > 1)
+           & (c5 - c4 > 1) & (e - c5 > 1);
+    return s;
+}
+
+template <class K>
+CS_INLINE const char *simdParse(const char *p, const char *end, TwitterLine &line)
+{
+    const Shape s = shapeOf(K::classify(p), p);
+    if (!s.ok)
+        return scalarParse(p, end, line);
+    long long t = 0;
+    for (unsigned i = 0; i < s.c0; ++i)
+        t = t * 10 + (p[i] - '0');
+    line.time = t;
+    line.timeText = std::string_view(p, s.c0);
+    line.client = std::string_view(p + s.c3 + 1, s.c4 - s.c3 - 1);
+    line.operation = std::string_view(p + s.c4 + 1, s.c5 - s.c4 - 1);
+    return p + s.newline;
+}
+
+// The current second's text with its comma, compared with the first 16 bytes of each line.
+template <class K>
+CS_INLINE long long simdSkip(const char *&p, const char *end, const char *second, unsigned length)
+{
+    const __m128i want = _mm_load_si128(reinterpret_cast<const __m128i *>(second));
+    const unsigned need = (2u << length) - 1; // bytes 0..length: the digits and the comma
+    const char *q = p;
+    long long n = 0;
+    while (q < end) {
+        const __m128i head = _mm_loadu_si128(reinterpret_cast<const __m128i *>(q));
+        const auto same = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(head, want)));
+        const Shape s = shapeOf(K::classify(q), q);
+        if (!s.ok || (same & need) != need)
+            break;
+        q += s.newline + 1;
+        ++n;
+    }
+    p = q;
+    return n;
+}
+
+__attribute__((target("avx2"), flatten)) const char *parseAvx2(const char *p, const char *end, TwitterLine &line)
+{
+    return simdParse<Avx2>(p, end, line);
+}
+
+__attribute__((target("avx2"), flatten)) long long skipAvx2(const char *&p, const char *end, const char *second,
+                                                    unsigned length)
+{
+    return simdSkip<Avx2>(p, end, second, length);
+}
+
+#endif // CS_TWITTER_X86
+
+} // namespace
+
+TwitterFastPath::TwitterFastPath()
+{
+#ifdef CS_TWITTER_X86
+    mAvx2 = __builtin_cpu_supports("avx2");
+#endif
+}
+
+void TwitterFastPath::setSecond(std::string_view timeText)
+{
+    std::memset(mSecond, 0, sizeof mSecond);
+    if (timeText.empty() || timeText.size() > 12) {
+        mSecondLength = 0;
+        return;
+    }
+    std::memcpy(mSecond, timeText.data(), timeText.size());
+    mSecond[timeText.size()] = ',';
+    mSecondLength = static_cast<unsigned>(timeText.size());
+}
+
+const char *TwitterFastPath::parse(const char *p, const char *end, TwitterLine &line) const
+{
+#ifdef CS_TWITTER_X86
+    return mAvx2 ? parseAvx2(p, end, line) : simdParse<Sse2>(p, end, line);
+#else
+    return scalarParse(p, end, line);
+#endif
+}
+
+long long TwitterFastPath::skipSecond(const char *&p, const char *end) const
+{
+    if (mSecondLength == 0)
+        return 0;
+#ifdef CS_TWITTER_X86
+    return mAvx2 ? skipAvx2(p, end, mSecond, mSecondLength) : simdSkip<Sse2>(p, end, mSecond, mSecondLength);
+#else
+    long long n = 0;
+    const std::string_view want(mSecond, mSecondLength);
+    TwitterLine line;
+    while (p < end) {
+        const char *nl = scalarParse(p, end, line);
+        if (!nl || line.timeText != want)
+            break;
+        p = nl + 1;
+        ++n;
+    }
+    return n;
+#endif
+}
+
+} // namespace cs
