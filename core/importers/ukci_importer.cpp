@@ -1,63 +1,376 @@
 #include "ukci_importer.h"
 
+#include "byte_source.h"
 #include "import_context.h"
 #include "import_text.h"
-#include "json_tree.h"
+#include "json_rows.h"
+#include "json_stream.h"
 
 #include <map>
+#include <memory>
 #include <optional>
+#include <set>
 
 namespace cs {
 
 namespace {
 
-struct Point
+using Take = JsonStream::Take;
+using Type = JsonValue::Type;
+
+std::string regionId(const JsonValue &r)
 {
-    UtcSeconds time = 0;
-    std::optional<double> actual;
-    std::optional<double> forecast;
+    const JsonValue *id = r.find("regionid");
+    if (id && id->isNumber()) {
+        // Region ids are small integers; anything else is kept as written rather than cast.
+        if (id->number >= 0 && id->number < 1e15 && id->number == static_cast<double>(static_cast<long long>(id->number)))
+            return std::to_string(static_cast<long long>(id->number));
+        return std::to_string(id->number);
+    }
+    return id && id->isString() ? id->text : std::string();
+}
+
+std::string shortName(const JsonValue &r)
+{
+    const JsonValue *s = r.find("shortname");
+    return s && s->isString() ? s->text : "region " + regionId(r);
+}
+
+bool isElementMember(std::string_view key)
+{
+    return key == "from" || key == "to" || key == "intensity" || key == "regions" || key == "regionid"
+           || key == "shortname";
+}
+
+// Where the entries of "data" are: elements of the root array (depth 1), elements of "data" (depth 2), or
+// "data" itself as one region's object (depth 1). Both visitors below walk the same way.
+struct Layout
+{
+    JsonPlace root;
+    bool rootObject = false;
+    bool dataSeen = false;
+    bool inData = false;        // inside the list of entries (or the one region's object)
+    bool dataObject = false;
+    std::size_t depth = 0;      // the path length of an entry
+
+    // The root and its "data" member; returns the Take for them, or nothing where `path` is deeper.
+    std::optional<Take> begin(const JsonStream::Path &path, Type type, const JsonPlace &at, const JsonRows &rows)
+    {
+        if (path.empty()) {
+            root = at;
+            if (type == Type::Object) {
+                rootObject = true;
+                return Take::Enter;
+            }
+            if (type == Type::Array) {
+                inData = true;
+                depth = 1;
+                return Take::Enter;
+            }
+            rows.fail(at, std::string("expected a JSON object or array, got ") + JsonValue::typeName(type));
+        }
+        if (inData)
+            return std::nullopt;
+        if (path.size() == 1 && rootObject && path[0].is("data") && !dataSeen) {
+            dataSeen = true;
+            if (type != Type::Array && type != Type::Object)
+                rows.fail(at, std::string("expected \"data\" as an array or an object, got ")
+                                  + JsonValue::typeName(type));
+            inData = true;
+            dataObject = type == Type::Object;
+            depth = dataObject ? 1 : 2;
+            return Take::Enter;
+        }
+        return Take::Skip;
+    }
+};
+
+// Counts the regions of a file before its first series is named (a file of several one-region objects names
+// each series "<name>/<short name>", a file of one region just "<name>"): a second reading that keeps only
+// each entry's region id.
+class RegionCounter : public JsonStream::Visitor
+{
+public:
+    explicit RegionCounter(ImportContext &context) : mRows(context) {}
+    std::set<std::string> ids;
+
+    Take begin(const Path &path, Type type, const JsonPlace &at) override
+    {
+        if (const auto take = mLayout.begin(path, type, at, mRows)) {
+            mEntry = {};
+            mEntry.type = Type::Object;
+            return *take;
+        }
+        if (path.size() == mLayout.depth) {
+            mEntry = {};
+            mEntry.type = Type::Object;
+            mHasData = false;
+            return type == Type::Object ? Take::Enter : Take::Skip;
+        }
+        if (path.size() != mLayout.depth + 1)
+            return Take::Skip;
+        if (path.back().is("data"))
+            mHasData = true;
+        return path.back().is("regionid") || path.back().is("regions") ? Take::Collect : Take::Skip;
+    }
+    void value(const Path &path, JsonValue &v) override
+    {
+        if (!mEntry.find(path.back().key)) {
+            mEntry.keys.push_back(path.back().key);
+            mEntry.items.push_back(std::move(v));
+        }
+    }
+    void end(const Path &path) override
+    {
+        if (!mLayout.inData || path.size() != mLayout.depth)
+            return;
+        if (const JsonValue *regs = mEntry.find("regions"); regs && regs->isArray()) {
+            for (const JsonValue &r : regs->items)
+                if (r.isObject())
+                    ids.insert(regionId(r));
+        } else if (!regs) {
+            ids.insert(mHasData && mEntry.find("regionid") ? regionId(mEntry) : std::string());
+        }
+    }
+
+private:
+    JsonRows mRows;
+    Layout mLayout;
+    JsonValue mEntry;
+    bool mHasData = false;
 };
 
 struct Region
 {
     std::string id;
     std::string shortName;
+    bool chosen = false;
     UtcSeconds interval = 0;
-    std::vector<Point> points;
-    std::vector<const JsonValue *> places; // where each point's "from" is, for order errors
+    std::optional<UtcSeconds> last;
+    std::unique_ptr<SeriesWriter> writer;
 };
 
-class Reader
+// Streams the entries of "data" one at a time: a national period, an all-regions period with its ~18
+// regions, or a one-region object whose own "data" periods are streamed in turn (when its "regionid" and
+// "shortname" come before them, as the API writes them; otherwise that object is read whole).
+class Reader : public JsonStream::Visitor
 {
 public:
-    Reader(ImportContext &context, const JsonTree &tree)
+    explicit Reader(ImportContext &context)
         : mContext(context)
-        , mTree(tree)
+        , mRows(context)
+        , mWant(context.options().region)
     {}
 
-    // One period {"from","to","intensity"} into `region`; false where it was a bad row (skipped).
+    Take begin(const Path &path, Type type, const JsonPlace &at) override
+    {
+        if (const auto take = mLayout.begin(path, type, at, mRows)) {
+            if (*take == Take::Enter && mLayout.dataObject && path.size() == 1)
+                startEntry(at);
+            return *take;
+        }
+        const std::size_t n = path.size();
+        if (n == mLayout.depth) {
+            if (type != Type::Object) {
+                ++mEntries;
+                mRows.badRow(at, std::string("expected an object in \"data\", got ") + JsonValue::typeName(type));
+                return Take::Skip;
+            }
+            startEntry(at);
+            return Take::Enter;
+        }
+        if (n == mLayout.depth + 1)
+            return member(path.back().key, type);
+        if (n == mLayout.depth + 2 && mStreaming)
+            return Take::Collect; // a period of a one-region object
+        return Take::Skip;
+    }
+
+    void value(const Path &path, JsonValue &v) override
+    {
+        if (path.size() == mLayout.depth + 1) {
+            mEntry.keys.push_back(path.back().key);
+            mEntry.items.push_back(std::move(v));
+        } else {
+            period(v, *mStreamRegion, v);
+        }
+    }
+
+    void end(const Path &path) override
+    {
+        if (!mLayout.inData)
+            return;
+        const std::size_t n = path.size();
+        if (n == mLayout.depth + 1 && mStreaming) {
+            mStreaming = false;
+            mStreamed = true;
+        } else if (n == mLayout.depth) {
+            finishEntry();
+            if (mLayout.dataObject)
+                mLayout.inData = false;
+        } else if (n + 1 == mLayout.depth) {
+            mLayout.inData = false;
+        }
+    }
+
+    void finish()
+    {
+        if (mLayout.rootObject && !mLayout.dataSeen)
+            mRows.fail(mLayout.root, "expected a \"data\" member (a UK Carbon Intensity API response)");
+        if (mEntries == 0)
+            mRows.fail(mLayout.root, "expected periods in \"data\", found none");
+        if (mChosen == 0) {
+            std::string list;
+            for (const Region *r : mOrder)
+                list += (list.empty() ? "" : ", ") + r->id + " " + r->shortName;
+            throw InputError(mContext.displayName() + ": no region \"" + mWant + "\" in the file (it has: " + list
+                             + ")");
+        }
+        for (Region *r : mWritten)
+            mContext.finish(*r->writer);
+        if (mContext.result().series.empty())
+            mRows.fail(mLayout.root, "expected at least one period with a forecast or actual value");
+    }
+
+private:
+    enum class Naming { Undecided, Plain, PerRegion };
+
+    void startEntry(const JsonPlace &at)
+    {
+        ++mEntries;
+        mEntry = {};
+        mEntry.type = Type::Object;
+        mEntry.place = at;
+        mEntryData = mStreaming = mStreamed = false;
+    }
+
+    Take member(const std::string &key, Type type)
+    {
+        if (isElementMember(key))
+            return mEntry.find(key) ? Take::Skip : Take::Collect;
+        if (key != "data" || mEntryData)
+            return Take::Skip;
+        mEntryData = true;
+        if (type == Type::Array && mEntry.find("regionid") && mEntry.find("shortname") && !mEntry.find("regions")) {
+            mStreamRegion = &regionFor(mEntry, true);
+            mStreaming = true;
+            return Take::Enter;
+        }
+        return Take::Collect;
+    }
+
+    void finishEntry()
+    {
+        const JsonValue &e = mEntry;
+        if (mStreamed)
+            return; // a one-region object: its periods were read as they came
+        if (const JsonValue *regs = e.find("regions")) {
+            // All regions in each period.
+            if (!regs->isArray()) {
+                mRows.badRow(regs->place, "expected \"regions\" as an array");
+                return;
+            }
+            for (const JsonValue &r : regs->items) // every region first: the series' names count them
+                if (r.isObject())
+                    regionFor(r, false);
+            for (const JsonValue &r : regs->items) {
+                if (!r.isObject()) {
+                    mRows.badRow(r.place, "expected a region object");
+                    continue;
+                }
+                period(e, regionFor(r, false), r);
+            }
+        } else if (const JsonValue *inner = e.find("data"); inner && e.find("regionid")) {
+            // One region with its own periods, read whole (its "data" came before its id and name).
+            Region &region = regionFor(e, true);
+            if (!inner->isArray()) {
+                mRows.badRow(inner->place, "expected the region's \"data\" as an array of periods");
+                return;
+            }
+            for (const JsonValue &p : inner->items)
+                period(p, region, p);
+        } else {
+            mNational = true;
+            auto [it, added] = mRegions.try_emplace("");
+            if (added)
+                add(it->second, "", "GB");
+            mixedCheck();
+            period(e, it->second, e);
+        }
+    }
+
+    Region &regionFor(const JsonValue &r, bool regionObject)
+    {
+        mSawRegionObject = mSawRegionObject || regionObject;
+        const std::string id = regionId(r);
+        auto [it, added] = mRegions.try_emplace(id);
+        if (added)
+            add(it->second, id, shortName(r));
+        mixedCheck();
+        return it->second;
+    }
+
+    void add(Region &region, const std::string &id, const std::string &name)
+    {
+        region.id = id;
+        region.shortName = name;
+        region.chosen = mWant.empty() || mWant == id || importtext::lower(mWant) == importtext::lower(name);
+        mOrder.push_back(&region);
+        if (!region.chosen)
+            return;
+        ++mChosen;
+        if (mNaming == Naming::Plain)
+            throw InputError(mContext.displayName() + ": region " + id + " (" + name + ") appears only after "
+                             "the first series was named as the file's one region; import it with --region");
+    }
+
+    void mixedCheck() const
+    {
+        if (mNational && mRegions.size() > 1)
+            mRows.fail(mLayout.root, "expected national or regional periods, not both in one file");
+    }
+
+    // How the series are named is known before the first is written: national, or the regions of the first
+    // all-regions period (the API lists every region in every period), or one region's object, or, for a
+    // list of one-region objects and no --region, the count of their regions from a second reading.
+    void decideNaming()
+    {
+        if (mNaming != Naming::Undecided)
+            return;
+        bool perRegion = mChosen >= 2;
+        if (!perRegion && mSawRegionObject && !mLayout.dataObject && mWant.empty()
+            && JsonStream::rereadable(mContext)) {
+            RegionCounter counter(mContext);
+            ByteSource again(mContext.source().path());
+            JsonStream(mContext, again).run(counter);
+            perRegion = counter.ids.size() >= 2;
+        }
+        mNaming = perRegion ? Naming::PerRegion : Naming::Plain;
+    }
+
+    // One period {"from","to","intensity"} into `region` (a bad row is reported and skipped).
     void period(const JsonValue &p, Region &region, const JsonValue &intensityHolder)
     {
         if (!p.isObject()) {
-            mTree.badRow(p, std::string("expected a period object {\"from\", \"to\", \"intensity\"}, got ")
-                                + p.typeName());
+            mRows.badRow(p.place, std::string("expected a period object {\"from\", \"to\", \"intensity\"}, got ")
+                                      + p.typeName());
             return;
         }
         const JsonValue *from = p.find("from");
         const JsonValue *to = p.find("to");
         if (!from || !from->isString()) {
-            mTree.badRow(from ? *from : p, "expected \"from\" as an ISO 8601 time string");
+            mRows.badRow((from ? *from : p).place, "expected \"from\" as an ISO 8601 time string");
             return;
         }
         const auto t = parseUtcTime(from->text);
         if (!t) {
-            mTree.badRow(*from, "expected a time, got \"" + from->text + "\"");
+            mRows.badRow(from->place, "expected a time, got \"" + from->text + "\"");
             return;
         }
         if (to && to->isString()) {
             const auto end = parseUtcTime(to->text);
             if (!end || *end <= *t) {
-                mTree.badRow(*to, "expected \"to\" after \"from\", got \"" + to->text + "\"");
+                mRows.badRow(to->place, "expected \"to\" after \"from\", got \"" + to->text + "\"");
                 return;
             }
             if (region.interval == 0)
@@ -65,61 +378,72 @@ public:
         }
         const JsonValue *intensity = intensityHolder.find("intensity");
         if (!intensity || !intensity->isObject()) {
-            mTree.badRow(intensity ? *intensity : intensityHolder, "expected an \"intensity\" object");
+            mRows.badRow((intensity ? *intensity : intensityHolder).place, "expected an \"intensity\" object");
             return;
         }
-        Point point;
-        point.time = *t;
+        std::optional<double> actual, forecast;
         for (const char *name : {"forecast", "actual"}) {
             const JsonValue *v = intensity->find(name);
             if (!v || v->isNull())
                 continue;
             if (!v->isNumber() || v->number < 0) {
-                mTree.badRow(*v, std::string("expected \"") + name + "\" as a non-negative number or null, got "
-                                     + (v->isNumber() ? "a negative number" : v->typeName()));
+                mRows.badRow(v->place, std::string("expected \"") + name + "\" as a non-negative number or null, got "
+                                           + (v->isNumber() ? "a negative number" : v->typeName()));
                 return;
             }
-            (name[0] == 'f' ? point.forecast : point.actual) = v->number;
-            if (name[0] == 'a' && v->number == 0) {
-                const auto [line, column] = mTree.lineColumn(v->offset);
-                mContext.warn(line, column, "\"actual\": 0 at " + formatUtcTime(*t) + " kept as published");
-            }
+            (name[0] == 'f' ? forecast : actual) = v->number;
+            if (name[0] == 'a' && v->number == 0)
+                mRows.warn(v->place, "\"actual\": 0 at " + formatUtcTime(*t) + " kept as published");
         }
-        if (!point.actual && !point.forecast)
+        if (!actual && !forecast)
             return; // neither measured nor forecast yet: a gap
-        if (!region.points.empty() && point.time <= region.points.back().time) {
-            const bool same = point.time == region.points.back().time;
-            mTree.badRow(*from, same ? "duplicate time " + formatUtcTime(point.time)
-                                     : "time goes backwards: " + formatUtcTime(point.time) + " after "
-                                           + formatUtcTime(region.points.back().time));
+        if (region.last && *t <= *region.last) {
+            mRows.badRow(from->place, *t == *region.last ? "duplicate time " + formatUtcTime(*t)
+                                                         : "time goes backwards: " + formatUtcTime(*t) + " after "
+                                                               + formatUtcTime(*region.last));
             return;
         }
-        region.points.push_back(point);
-        region.places.push_back(from);
+        region.last = *t;
         ++mContext.result().rows;
+        if (region.chosen)
+            write(region, *t, actual, forecast);
     }
 
-    std::string regionId(const JsonValue &r) const
+    void write(Region &region, UtcSeconds t, std::optional<double> actual, std::optional<double> forecast)
     {
-        const JsonValue *id = r.find("regionid");
-        if (id && id->isNumber()) {
-            // Region ids are small integers; anything else is kept as written rather than cast.
-            if (id->number >= 0 && id->number < 1e15 && id->number == static_cast<double>(static_cast<long long>(id->number)))
-                return std::to_string(static_cast<long long>(id->number));
-            return std::to_string(id->number);
+        if (!region.writer) {
+            decideNaming();
+            SeriesMeta meta;
+            meta.name = mNaming == Naming::Plain ? mContext.seriesName() : mContext.seriesName(region.shortName);
+            meta.region = mNational ? "GB" : region.shortName + " (region " + region.id + ")";
+            meta.source = mNational ? "UK Carbon Intensity API (national)" : "UK Carbon Intensity API (regional)";
+            meta.unit = "gCO2/kWh";
+            meta.intervalSeconds = region.interval;
+            region.writer = mContext.newSeries(meta);
+            mWritten.push_back(&region);
         }
-        return id && id->isString() ? id->text : std::string();
+        region.writer->appendCarbon(t, actual, forecast);
     }
 
-    std::string shortName(const JsonValue &r) const
-    {
-        const JsonValue *s = r.find("shortname");
-        return s && s->isString() ? s->text : "region " + regionId(r);
-    }
-
-private:
     ImportContext &mContext;
-    const JsonTree &mTree;
+    JsonRows mRows;
+    const std::string &mWant;
+    Layout mLayout;
+    long long mEntries = 0;
+    // The entry being read: its small members, and whether its "data" is (was) streamed.
+    JsonValue mEntry;
+    bool mEntryData = false;
+    bool mStreaming = false;
+    bool mStreamed = false;
+    Region *mStreamRegion = nullptr;
+
+    std::map<std::string, Region> mRegions; // by id; national data is region "" (GB)
+    std::vector<Region *> mOrder;           // as first met
+    std::vector<Region *> mWritten;         // as first written
+    int mChosen = 0;
+    bool mNational = false;
+    bool mSawRegionObject = false;
+    Naming mNaming = Naming::Undecided;
 };
 
 } // namespace
@@ -135,115 +459,9 @@ int UkciImporter::detect(std::string_view head, const std::string &) const
 
 void UkciImporter::run(ImportContext &context) const
 {
-    const JsonTree tree(context);
-    Reader reader(context, tree);
-    const JsonValue &root = tree.root();
-
-    // The list of entries: "data" as an array, "data" as one region's object, or the bare array.
-    std::vector<const JsonValue *> entries;
-    if (root.isObject()) {
-        const JsonValue *data = root.find("data");
-        if (!data)
-            tree.fail(root, "expected a \"data\" member (a UK Carbon Intensity API response)");
-        if (data->isObject())
-            entries.push_back(data);
-        else if (data->isArray())
-            for (const JsonValue &e : data->items)
-                entries.push_back(&e);
-        else
-            tree.fail(*data, std::string("expected \"data\" as an array or an object, got ") + data->typeName());
-    } else if (root.isArray()) {
-        for (const JsonValue &e : root.items)
-            entries.push_back(&e);
-    } else {
-        tree.fail(root, std::string("expected a JSON object or array, got ") + root.typeName());
-    }
-    if (entries.empty())
-        tree.fail(root, "expected periods in \"data\", found none");
-
-    std::map<std::string, Region> regions; // by id; national data is region "" (GB)
-    std::vector<std::string> order;
-    auto regionFor = [&](const JsonValue &r) -> Region & {
-        const std::string id = reader.regionId(r);
-        auto [it, added] = regions.try_emplace(id);
-        if (added) {
-            it->second.id = id;
-            it->second.shortName = reader.shortName(r);
-            order.push_back(id);
-        }
-        return it->second;
-    };
-    bool national = false;
-    for (const JsonValue *e : entries) {
-        context.progress();
-        if (!e->isObject()) {
-            tree.badRow(*e, std::string("expected an object in \"data\", got ") + e->typeName());
-            continue;
-        }
-        if (const JsonValue *regs = e->find("regions")) {
-            // All regions in each period.
-            if (!regs->isArray()) {
-                tree.badRow(*regs, "expected \"regions\" as an array");
-                continue;
-            }
-            for (const JsonValue &r : regs->items) {
-                if (!r.isObject()) {
-                    tree.badRow(r, "expected a region object");
-                    continue;
-                }
-                reader.period(*e, regionFor(r), r);
-            }
-        } else if (const JsonValue *inner = e->find("data"); inner && e->find("regionid")) {
-            // One region with its own periods.
-            Region &region = regionFor(*e);
-            if (!inner->isArray()) {
-                tree.badRow(*inner, "expected the region's \"data\" as an array of periods");
-                continue;
-            }
-            for (const JsonValue &p : inner->items)
-                reader.period(p, region, p);
-        } else {
-            national = true;
-            auto [it, added] = regions.try_emplace("");
-            if (added) {
-                it->second.shortName = "GB";
-                order.push_back("");
-            }
-            reader.period(*e, it->second, *e);
-        }
-    }
-    if (national && regions.size() > 1)
-        tree.fail(root, "expected national or regional periods, not both in one file");
-
-    const std::string &want = context.options().region;
-    std::vector<const Region *> chosen;
-    for (const std::string &id : order) {
-        const Region &r = regions.at(id);
-        if (want.empty() || want == r.id || importtext::lower(want) == importtext::lower(r.shortName))
-            chosen.push_back(&r);
-    }
-    if (chosen.empty()) {
-        std::string list;
-        for (const std::string &id : order)
-            list += (list.empty() ? "" : ", ") + id + " " + regions.at(id).shortName;
-        throw InputError(context.displayName() + ": no region \"" + want + "\" in the file (it has: " + list + ")");
-    }
-    for (const Region *r : chosen) {
-        if (r->points.empty())
-            continue;
-        SeriesMeta meta;
-        meta.name = chosen.size() == 1 ? context.seriesName() : context.seriesName(r->shortName);
-        meta.region = national ? "GB" : r->shortName + " (region " + r->id + ")";
-        meta.source = national ? "UK Carbon Intensity API (national)" : "UK Carbon Intensity API (regional)";
-        meta.unit = "gCO2/kWh";
-        meta.intervalSeconds = r->interval;
-        auto writer = context.newSeries(meta);
-        for (const Point &p : r->points)
-            writer->appendCarbon(p.time, p.actual, p.forecast);
-        context.finish(*writer);
-    }
-    if (context.result().series.empty())
-        tree.fail(root, "expected at least one period with a forecast or actual value");
+    Reader reader(context);
+    JsonStream(context).run(reader);
+    reader.finish();
 }
 
 } // namespace cs

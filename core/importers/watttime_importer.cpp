@@ -1,9 +1,160 @@
 #include "watttime_importer.h"
 
 #include "import_context.h"
-#include "json_tree.h"
+#include "json_rows.h"
+#include "json_stream.h"
+
+#include <vector>
 
 namespace cs {
+
+namespace {
+
+// Streams {"data": [point, ...], "meta": {...}} one point at a time. The points need "meta" (their units,
+// and the series' region and interval), which WattTime writes AFTER "data". Where "data" comes first, "meta"
+// is read beforehand from a second reading of the file, up to "meta" (only lexed, nothing kept: memory stays
+// flat; it costs a second parse of the file, and WattTime responses are small). A pipe cannot be read twice:
+// there the checked points wait in memory as (time, value) pairs, 16 bytes each, until "meta" comes.
+class Reader : public JsonStream::Visitor
+{
+public:
+    explicit Reader(ImportContext &context)
+        : mContext(context)
+        , mRows(context)
+    {}
+
+    Take begin(const Path &path, JsonValue::Type type, const JsonPlace &at) override
+    {
+        if (path.empty()) {
+            mRoot = at;
+            if (type != JsonValue::Type::Object)
+                noData(at); // a "data" member needs an object
+            return Take::Enter;
+        }
+        if (path.size() == 1 && path[0].is("data") && !mDataSeen) {
+            if (type != JsonValue::Type::Array)
+                noData(at);
+            mDataSeen = true;
+            mInData = true;
+            mDataPlace = at;
+            if (mMeta)
+                setUp(*mMeta);
+            else if (JsonStream::rereadable(mContext)) {
+                const auto meta = JsonStream::rootMember(mContext, "meta");
+                if (!meta)
+                    noMeta();
+                setUp(*meta);
+            }
+            return Take::Enter;
+        }
+        if (path.size() == 1 && path[0].is("meta") && !mMeta)
+            return Take::Collect;
+        if (path.size() == 2 && mInData)
+            return Take::Collect; // a point
+        return Take::Skip;
+    }
+
+    void value(const Path &path, JsonValue &v) override
+    {
+        if (path.size() == 1) {
+            mMeta = std::move(v);
+            if (mDataSeen && !mReady) { // after "data" in a pipe: the points held back go in now
+                setUp(*mMeta);
+                for (const auto &[time, value] : mHeld)
+                    append(time, value);
+                mHeld.clear();
+                mHeld.shrink_to_fit();
+            }
+            return;
+        }
+        const auto point = mRows.readPoint(v, "point_time", "value", mAny ? std::optional(mLast) : std::nullopt);
+        if (!point || !point->value)
+            return; // a bad row (reported) or a gap
+        mAny = true;
+        mLast = point->time;
+        if (mReady)
+            append(point->time, *point->value);
+        else
+            mHeld.emplace_back(point->time, *point->value);
+    }
+
+    void end(const Path &path) override
+    {
+        if (path.size() == 1)
+            mInData = false;
+    }
+
+    void finish()
+    {
+        if (!mDataSeen)
+            noData(mRoot);
+        if (!mReady)
+            noMeta();
+        if (!mWriter)
+            mRows.fail(mDataPlace, "expected at least one point with a value");
+        mContext.finish(*mWriter);
+    }
+
+private:
+    [[noreturn]] void noData(const JsonPlace &at) const
+    {
+        mRows.fail(at, "expected a \"data\" array (a WattTime v3 response)");
+    }
+    [[noreturn]] void noMeta() const
+    {
+        mRows.fail(mRoot, "expected a \"meta\" object with \"units\" (a WattTime v3 response)");
+    }
+
+    void setUp(const JsonValue &meta)
+    {
+        if (!meta.isObject())
+            noMeta();
+        const JsonValue *units = meta.find("units");
+        if (!units || !units->isString())
+            mRows.fail(meta.place, "expected \"meta.units\" (\"lbs_co2_per_mwh\")");
+        if (units->text == "lbs_co2_per_mwh") {
+            mFactor = WattTimeImporter::gramsPerKwhPerLbPerMwh;
+            mSeries.unit = "gCO2/kWh";
+        } else if (units->text == "g_co2_per_kwh" || units->text == "gco2_per_kwh") {
+            mSeries.unit = "gCO2/kWh";
+        } else {
+            mRows.fail(units->place, "expected units \"lbs_co2_per_mwh\" (a CO2 signal), got \"" + units->text + "\"");
+        }
+        const JsonValue *signal = meta.find("signal_type");
+        mSeries.source = "WattTime " + (signal && signal->isString() ? signal->text : std::string("co2_moer"))
+                         + " (converted from " + units->text + ")";
+        if (const JsonValue *region = meta.find("region"); region && region->isString())
+            mSeries.region = region->text;
+        if (const JsonValue *period = meta.find("data_point_period_seconds"); period && period->isNumber()
+            && period->number >= 1 && period->number <= 31 * 86400)
+            mSeries.intervalSeconds = static_cast<UtcSeconds>(period->number);
+        mReady = true;
+    }
+
+    void append(UtcSeconds time, double value)
+    {
+        if (!mWriter)
+            mWriter = mContext.newSeries(mSeries);
+        mWriter->appendCarbon(time, value * mFactor, std::nullopt);
+        ++mContext.result().rows;
+    }
+
+    ImportContext &mContext;
+    JsonRows mRows;
+    JsonPlace mRoot, mDataPlace;
+    std::optional<JsonValue> mMeta;
+    bool mDataSeen = false;
+    bool mInData = false;
+    bool mReady = false;    // units known: points go straight to the database
+    SeriesMeta mSeries;
+    double mFactor = 1;
+    std::unique_ptr<SeriesWriter> mWriter;
+    bool mAny = false;
+    UtcSeconds mLast = 0;
+    std::vector<std::pair<UtcSeconds, double>> mHeld;
+};
+
+} // namespace
 
 int WattTimeImporter::detect(std::string_view head, const std::string &) const
 {
@@ -12,55 +163,9 @@ int WattTimeImporter::detect(std::string_view head, const std::string &) const
 
 void WattTimeImporter::run(ImportContext &context) const
 {
-    const JsonTree tree(context);
-    const JsonValue &root = tree.root();
-    const JsonValue *data = root.find("data");
-    const JsonValue *meta = root.find("meta");
-    if (!data || !data->isArray())
-        tree.fail(data ? *data : root, "expected a \"data\" array (a WattTime v3 response)");
-    if (!meta || !meta->isObject())
-        tree.fail(root, "expected a \"meta\" object with \"units\" (a WattTime v3 response)");
-    const JsonValue *units = meta->find("units");
-    if (!units || !units->isString())
-        tree.fail(*meta, "expected \"meta.units\" (\"lbs_co2_per_mwh\")");
-    double factor = 1;
-    std::string unit;
-    if (units->text == "lbs_co2_per_mwh") {
-        factor = gramsPerKwhPerLbPerMwh;
-        unit = "gCO2/kWh";
-    } else if (units->text == "g_co2_per_kwh" || units->text == "gco2_per_kwh") {
-        unit = "gCO2/kWh";
-    } else {
-        tree.fail(*units, "expected units \"lbs_co2_per_mwh\" (a CO2 signal), got \"" + units->text + "\"");
-    }
-
-    SeriesMeta series;
-    series.unit = unit;
-    const JsonValue *signal = meta->find("signal_type");
-    series.source = "WattTime " + (signal && signal->isString() ? signal->text : std::string("co2_moer"))
-                    + " (converted from " + units->text + ")";
-    if (const JsonValue *region = meta->find("region"); region && region->isString())
-        series.region = region->text;
-    if (const JsonValue *period = meta->find("data_point_period_seconds"); period && period->isNumber()
-        && period->number >= 1
-        && period->number <= 31 * 86400)
-        series.intervalSeconds = static_cast<UtcSeconds>(period->number);
-    std::unique_ptr<SeriesWriter> writer;
-    UtcSeconds last = 0;
-    for (const JsonValue &p : data->items) {
-        context.progress();
-        const auto point = tree.readPoint(p, "point_time", "value", writer ? std::optional(last) : std::nullopt);
-        if (!point || !point->value)
-            continue; // a bad row (reported) or a gap
-        if (!writer)
-            writer = context.newSeries(series);
-        writer->appendCarbon(point->time, *point->value * factor, std::nullopt);
-        ++context.result().rows;
-        last = point->time;
-    }
-    if (!writer)
-        tree.fail(*data, "expected at least one point with a value");
-    context.finish(*writer);
+    Reader reader(context);
+    JsonStream(context).run(reader);
+    reader.finish();
 }
 
 } // namespace cs

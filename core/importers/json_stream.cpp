@@ -1,0 +1,310 @@
+#include "json_stream.h"
+
+#include "byte_source.h"
+#include "import_context.h"
+#include "json_input.h"
+
+#include <nlohmann/json.hpp>
+
+#include <climits>
+#include <exception>
+#include <filesystem>
+
+namespace cs {
+
+namespace {
+
+using Type = JsonValue::Type;
+
+// nlohmann's SAX events turned into the Visitor's begin/value/end, building only what the visitor collects.
+class Handler
+{
+public:
+    using number_integer_t = nlohmann::json::number_integer_t;
+    using number_unsigned_t = nlohmann::json::number_unsigned_t;
+    using number_float_t = nlohmann::json::number_float_t;
+    using string_t = nlohmann::json::string_t;
+    using binary_t = nlohmann::json::binary_t;
+
+    Handler(JsonStream::Visitor &visitor, const JsonInput &input, const bool &stopped)
+        : mVisitor(visitor)
+        , mInput(input)
+        , mStopped(stopped)
+    {}
+
+    std::uint64_t errorByte = 0;
+    std::string errorMessage;
+    bool failed = false;
+    // The visitor's first exception, held until the end of the document: a syntax error anywhere takes
+    // precedence over what the visitor found wrong (as when the whole document was parsed first).
+    std::exception_ptr deferred;
+
+    bool null() { return scalar(Type::Null, mInput.runStart(), [](JsonValue &) {}); }
+    bool boolean(bool v)
+    {
+        return scalar(Type::Bool, mInput.runStart(), [v](JsonValue &j) { j.boolean = v; });
+    }
+    bool number_integer(number_integer_t v) { return number(static_cast<double>(v)); }
+    bool number_unsigned(number_unsigned_t v) { return number(static_cast<double>(v)); }
+    bool number_float(number_float_t v, const string_t &) { return number(v); }
+    bool string(string_t &v)
+    {
+        return scalar(Type::String, mInput.stringStart(), [&v](JsonValue &j) { j.text = std::move(v); });
+    }
+    bool binary(binary_t &) { return scalar(Type::Null, mInput.runStart(), [](JsonValue &) {}); }
+    bool start_object(std::size_t) { return open(Type::Object); }
+    bool start_array(std::size_t) { return open(Type::Array); }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+    bool key(string_t &k)
+    {
+        if (mSkipDepth > 0 || deferred)
+            return true;
+        if (!mBuild.empty())
+            mBuild.back().keys.push_back(std::move(k));
+        else
+            mFrames.back().key = std::move(k);
+        return true;
+    }
+    bool parse_error(std::size_t position, const std::string &, const nlohmann::detail::exception &ex)
+    {
+        failed = true;
+        errorByte = position > 0 ? position - 1 : 0;
+        errorMessage = ex.what();
+        // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." -> the reason.
+        const std::size_t at = errorMessage.find("syntax error");
+        if (at != std::string::npos)
+            errorMessage = errorMessage.substr(at);
+        return false;
+    }
+
+private:
+    struct Frame
+    {
+        bool array = false;
+        bool stepped = false; // whether this container pushed a step onto the path (all but the root)
+        long long next = 0;   // the index of the next element
+        std::string key;      // the key of the next member
+    };
+
+    bool number(double v)
+    {
+        // A number ends where the lexer reads a character past it, so it began where the latest run began.
+        return scalar(Type::Number, mInput.runStart(), [v](JsonValue &j) { j.number = v; });
+    }
+
+    // The path to a value that starts at the entered level; false for the root.
+    bool pushStep()
+    {
+        if (mFrames.empty())
+            return false;
+        Frame &f = mFrames.back();
+        if (f.array)
+            mPath.push_back({std::string(), f.next++});
+        else
+            mPath.push_back({std::move(f.key), -1});
+        return true;
+    }
+
+    // Calls the visitor; where it throws, keeps the exception and reads on, only checking the syntax.
+    template<typename Call>
+    auto visit(Call call) -> decltype(call())
+    {
+        try {
+            return call();
+        } catch (const ImportCancelled &) {
+            throw;
+        } catch (...) {
+            deferred = std::current_exception();
+            return decltype(call())();
+        }
+    }
+
+    template<typename Fill>
+    bool scalar(Type type, const JsonPlace &at, Fill fill)
+    {
+        if (mSkipDepth > 0 || deferred)
+            return true;
+        if (!mBuild.empty()) {
+            JsonValue &j = mBuild.back().items.emplace_back();
+            j.type = type;
+            j.place = at;
+            fill(j);
+            return true;
+        }
+        const bool stepped = pushStep();
+        if (visit([&] { return mVisitor.begin(mPath, type, at); }) != JsonStream::Take::Skip && !deferred) {
+            JsonValue j;
+            j.type = type;
+            j.place = at;
+            fill(j);
+            visit([&] { mVisitor.value(mPath, j); });
+        }
+        if (stepped)
+            mPath.pop_back();
+        return !mStopped;
+    }
+
+    bool open(Type type)
+    {
+        const JsonPlace at = mInput.openStart();
+        if (deferred)
+            return true;
+        if (mSkipDepth > 0) {
+            ++mSkipDepth;
+            return true;
+        }
+        if (!mBuild.empty()) {
+            JsonValue &j = mBuild.emplace_back();
+            j.type = type;
+            j.place = at;
+            return true;
+        }
+        const bool stepped = pushStep();
+        switch (visit([&] { return mVisitor.begin(mPath, type, at); })) {
+        case JsonStream::Take::Skip:
+            mSkipDepth = 1;
+            mOuterStepped = stepped;
+            break;
+        case JsonStream::Take::Collect: {
+            JsonValue &j = mBuild.emplace_back();
+            j.type = type;
+            j.place = at;
+            mOuterStepped = stepped;
+            break;
+        }
+        case JsonStream::Take::Enter:
+            mFrames.push_back({type == Type::Array, stepped, 0, {}});
+            break;
+        }
+        return !mStopped;
+    }
+
+    bool close()
+    {
+        if (deferred)
+            return true;
+        if (mSkipDepth > 0) {
+            if (--mSkipDepth == 0 && mOuterStepped)
+                mPath.pop_back();
+            return !mStopped;
+        }
+        if (!mBuild.empty()) {
+            JsonValue done = std::move(mBuild.back());
+            mBuild.pop_back();
+            if (!mBuild.empty()) {
+                mBuild.back().items.push_back(std::move(done));
+                return true;
+            }
+            visit([&] { mVisitor.value(mPath, done); });
+            if (mOuterStepped)
+                mPath.pop_back();
+            return !mStopped;
+        }
+        visit([&] { mVisitor.end(mPath); });
+        if (mFrames.back().stepped)
+            mPath.pop_back();
+        mFrames.pop_back();
+        return !mStopped;
+    }
+
+    JsonStream::Visitor &mVisitor;
+    const JsonInput &mInput;
+    const bool &mStopped;
+    std::vector<Frame> mFrames;   // the containers walked into
+    JsonStream::Path mPath;       // steps to them, and to the value being collected or skipped
+    std::vector<JsonValue> mBuild; // the value being collected: the outermost container first
+    int mSkipDepth = 0;
+    bool mOuterStepped = false;
+};
+
+int clampColumn(long long column) { return column > INT_MAX ? INT_MAX : static_cast<int>(column); }
+
+} // namespace
+
+JsonStream::JsonStream(ImportContext &context)
+    : mContext(context)
+    , mSource(context.source())
+    , mMainPass(true)
+{}
+
+JsonStream::JsonStream(ImportContext &context, ByteSource &again)
+    : mContext(context)
+    , mSource(again)
+    , mMainPass(false)
+{}
+
+void JsonStream::run(Visitor &visitor)
+{
+    JsonInput input(mSource, [this] {
+        if (mMainPass) {
+            mContext.progress();
+        } else if (const ImportProgress &progress = mContext.options().progress) {
+            // A second reading: the bar stays where the main reading is, but cancel still works.
+            if (!progress(mContext.source().fileBytesRead(), mContext.source().fileSize()))
+                throw ImportCancelled();
+        }
+    });
+    Handler handler(visitor, input, mStopped);
+    const bool ok = nlohmann::json::sax_parse(input.begin(), input.end(), &handler);
+    if (ok || !handler.failed) {
+        if (handler.deferred)
+            std::rethrow_exception(handler.deferred);
+        return; // the whole document, or stopped by the visitor
+    }
+    const JsonPlace at = input.placeOf(handler.errorByte);
+    if (!input.sawContent())
+        mContext.fail(1, 1, "empty file: expected a JSON document");
+    if (const auto bad = input.encodingError())
+        mContext.fail(bad->line, clampColumn(bad->column), "wrong encoding: the JSON text is not UTF-8");
+    mContext.fail(at.line, clampColumn(at.column),
+                  handler.errorMessage.empty() ? "invalid JSON" : handler.errorMessage);
+}
+
+bool JsonStream::rereadable(ImportContext &context)
+{
+    std::error_code ec;
+    return std::filesystem::is_regular_file(context.source().path(), ec);
+}
+
+std::optional<JsonValue> JsonStream::rootMember(ImportContext &context, std::string_view key)
+{
+    class Finder : public Visitor
+    {
+    public:
+        Finder(JsonStream &stream, std::string_view key)
+            : mStream(stream)
+            , mKey(key)
+        {}
+        std::optional<JsonValue> found;
+
+        Take begin(const Path &path, JsonValue::Type type, const JsonPlace &) override
+        {
+            if (path.empty()) {
+                if (type == JsonValue::Type::Object)
+                    return Take::Enter;
+                mStream.stop();
+                return Take::Skip;
+            }
+            return path.size() == 1 && path[0].is(mKey) ? Take::Collect : Take::Skip;
+        }
+        void value(const Path &path, JsonValue &v) override
+        {
+            if (!path.empty()) {
+                found = std::move(v);
+                mStream.stop();
+            }
+        }
+
+    private:
+        JsonStream &mStream;
+        std::string_view mKey;
+    };
+    ByteSource again(context.source().path());
+    JsonStream stream(context, again);
+    Finder finder(stream, key);
+    stream.run(finder);
+    return std::move(finder.found);
+}
+
+} // namespace cs
