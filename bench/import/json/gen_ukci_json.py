@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Writes a SYNTHETIC UK Carbon Intensity API response of about --mb megabytes, for the JSON import benchmark.
+
+The layout copies the real files in ../shared/data (the API's own pretty printing, 4 spaces):
+  national:  {"data":[{"from","to","intensity":{"forecast","actual","index"}}, ...]}   (every 10th actual null)
+  regional:  {"data":[{"from","to","regions":[{"regionid","dnoregion","shortname","intensity":{...}} x 18]}, ...]}
+Half-hour periods from 1900-01-01T00:00Z on; values are pseudo-random (seeded), so the file is the same on every run.
+Prints the period count, the first and last times and the sums of forecast and actual values, so that a run can be
+checked against the database.
+
+usage: gen_ukci_json.py OUT.json [--mb 500] [--shape national|regional] [--seed 1]
+"""
+import argparse
+import datetime
+import random
+import sys
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("out")
+    ap.add_argument("--mb", type=float, default=500)
+    ap.add_argument("--shape", choices=["national", "regional"], default="national")
+    ap.add_argument("--seed", type=int, default=1)
+    a = ap.parse_args()
+    rng = random.Random(a.seed)
+    target = int(a.mb * 1e6)
+    t = datetime.datetime(1900, 1, 1, tzinfo=datetime.timezone.utc)
+    step = datetime.timedelta(minutes=30)
+    fmt = "%Y-%m-%dT%H:%MZ"
+    written = 0
+    periods = 0
+    sum_forecast = 0
+    sum_actual = 0
+    first = t.strftime(fmt)
+    with open(a.out, "w", buffering=1 << 20) as f:
+        f.write('{\n    "data": [\n')
+        written += 16
+        while written < target:
+            start, end = t.strftime(fmt), (t + step).strftime(fmt)
+            if a.shape == "national":
+                forecast = rng.randrange(20, 400)
+                actual = None if periods % 10 == 9 else rng.randrange(20, 400)
+                sum_forecast += forecast
+                sum_actual += actual or 0
+                rec = ('        {\n            "from": "%s",\n            "to": "%s",\n            "intensity": {\n'
+                       '                "forecast": %d,\n                "actual": %s,\n                "index": "moderate"\n'
+                       '            }\n        }' % (start, end, forecast, "null" if actual is None else actual))
+            else:
+                regs = []
+                for r in range(1, 19):
+                    forecast = rng.randrange(0, 400)
+                    sum_forecast += forecast
+                    regs.append('{"regionid": %d, "dnoregion": "DNO %d", "shortname": "Region %d", '
+                                '"intensity": {"forecast": %d, "index": "moderate"}}' % (r, r, r, forecast))
+                rec = ('        {"from": "%s", "to": "%s", "regions": [%s]}' % (start, end, ", ".join(regs)))
+            if periods:
+                f.write(",\n")
+                written += 2
+            f.write(rec)
+            written += len(rec)
+            periods += 1
+            last = start
+            t += step
+        f.write("\n    ]\n}\n")
+    print("periods %d first %s last %s sum_forecast %d sum_actual %d bytes %d"
+          % (periods, first, last, sum_forecast, sum_actual, written + 9), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,516 @@
+// The JSON importers stream: a file far bigger than the memory they use imports with the right values, an error
+// deep in a big file is placed exactly and changes nothing, and WattTime's "meta" may follow its "data".
+// The big files are SYNTHETIC, written by this test into a temporary folder; every expected figure is worked out
+// here while writing them (or by hand in the comments), never read back from the importer.
+#include "byte_source.h"
+#include "import_context.h"
+#include "import_test_util.h"
+#include "transaction.h"
+#include "watttime_importer.h"
+
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <string>
+#include <sys/stat.h>
+#include <thread>
+
+using namespace cs;
+using namespace testutil;
+
+namespace {
+
+// 2000-01-01T00:00:00Z: 30 years of 365 days and 7 leap days (1972 ... 1996) after 1970: 10957 days * 86400 s.
+constexpr long long year2000 = 10957LL * 86400;
+
+// "YYYY-MM-DDTHH:MMZ", worked out with the C library (not the project's own formatter).
+std::string isoMinute(long long t)
+{
+    const std::time_t tt = static_cast<std::time_t>(t);
+    std::tm tm{};
+    gmtime_r(&tt, &tm);
+    char out[32];
+    std::strftime(out, sizeof out, "%Y-%m-%dT%H:%MZ", &tm);
+    return out;
+}
+
+// Resident memory of this process, from /proc/self/status (kB).
+long long statusKb(const char *field)
+{
+    std::ifstream f("/proc/self/status");
+    std::string line;
+    while (std::getline(f, line))
+        if (line.rfind(field, 0) == 0)
+            return std::stoll(line.substr(std::string(field).size()));
+    return -1;
+}
+
+// The peak RSS growth while `work` runs, in MB. Writing 5 to clear_refs resets VmHWM to the current RSS (Linux
+// 4.0+); where that is refused, the earlier peak stays and the growth is measured from the current RSS to the
+// later peak, which can only overstate it (the test then errs towards failing, never towards passing).
+template<typename Work>
+double peakGrowthMb(Work work)
+{
+    {
+        std::ofstream reset("/proc/self/clear_refs");
+        reset << "5";
+    }
+    const long long before = statusKb("VmRSS:");
+    work();
+    const long long peak = statusKb("VmHWM:");
+    return (peak - before) / 1024.0;
+}
+
+struct Expected
+{
+    long long periods = 0;
+    long long actuals = 0;        // periods with an actual value
+    double sumForecast = 0;
+    double sumActual = 0;
+    long long first = 0, last = 0;
+};
+
+// A UK CI national response in the API's own layout (pretty-printed, 4 spaces): 9 lines per period, so period k
+// (from 0) starts on line 3 + 9k and its "forecast" is on line 7 + 9k, at column 29 (16 spaces and
+// "\"forecast\": " before it). Half-hours from 2000-01-01T00:00Z; forecast = 20 + (37k mod 400); every 10th
+// actual is null, the others 10 + (53k mod 400). `bad` (if >= 0) replaces period bad's forecast with `badText`.
+Expected writeNational(const QString &path, long long periods, long long bad = -1, const char *badText = "")
+{
+    Expected e;
+    std::FILE *f = std::fopen(path.toLocal8Bit().constData(), "wb");
+    static char buffer[1 << 20];
+    std::setvbuf(f, buffer, _IOFBF, sizeof buffer);
+    std::fputs("{\n    \"data\": [\n", f);
+    for (long long k = 0; k < periods; ++k) {
+        const long long t = year2000 + 1800 * k;
+        const long long forecast = 20 + (37 * k) % 400;
+        const bool hasActual = k % 10 != 9;
+        const long long actual = 10 + (53 * k) % 400;
+        std::fprintf(f, "        {\n            \"from\": \"%s\",\n            \"to\": \"%s\",\n"
+                        "            \"intensity\": {\n", isoMinute(t).c_str(), isoMinute(t + 1800).c_str());
+        if (k == bad)
+            std::fprintf(f, "                \"forecast\": %s,\n", badText);
+        else
+            std::fprintf(f, "                \"forecast\": %lld,\n", forecast);
+        if (hasActual)
+            std::fprintf(f, "                \"actual\": %lld,\n", actual);
+        else
+            std::fputs("                \"actual\": null,\n", f);
+        std::fputs("                \"index\": \"moderate\"\n            }\n", f);
+        std::fputs(k + 1 < periods ? "        },\n" : "        }\n", f);
+        if (k == bad)
+            continue;
+        ++e.periods;
+        e.sumForecast += static_cast<double>(forecast);
+        if (hasActual) {
+            ++e.actuals;
+            e.sumActual += static_cast<double>(actual);
+        }
+        e.last = t;
+    }
+    std::fputs("    ]\n}\n", f);
+    std::fclose(f);
+    e.first = year2000;
+    return e;
+}
+
+constexpr int regionCount = 18;
+const char *fuels[] = {"biomass", "coal", "imports", "gas", "nuclear", "other", "hydro", "solar", "wind"};
+
+// A UK CI regional response of every region (the /regional/intensity/... layout: each period lists 18 regions,
+// each with its generation mix, one line per period). Region r (1..18) forecasts (7k + 13r) mod 500 in period k.
+// Returns the sums of the forecasts per region (index r - 1).
+std::vector<double> writeRegional(const QString &path, long long periods)
+{
+    std::vector<double> sums(regionCount, 0);
+    std::FILE *f = std::fopen(path.toLocal8Bit().constData(), "wb");
+    static char buffer[1 << 20];
+    std::setvbuf(f, buffer, _IOFBF, sizeof buffer);
+    std::fputs("{\"data\": [\n", f);
+    for (long long k = 0; k < periods; ++k) {
+        const long long t = year2000 + 1800 * k;
+        std::fprintf(f, "{\"from\": \"%s\", \"to\": \"%s\", \"regions\": [", isoMinute(t).c_str(),
+                     isoMinute(t + 1800).c_str());
+        for (int r = 1; r <= regionCount; ++r) {
+            const long long forecast = (7 * k + 13 * r) % 500;
+            sums[r - 1] += static_cast<double>(forecast);
+            std::fprintf(f, "%s{\"regionid\": %d, \"dnoregion\": \"DNO %d\", \"shortname\": \"Region %d\", "
+                            "\"intensity\": {\"forecast\": %lld, \"index\": \"moderate\"}, \"generationmix\": [",
+                         r > 1 ? ", " : "", r, r, r, forecast);
+            for (int i = 0; i < 9; ++i)
+                std::fprintf(f, "%s{\"fuel\": \"%s\", \"perc\": %d.%d}", i ? ", " : "", fuels[i], (k + i) % 50, r % 10);
+            std::fputs("]}", f);
+        }
+        std::fputs(k + 1 < periods ? "]},\n" : "]}\n", f);
+    }
+    std::fputs("]}\n", f);
+    std::fclose(f);
+    return sums;
+}
+
+long long fileSize(const QString &path) { return QFileInfo(path).size(); }
+
+struct DbTotals
+{
+    long long points = 0, actuals = 0;
+    double sumForecast = 0, sumActual = 0;
+    long long first = 0, last = 0;
+};
+
+// Counted by SQL in the database, without loading the series.
+DbTotals totals(ProjectStore &store, const std::string &name)
+{
+    Statement s = store.database().prepare(
+        "SELECT count(*), count(p.actual), total(p.forecast), total(p.actual), min(p.t), max(p.t) "
+        "FROM carbon_points p JOIN carbon_series c ON c.id = p.series_id WHERE c.name = ?");
+    s.bind(1, name);
+    DbTotals t;
+    if (s.step()) {
+        t.points = s.columnInt64(0);
+        t.actuals = s.columnInt64(1);
+        t.sumForecast = s.columnDouble(2);
+        t.sumActual = s.columnDouble(3);
+        t.first = s.columnInt64(4);
+        t.last = s.columnInt64(5);
+    }
+    return t;
+}
+
+} // namespace
+
+class TestJsonStreaming : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // 460,000 periods in the API's layout: 111 MB. The whole-document reader this replaced held the text
+    // (111 MB) and a tree of it (several times more: each period is 9 values of ~100 bytes each plus their
+    // strings and vectors), so its growth was at least the 111 MB of text, far over the 32 MB bound. (Checked:
+    // this suite built against that reader, commit b81abac, measured 743 MB here and 907 MB for the regional
+    // file below; streaming measured 3.3 and 0.3 MB.) Streaming holds a 256 KiB chunk, one period and SQLite's
+    // page cache.
+    void nationalBigFileFlatMemory()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("national big.json");
+        const long long n = 460000;
+        const Expected e = writeNational(path, n);
+        QVERIFY2(fileSize(path) >= 100'000'000, qPrintable(QString::number(fileSize(path))));
+        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        ImportResult r;
+        const double growth = peakGrowthMb([&] {
+            r = ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "auto", "gb"));
+        });
+        qInfo("national: %.1f MB file, peak RSS growth %.1f MB", fileSize(path) / 1e6, growth);
+        QCOMPARE(r.format, std::string("ukci"));
+        QCOMPARE(r.points, n);
+        const DbTotals t = totals(store, "gb");
+        QCOMPARE(t.points, e.periods);
+        QCOMPARE(t.actuals, e.actuals);
+        QCOMPARE(t.actuals, n - n / 10); // every 10th actual null
+        QCOMPARE(t.sumForecast, e.sumForecast);
+        QCOMPARE(t.sumActual, e.sumActual);
+        QCOMPARE(t.first, year2000);
+        QCOMPARE(t.last, year2000 + 1800 * (n - 1));
+        // Period 1: forecast 20 + 37 = 57, actual 10 + 53 = 63.
+        const auto points = store.loadCarbonPoints("gb");
+        QCOMPARE(*points[1].forecast, 57.0);
+        QCOMPARE(*points[1].actual, 63.0);
+        QVERIFY(!points[9].actual);
+        QCOMPARE(store.seriesInfo(SeriesKind::Carbon, "gb").meta.intervalSeconds, UtcSeconds(1800));
+        QVERIFY2(growth < 32, qPrintable(QString("peak RSS grew %1 MB").arg(growth)));
+    }
+
+    // 13,000 periods of 18 regions with their generation mix: 103 MB, 234,000 points in 18 series.
+    void regionalBigFileFlatMemory()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("regional big.json");
+        const long long n = 13000;
+        const std::vector<double> sums = writeRegional(path, n);
+        QVERIFY2(fileSize(path) >= 100'000'000, qPrintable(QString::number(fileSize(path))));
+        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        ImportResult r;
+        const double growth = peakGrowthMb([&] {
+            r = ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "ukci", "reg"));
+        });
+        qInfo("regional: %.1f MB file, peak RSS growth %.1f MB", fileSize(path) / 1e6, growth);
+        QCOMPARE(r.series.size(), std::size_t(regionCount));
+        QCOMPARE(r.points, n * regionCount);
+        for (int region = 1; region <= regionCount; ++region) {
+            const std::string name = "reg/Region " + std::to_string(region);
+            const DbTotals t = totals(store, name);
+            QCOMPARE(t.points, n);
+            QCOMPARE(t.actuals, 0LL); // regional data is forecast only
+            QCOMPARE(t.sumForecast, sums[region - 1]);
+            QCOMPARE(t.first, year2000);
+            QCOMPARE(t.last, year2000 + 1800 * (n - 1));
+        }
+        // Region 5 in period 2: (14 + 65) mod 500 = 79.
+        QCOMPARE(*store.loadCarbonPoints("reg/Region 5")[2].forecast, 79.0);
+        QCOMPARE(store.seriesInfo(SeriesKind::Carbon, "reg/Region 5").meta.region, std::string("Region 5 (region 5)"));
+        QVERIFY2(growth < 32, qPrintable(QString("peak RSS grew %1 MB").arg(growth)));
+    }
+
+    // Period 16666's forecast is on line 7 + 9 * 16666 = 150001, its value at column 29 (see writeNational).
+    void deepError_data()
+    {
+        QTest::addColumn<QByteArray>("badValue");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("a string") << QByteArray("\"abc\"") << 29
+                                  << "expected \"forecast\" as a non-negative number or null, got a string";
+        // The lexer reads "9", then stops at the 'x' (column 30), which begins no JSON token.
+        QTest::newRow("a broken number") << QByteArray("9x9") << 30 << "syntax error";
+    }
+
+    void deepError()
+    {
+        QFETCH(QByteArray, badValue);
+        QFETCH(int, column);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("deep error.json");
+        writeNational(path, 200000, 16666, badValue.constData());
+        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        // What the project held before: one small series of 3 periods (forecasts 20, 57, 94).
+        const QString small = dir.filePath("small.json");
+        writeNational(small, 3);
+        ImportRunner::importFile(store, small.toStdString(), options(SeriesKind::Carbon, "ukci", "keep"));
+        try {
+            ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "ukci", "big"));
+            QFAIL("the bad value was accepted");
+        } catch (const ParseError &err) {
+            QCOMPARE(err.line(), 150001);
+            QCOMPARE(err.column(), column);
+            QVERIFY2(QString::fromStdString(err.message()).contains(message), err.what());
+            QCOMPARE(QString::fromStdString(err.file()), path);
+        }
+        const auto series = store.listSeries();
+        QCOMPARE(series.size(), std::size_t(1));
+        QCOMPARE(series[0].meta.name, std::string("keep"));
+        QCOMPARE(totals(store, "keep").sumForecast, 20.0 + 57.0 + 94.0);
+    }
+
+    void deepErrorSkipped()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("deep error.json");
+        const Expected e = writeNational(path, 200000, 16666, "\"abc\"");
+        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        ImportOptions o = options(SeriesKind::Carbon, "ukci", "big");
+        o.skipBadRows = true;
+        const ImportResult r = ImportRunner::importFile(store, path.toStdString(), o);
+        QCOMPARE(r.skippedRows, 1LL);
+        QCOMPARE(r.warnings.size(), std::size_t(1));
+        QCOMPARE(r.warnings[0].line, 150001LL);
+        QCOMPARE(r.warnings[0].column, 29);
+        const DbTotals t = totals(store, "big");
+        QCOMPARE(t.points, 199999LL);
+        QCOMPARE(t.sumForecast, e.sumForecast); // e leaves the bad period out
+        QCOMPARE(t.sumActual, e.sumActual);
+    }
+
+    // Progress reaches the whole file in steps; cancelling half way leaves the project as it was.
+    void progressAndCancel()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("national.json");
+        writeNational(path, 50000);
+        const auto size = static_cast<std::uint64_t>(fileSize(path));
+        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        ImportOptions o = options(SeriesKind::Carbon, "ukci", "n");
+        std::vector<std::uint64_t> seen;
+        o.progress = [&](std::uint64_t done, std::uint64_t total) {
+            seen.push_back(done);
+            return total == size;
+        };
+        ImportRunner::importFile(store, path.toStdString(), o);
+        QVERIFY(seen.size() >= 3);
+        QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+        QCOMPARE(seen.back(), size);
+
+        o.name = "cancelled";
+        o.progress = [&](std::uint64_t done, std::uint64_t total) { return done < total / 2; };
+        QVERIFY_THROWS_EXCEPTION(ImportCancelled, ImportRunner::importFile(store, path.toStdString(), o));
+        QCOMPARE(store.listSeries().size(), std::size_t(1));
+    }
+
+    // WattTime writes "meta" after "data". 1 lb = 453.59237 g, 1 MWh = 1000 kWh: x lbs/MWh = 0.45359237 x g/kWh.
+    // 1000 -> 453.59237; 500.5 -> 226.796185 + 0.226796185 = 227.022981185; 0 -> 0; the null is a gap.
+    void wattTimeMetaAfterData_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        const QByteArray data = "\"data\":[{\"point_time\":\"2024-03-01T00:00:00Z\",\"value\":1000},"
+                                "{\"point_time\":\"2024-03-01T00:05:00Z\",\"value\":500.5},"
+                                "{\"point_time\":\"2024-03-01T00:10:00Z\",\"value\":null},"
+                                "{\"point_time\":\"2024-03-01T00:15:00Z\",\"value\":0}]";
+        const QByteArray meta = "\"meta\":{\"region\":\"PJM_DC\",\"signal_type\":\"co2_moer\","
+                                "\"units\":\"lbs_co2_per_mwh\",\"data_point_period_seconds\":300}";
+        QTest::newRow("meta after data") << "{" + data + ",\n" + meta + "}";
+        QTest::newRow("meta before data") << "{" + meta + ",\n" + data + "}";
+    }
+
+    void wattTimeMetaAfterData()
+    {
+        QFETCH(QByteArray, json);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("wt.json");
+        writeFile(path, json);
+        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        const ImportResult r = ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "auto", "wt"));
+        QCOMPARE(r.format, std::string("watttime"));
+        checkWattTime(store);
+    }
+
+    // A pipe cannot be read twice: the points wait in memory until "meta" comes.
+    void wattTimeMetaAfterDataFromAPipe()
+    {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath("wt.pipe");
+        QCOMPARE(mkfifo(fifo.toLocal8Bit().constData(), 0600), 0);
+        const std::string json = "{\"data\":[{\"point_time\":\"2024-03-01T00:00:00Z\",\"value\":1000},"
+                                 "{\"point_time\":\"2024-03-01T00:05:00Z\",\"value\":500.5},"
+                                 "{\"point_time\":\"2024-03-01T00:10:00Z\",\"value\":null},"
+                                 "{\"point_time\":\"2024-03-01T00:15:00Z\",\"value\":0}],"
+                                 "\"meta\":{\"region\":\"PJM_DC\",\"units\":\"lbs_co2_per_mwh\","
+                                 "\"data_point_period_seconds\":300}}";
+        std::thread writer([&] {
+            std::FILE *f = std::fopen(fifo.toLocal8Bit().constData(), "wb");
+            std::fwrite(json.data(), 1, json.size(), f);
+            std::fclose(f);
+        });
+        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        {
+            ByteSource source(fifo.toStdString());
+            ImportResult result;
+            result.format = "watttime";
+            const ImportOptions o = options(SeriesKind::Carbon, "watttime", "wt");
+            Transaction tx(store.database());
+            ImportContext context(store.database(), source, o, fifo.toStdString(), result);
+            WattTimeImporter().run(context);
+            tx.commit();
+        }
+        writer.join();
+        checkWattTime(store);
+    }
+
+    // Units after the data, and wrong: the message names the units' place. `,"meta":{"units":` is 17 characters.
+    void wattTimeBadUnitsAfterData()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("wt.json");
+        writeFile(path, "{\"data\":[{\"point_time\":\"2024-03-01T00:00:00Z\",\"value\":1}]\n,\"meta\":{\"units\":\"kg\"}}");
+        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        try {
+            ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "watttime", "wt"));
+            QFAIL("units kg were accepted");
+        } catch (const ParseError &e) {
+            QCOMPARE(e.line(), 2);
+            QCOMPARE(e.column(), 18);
+            QVERIFY2(QString::fromStdString(e.message()).contains("expected units"), e.what());
+        }
+        QVERIFY(store.listSeries().empty());
+    }
+
+    // Two one-region objects in "data": each region its own series, as when the file was read whole (the count
+    // of regions comes from a second reading before the first series is named).
+    void ukciTwoRegionObjects()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("two.json");
+        writeFile(path, R"({"data":[
+{"regionid":11,"shortname":"South West England","data":[{"from":"2024-01-01T00:00Z","to":"2024-01-01T00:30Z","intensity":{"forecast":200}},
+{"from":"2024-01-01T00:30Z","to":"2024-01-01T01:00Z","intensity":{"forecast":192}}]},
+{"regionid":13,"shortname":"London","data":[{"from":"2024-01-01T00:00Z","to":"2024-01-01T00:30Z","intensity":{"forecast":33}},
+{"from":"2024-01-01T00:30Z","to":"2024-01-01T01:00Z","intensity":{"forecast":35}}]}]})");
+        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        const ImportResult r = ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "ukci", "two"));
+        QCOMPARE(r.series, (std::vector<std::string>{"two/South West England", "two/London"}));
+        QCOMPARE(store.loadCarbonSeries("two/London").values, (std::vector<double>{33, 35}));
+        QCOMPARE(store.loadCarbonSeries("two/South West England").values, (std::vector<double>{200, 192}));
+    }
+
+    // "regionid" after the region's "data": that object is read whole, and still named by its region.
+    void ukciRegionIdAfterItsData()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("late id.json");
+        writeFile(path, R"({"data":{"data":[{"from":"2024-01-01T00:00Z","to":"2024-01-01T00:30Z","intensity":{"forecast":200}},
+{"from":"2024-01-01T00:30Z","to":"2024-01-01T01:00Z","intensity":{"forecast":192}}],"shortname":"South West England","regionid":11}})");
+        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "ukci", "sw"));
+        QCOMPARE(store.loadCarbonSeries("sw").values, (std::vector<double>{200, 192}));
+        QCOMPARE(store.seriesInfo(SeriesKind::Carbon, "sw").meta.region, std::string("South West England (region 11)"));
+    }
+
+    // Electricity Maps with the root "zone" after the history: still the series' region.
+    void electricityMapsZoneAfterHistory()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("em.json");
+        writeFile(path, R"({"history":[{"carbonIntensity":19,"datetime":"2024-07-04T11:00:00.000Z"},
+{"carbonIntensity":21,"datetime":"2024-07-04T12:00:00.000Z"}],"zone":"FR"})");
+        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "electricitymaps", "fr"));
+        QCOMPARE(store.seriesInfo(SeriesKind::Carbon, "fr").meta.region, std::string("FR"));
+        QCOMPARE(store.loadCarbonSeries("fr").values, (std::vector<double>{19, 21}));
+    }
+
+    // Columns count characters: "très bas" is 8 characters (10 bytes). Counted by hand:
+    // {"data":[ 9 | {"from":"2024-01-01T00:00Z", 28 -> 37 | "to":"2024-01-01T00:30Z", 25 -> 62 |
+    // "intensity": 12 -> 74 | { 75 | "index": 8 -> 83 | "très bas", 11 -> 94 | "forecast": 11 -> 105: -1 at 106.
+    // With a Latin-1 0xE8 for the è: '"' at 84, t 85, r 86, the bad byte at 87.
+    void placesCountCharacters_data()
+    {
+        QTest::addColumn<QByteArray>("index");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("UTF-8 before the value") << QByteArray("tr\xc3\xa8s bas") << 106 << "got a negative number";
+        QTest::newRow("Latin-1 byte") << QByteArray("tr\xe8s bas") << 87 << "wrong encoding";
+    }
+
+    void placesCountCharacters()
+    {
+        QFETCH(QByteArray, index);
+        QFETCH(int, column);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("places.json");
+        writeFile(path, "{\"data\":[{\"from\":\"2024-01-01T00:00Z\",\"to\":\"2024-01-01T00:30Z\",\"intensity\":"
+                        "{\"index\":\"" + index + "\",\"forecast\":-1}}]}");
+        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        try {
+            ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "ukci", "x"));
+            QFAIL("accepted");
+        } catch (const ParseError &e) {
+            QCOMPARE(e.line(), 1);
+            QCOMPARE(e.column(), column);
+            QVERIFY2(QString::fromStdString(e.message()).contains(message), e.what());
+        }
+    }
+
+private:
+    static void checkWattTime(ProjectStore &store)
+    {
+        const TimeSeries ts = store.loadCarbonSeries("wt");
+        QCOMPARE(ts.values.size(), std::size_t(3));
+        QVERIFY(qFuzzyCompare(ts.values[0], 453.59237));
+        QVERIFY(qFuzzyCompare(ts.values[1], 227.022981185));
+        QCOMPARE(ts.values[2], 0.0);
+        // 2024-03-01T00:15Z is 0:15 after the first point: 900 s.
+        QCOMPARE(ts.times[2] - ts.times[0], UtcSeconds(900));
+        const SeriesInfo info = store.seriesInfo(SeriesKind::Carbon, "wt");
+        QCOMPARE(info.meta.region, std::string("PJM_DC"));
+        QCOMPARE(info.meta.unit, std::string("gCO2/kWh"));
+        QCOMPARE(info.meta.intervalSeconds, UtcSeconds(300));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJsonStreaming)
+#include "test_json_streaming.moc"
