@@ -1,6 +1,7 @@
 #include "twitter_fast_path.h"
 
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
@@ -233,10 +234,19 @@ __attribute__((target("avx2"), flatten)) long long skipAvx2(const char *&p, cons
 
 } // namespace
 
-TwitterFastPath::TwitterFastPath()
+TwitterFastPath::TwitterFastPath(Scan scan)
 {
+    if (scan == Scan::Auto) {
+        const char *env = std::getenv("CARBONSCOPE_SCAN");
+        const std::string_view want = env ? env : "";
+        scan = want == "scalar" ? Scan::Scalar : want == "sse2" ? Scan::Sse2 : Scan::Avx2;
+    }
 #ifdef CS_TWITTER_X86
-    mAvx2 = __builtin_cpu_supports("avx2");
+    if (scan == Scan::Avx2 && !__builtin_cpu_supports("avx2"))
+        scan = Scan::Sse2;
+    mScan = scan;
+#else
+    (void)scan; // mScan stays Scalar
 #endif
 }
 
@@ -255,10 +265,12 @@ void TwitterFastPath::setSecond(std::string_view timeText)
 const char *TwitterFastPath::parse(const char *p, const char *end, TwitterLine &line) const
 {
 #ifdef CS_TWITTER_X86
-    return mAvx2 ? parseAvx2(p, end, line) : simdParse<Sse2>(p, end, line);
-#else
-    return scalarParse(p, end, line);
+    if (mScan == Scan::Avx2)
+        return parseAvx2(p, end, line);
+    if (mScan == Scan::Sse2)
+        return simdParse<Sse2>(p, end, line);
 #endif
+    return scalarParse(p, end, line);
 }
 
 long long TwitterFastPath::skipSecond(const char *&p, const char *end) const
@@ -266,8 +278,11 @@ long long TwitterFastPath::skipSecond(const char *&p, const char *end) const
     if (mSecondLength == 0)
         return 0;
 #ifdef CS_TWITTER_X86
-    return mAvx2 ? skipAvx2(p, end, mSecond, mSecondLength) : simdSkip<Sse2>(p, end, mSecond, mSecondLength);
-#else
+    if (mScan == Scan::Avx2)
+        return skipAvx2(p, end, mSecond, mSecondLength);
+    if (mScan == Scan::Sse2)
+        return simdSkip<Sse2>(p, end, mSecond, mSecondLength);
+#endif
     long long n = 0;
     const std::string_view want(mSecond, mSecondLength);
     TwitterLine line;
@@ -279,7 +294,6 @@ long long TwitterFastPath::skipSecond(const char *&p, const char *end) const
         ++n;
     }
     return n;
-#endif
 }
 
 } // namespace cs

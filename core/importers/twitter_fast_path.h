@@ -24,7 +24,12 @@ class TwitterFastPath
 public:
     static constexpr int padding = 64;
 
-    TwitterFastPath();
+    // Auto: the best the CPU has, unless the environment variable CARBONSCOPE_SCAN says avx2, sse2 or scalar
+    // (for tests and measurements). A choice the CPU lacks falls back to the next one down.
+    enum class Scan { Auto, Avx2, Sse2, Scalar };
+    explicit TwitterFastPath(Scan scan = Scan::Auto);
+    // The one in use.
+    Scan scan() const { return mScan; }
 
     // Parses the well-formed line at p: returns its '\n', or nullptr for anything unusual.
     const char *parse(const char *p, const char *end, TwitterLine &line) const;
@@ -39,7 +44,7 @@ public:
 private:
     alignas(16) char mSecond[16] = {};
     unsigned mSecondLength = 0; // 0: no second yet (a timestamp has at least one digit, so nothing matches)
-    bool mAvx2 = false;
+    Scan mScan = Scan::Scalar;
 };
 
 } // namespace cs
