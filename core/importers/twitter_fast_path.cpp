@@ -91,6 +91,7 @@ struct Masks
     std::uint64_t digit;
 };
 
+// A digit: v - '0' is 0..9 as an unsigned byte, i.e. min(v - '0', 9) == v - '0'.
 struct Sse2
 {
     static CS_INLINE Masks classify(const char *p)
@@ -99,85 +100,100 @@ struct Sse2
         const __m128i newlines = _mm_set1_epi8('\n');
         const __m128i zeros = _mm_set1_epi8('0');
         const __m128i nines = _mm_set1_epi8(9);
-        Masks m{0, 0, 0};
-        for (int k = 0; k < 4; ++k) {
+        auto block = [&](int k, std::uint64_t &c, std::uint64_t &n, std::uint64_t &g) {
             const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 16 * k));
-            // A digit: v - '0' is 0..9 as an unsigned byte, i.e. min(v - '0', 9) == v - '0'.
             const __m128i d = _mm_sub_epi8(v, zeros);
-            const auto c = static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, commas))));
-            const auto n = static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, newlines))));
-            const auto g = static_cast<std::uint64_t>(
-                static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nines), d))));
-            m.comma |= c << (16 * k);
-            m.newline |= n << (16 * k);
-            m.digit |= g << (16 * k);
-        }
+            c |= std::uint64_t(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, commas)))) << (16 * k);
+            n |= std::uint64_t(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, newlines)))) << (16 * k);
+            g |= std::uint64_t(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nines), d))))
+                 << (16 * k);
+        };
+        Masks m{0, 0, 0};
+        block(0, m.comma, m.newline, m.digit);
+        block(1, m.comma, m.newline, m.digit);
+        block(2, m.comma, m.newline, m.digit);
+        block(3, m.comma, m.newline, m.digit);
         return m;
     }
 };
 
+// The targets of the two kernels below (and of the functions that inline them): every CPU with AVX2 or
+// AVX-512BW also has BMI1/BMI2 (shifts and bit tricks in one instruction); run time checks all of them.
+#define CS_AVX2 "avx2,bmi,bmi2"
+#define CS_AVX512 "avx512f,avx512bw,avx2,bmi,bmi2"
+
+// Not always_inline: GCC refuses that into the generic templates below before they are inlined into the
+// targeted functions; `flatten` on those inlines it all the same.
 struct Avx2
 {
-    // Not always_inline: GCC refuses that into the generic templates below before they are inlined into the
-    // avx2 functions; flatten on those inlines it all the same.
-    static inline __attribute__((target("avx2"))) Masks classify(const char *p)
+    static inline __attribute__((target(CS_AVX2))) std::uint64_t bits(__m256i lo, __m256i hi)
+    {
+        return std::uint64_t(static_cast<std::uint32_t>(_mm256_movemask_epi8(lo)))
+               | std::uint64_t(static_cast<std::uint32_t>(_mm256_movemask_epi8(hi))) << 32;
+    }
+
+    static inline __attribute__((target(CS_AVX2))) Masks classify(const char *p)
     {
         const __m256i commas = _mm256_set1_epi8(',');
         const __m256i newlines = _mm256_set1_epi8('\n');
         const __m256i zeros = _mm256_set1_epi8('0');
         const __m256i nines = _mm256_set1_epi8(9);
-        Masks m{0, 0, 0};
-        for (int k = 0; k < 2; ++k) {
-            const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + 32 * k));
-            const __m256i d = _mm256_sub_epi8(v, zeros);
-            const auto c = static_cast<std::uint64_t>(
-                static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, commas))));
-            const auto n = static_cast<std::uint64_t>(
-                static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, newlines))));
-            const auto g = static_cast<std::uint64_t>(static_cast<std::uint32_t>(
-                _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(d, nines), d))));
-            m.comma |= c << (32 * k);
-            m.newline |= n << (32 * k);
-            m.digit |= g << (32 * k);
-        }
-        return m;
+        const __m256i lo = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p));
+        const __m256i hi = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + 32));
+        const __m256i dlo = _mm256_sub_epi8(lo, zeros);
+        const __m256i dhi = _mm256_sub_epi8(hi, zeros);
+        return {bits(_mm256_cmpeq_epi8(lo, commas), _mm256_cmpeq_epi8(hi, commas)),
+                bits(_mm256_cmpeq_epi8(lo, newlines), _mm256_cmpeq_epi8(hi, newlines)),
+                bits(_mm256_cmpeq_epi8(_mm256_min_epu8(dlo, nines), dlo), _mm256_cmpeq_epi8(_mm256_min_epu8(dhi, nines), dhi))};
     }
 };
 
-// Where a line's fields are, from its masks: the offsets of its '\n' and of the commas that end fields 0, 2, 3,
-// 4 and 5. `ok` holds exactly when the line ends within its first 64 bytes and the slow path would accept it:
+struct Avx512
+{
+    static inline __attribute__((target(CS_AVX512))) Masks classify(const char *p)
+    {
+        const __m512i v = _mm512_loadu_si512(p);
+        return {_mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(',')), _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\n')),
+                _mm512_cmplt_epu8_mask(_mm512_sub_epi8(v, _mm512_set1_epi8('0')), _mm512_set1_epi8(10))};
+    }
+};
+
+// Where a line's fields are, from its masks: the offsets of its '\n' and of the commas that end fields 0, 3, 4
+// and 5. `ok` holds exactly when the line ends within its first 64 bytes and the slow path would accept it:
 // 7 fields; a timestamp of 1 to 12 digits; key size, value size, client id and TTL non-empty and all digits
 // (after one '\r' before the '\n' is dropped); a non-empty operation; the key anything without a comma.
 struct Shape
 {
-    unsigned newline, c0, c2, c3, c4, c5;
+    unsigned newline, c0, c3, c4, c5;
     bool ok;
 };
 
 CS_INLINE Shape shapeOf(const Masks &m, const char *p)
 {
     Shape s{};
-    if (m.newline == 0)
-        return s;
-    const unsigned nl = static_cast<unsigned>(__builtin_ctzll(m.newline));
-    std::uint64_t c = m.comma & ((std::uint64_t(1) << nl) - 1);
-    // The lowest comma left, then drop it; with none left, 63 (never below nl, so the check after fails).
+    const std::uint64_t nlBit = m.newline & (0 - m.newline); // the first '\n' (0: none within 64 bytes)
+    // The commas before it, and the '\n' itself as a stop: six commas taken off the bottom must leave exactly
+    // the '\n'. (With fewer, the '\n' goes too; the OR keeps ctz defined.)
+    std::uint64_t c = (m.comma & (nlBit - 1)) | nlBit;
     auto next = [&c] {
         const auto at = static_cast<unsigned>(__builtin_ctzll(c | (std::uint64_t(1) << 63)));
         c &= c - 1;
         return at;
     };
     const unsigned c0 = next(), c1 = next(), c2 = next(), c3 = next(), c4 = next(), c5 = next();
-    if (c != 0 || c5 >= nl) // not exactly 6 commas
+    if (c != nlBit || nlBit == 0)
         return s;
-    // From here 0 <= c0 < c1 < ... < c5 < nl <= 63, so every range below is well formed (a <= b <= 63).
-    const unsigned e = nl - (p[nl - 1] == '\r'); // nl > c5 >= 5, so p[nl - 1] is inside the line
-    auto bits = [](unsigned a, unsigned b) { return (std::uint64_t(1) << b) - (std::uint64_t(1) << a); };
-    const std::uint64_t digitsNeeded = bits(0, c0) | bits(c1 + 1, c2) | bits(c2 + 1, c3) | bits(c3 + 1, c4)
-                                       | bits(c5 + 1, e);
-    s = {nl, c0, c2, c3, c4, c5, false};
-    // One test, no branch per field: the ranges must hold only digits, and each length its limits.
-    s.ok = ((digitsNeeded & ~m.digit) == 0) & (c0 - 1 < 12) & (c2 - c1 > 1) & (c3 - c2 > 1) & (c4 - c3 > 1)
+    // From here 0 <= c0 < c1 < ... < c5 < nl <= 63.
+    const auto nl = static_cast<unsigned>(__builtin_ctzll(nlBit));
+    const unsigned e = nl - (p[nl - 1] == '\r'); // the end of the TTL; nl > c5 >= 5, so p[nl - 1] is in the line
+    const std::uint64_t one = 1;
+    // The bytes that must be digits: all before e but the commas, the key and the operation.
+    const std::uint64_t key = (one << c1) - (one << (c0 + 1));
+    const std::uint64_t op = (one << c5) - (one << (c4 + 1));
+    const std::uint64_t need = ((one << e) - 1) & ~(m.comma | key | op);
+    s = {nl, c0, c3, c4, c5, false};
+    // One test, no branch per field: those bytes digits, and each field's length within its limits.
+    s.ok = ((need & ~m.digit) == 0) & (c0 - 1 < 12) & (c2 - c1 > 1) & (c3 - c2 > 1) & (c4 - c3 > 1)
            & (c5 - c4 > 1) & (e - c5 > 1);
     return s;
 }
@@ -219,15 +235,26 @@ CS_INLINE long long simdSkip(const char *&p, const char *end, const char *second
     return n;
 }
 
-__attribute__((target("avx2"), flatten)) const char *parseAvx2(const char *p, const char *end, TwitterLine &line)
+__attribute__((target(CS_AVX2), flatten)) const char *parseAvx2(const char *p, const char *end, TwitterLine &line)
 {
     return simdParse<Avx2>(p, end, line);
 }
 
-__attribute__((target("avx2"), flatten)) long long skipAvx2(const char *&p, const char *end, const char *second,
-                                                    unsigned length)
+__attribute__((target(CS_AVX2), flatten)) long long skipAvx2(const char *&p, const char *end, const char *second,
+                                                             unsigned length)
 {
     return simdSkip<Avx2>(p, end, second, length);
+}
+
+__attribute__((target(CS_AVX512), flatten)) const char *parseAvx512(const char *p, const char *end, TwitterLine &line)
+{
+    return simdParse<Avx512>(p, end, line);
+}
+
+__attribute__((target(CS_AVX512), flatten)) long long skipAvx512(const char *&p, const char *end, const char *second,
+                                                                 unsigned length)
+{
+    return simdSkip<Avx512>(p, end, second, length);
 }
 
 #endif // CS_TWITTER_X86
@@ -239,10 +266,14 @@ TwitterFastPath::TwitterFastPath(Scan scan)
     if (scan == Scan::Auto) {
         const char *env = std::getenv("CARBONSCOPE_SCAN");
         const std::string_view want = env ? env : "";
-        scan = want == "scalar" ? Scan::Scalar : want == "sse2" ? Scan::Sse2 : Scan::Avx2;
+        scan = want == "scalar" ? Scan::Scalar : want == "sse2" ? Scan::Sse2 : want == "avx2" ? Scan::Avx2 : Scan::Avx512;
     }
 #ifdef CS_TWITTER_X86
-    if (scan == Scan::Avx2 && !__builtin_cpu_supports("avx2"))
+    __builtin_cpu_init();
+    const bool bmi = __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2");
+    if (scan == Scan::Avx512 && !(bmi && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw")))
+        scan = Scan::Avx2;
+    if (scan == Scan::Avx2 && !(bmi && __builtin_cpu_supports("avx2")))
         scan = Scan::Sse2;
     mScan = scan;
 #else
@@ -265,6 +296,8 @@ void TwitterFastPath::setSecond(std::string_view timeText)
 const char *TwitterFastPath::parse(const char *p, const char *end, TwitterLine &line) const
 {
 #ifdef CS_TWITTER_X86
+    if (mScan == Scan::Avx512)
+        return parseAvx512(p, end, line);
     if (mScan == Scan::Avx2)
         return parseAvx2(p, end, line);
     if (mScan == Scan::Sse2)
@@ -278,6 +311,8 @@ long long TwitterFastPath::skipSecond(const char *&p, const char *end) const
     if (mSecondLength == 0)
         return 0;
 #ifdef CS_TWITTER_X86
+    if (mScan == Scan::Avx512)
+        return skipAvx512(p, end, mSecond, mSecondLength);
     if (mScan == Scan::Avx2)
         return skipAvx2(p, end, mSecond, mSecondLength);
     if (mScan == Scan::Sse2)

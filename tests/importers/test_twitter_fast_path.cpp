@@ -1,4 +1,4 @@
-// The Twitter importer's fast path (TwitterFastPath: AVX2, SSE2 and scalar scanners) checked against a reader
+// The Twitter importer's fast path (TwitterFastPath: AVX-512BW, AVX2, SSE2 and scalar scanners) checked against a reader
 // written here from the format's rules, line by line over random and mutated lines at every alignment, and end to
 // end through the importer: counts per interval computed here from the generated lines, lines straddling the
 // importer's 4 MiB buffer at every offset, 12-digit timestamps accepted and 13-digit ones refused at column 1.
@@ -109,7 +109,7 @@ std::string randomLine(std::mt19937 &rng, bool mutate)
 
 QByteArray scanName(Scan s)
 {
-    return s == Scan::Avx2 ? "avx2" : s == Scan::Sse2 ? "sse2" : "scalar";
+    return s == Scan::Avx512 ? "avx512" : s == Scan::Avx2 ? "avx2" : s == Scan::Sse2 ? "sse2" : "scalar";
 }
 
 // Expected counts per interval from (time, client, operation) of the lines kept, zeros between.
@@ -142,6 +142,7 @@ private slots:
     void scannersAgreeWithReference_data()
     {
         QTest::addColumn<int>("scan");
+        QTest::newRow("avx512") << static_cast<int>(Scan::Avx512);
         QTest::newRow("avx2") << static_cast<int>(Scan::Avx2);
         QTest::newRow("sse2") << static_cast<int>(Scan::Sse2);
         QTest::newRow("scalar") << static_cast<int>(Scan::Scalar);
@@ -194,7 +195,7 @@ private slots:
 
     void timestampLimits()
     {
-        for (Scan s : {Scan::Avx2, Scan::Sse2, Scan::Scalar}) {
+        for (Scan s : {Scan::Avx512, Scan::Avx2, Scan::Sse2, Scan::Scalar}) {
             const TwitterFastPath fast(s);
             std::string buf = "999999999999,k,1,2,3,get,0\n0000000000001,k,1,2,3,get,0\n,k,1,2,3,get,0\n";
             buf.resize(buf.size() + 64, '\0');
@@ -233,7 +234,7 @@ private slots:
         QFETCH(QByteArray, text);
         QFETCH(int, skipped);
         QFETCH(int, skippedScalar);
-        for (Scan s : {Scan::Avx2, Scan::Sse2, Scan::Scalar}) {
+        for (Scan s : {Scan::Avx512, Scan::Avx2, Scan::Sse2, Scan::Scalar}) {
             TwitterFastPath fast(s);
             QByteArray buf = text;
             buf.append(QByteArray(64, '7')); // the padding may hold anything
@@ -260,7 +261,7 @@ private slots:
         QTest::addColumn<QByteArray>("scan");
         QTest::addColumn<QString>("operation");
         QTest::addColumn<int>("client"); // -1: no client filter
-        for (const char *scan : {"avx2", "sse2", "scalar"}) {
+        for (const char *scan : {"avx512", "avx2", "sse2", "scalar"}) {
             QTest::addRow("%s, all", scan) << QByteArray(scan) << QString() << -1;
             QTest::addRow("%s, operation get", scan) << QByteArray(scan) << QString("get") << -1;
             QTest::addRow("%s, client 7", scan) << QByteArray(scan) << QString() << 7;
