@@ -18,6 +18,7 @@ protected:
 
 private:
     ByteSource &mSource;
+    std::size_t mSize;
     std::unique_ptr<char[]> mBuffer;
 };
 
