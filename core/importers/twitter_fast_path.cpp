@@ -171,30 +171,35 @@ struct Shape
 CS_INLINE Shape shapeOf(const Masks &m, const char *p)
 {
     Shape s{};
+    const std::uint64_t one = 1;
     const std::uint64_t nlBit = m.newline & (0 - m.newline); // the first '\n' (0: none within 64 bytes)
     // The commas before it, and the '\n' itself as a stop: six commas taken off the bottom must leave exactly
     // the '\n'. (With fewer, the '\n' goes too; the OR keeps ctz defined.)
-    std::uint64_t c = (m.comma & (nlBit - 1)) | nlBit;
+    const std::uint64_t commas = m.comma & (nlBit - 1);
+    std::uint64_t c = commas | nlBit;
     auto next = [&c] {
         const auto at = static_cast<unsigned>(__builtin_ctzll(c | (std::uint64_t(1) << 63)));
         c &= c - 1;
         return at;
     };
-    const unsigned c0 = next(), c1 = next(), c2 = next(), c3 = next(), c4 = next(), c5 = next();
+    const unsigned c0 = next(), c1 = next();
+    c &= c - 1;
+    const unsigned c3 = next(), c4 = next(), c5 = next();
     if (c != nlBit || nlBit == 0)
         return s;
-    // From here 0 <= c0 < c1 < ... < c5 < nl <= 63.
+    // From here 0 <= c0 < c1 < ... < c5 < nl <= 63: exactly 7 fields.
     const auto nl = static_cast<unsigned>(__builtin_ctzll(nlBit));
     const unsigned e = nl - (p[nl - 1] == '\r'); // the end of the TTL; nl > c5 >= 5, so p[nl - 1] is in the line
-    const std::uint64_t one = 1;
-    // The bytes that must be digits: all before e but the commas, the key and the operation.
-    const std::uint64_t key = (one << c1) - (one << (c0 + 1));
-    const std::uint64_t op = (one << c5) - (one << (c4 + 1));
-    const std::uint64_t need = ((one << e) - 1) & ~(m.comma | key | op);
+    // The key and the operation may hold anything but commas; every other byte before e but the commas must
+    // be a digit. Each digit field must start with one (so none is empty: the byte after its comma is a digit,
+    // not the next comma, '\r' or '\n'), and so must the timestamp at byte 0.
+    const std::uint64_t keyStart = one << (c0 + 1), opStart = one << (c4 + 1);
+    const std::uint64_t keyOrOp = ((one << c1) - keyStart) | ((one << c5) - opStart);
+    const std::uint64_t digitBytes = ((one << e) - 1) & ~(commas | keyOrOp);
+    const std::uint64_t digitStarts = ((commas << 1) | 1) & ~(keyStart | opStart);
     s = {nl, c0, c3, c4, c5, false};
-    // One test, no branch per field: those bytes digits, and each field's length within its limits.
-    s.ok = ((need & ~m.digit) == 0) & (c0 - 1 < 12) & (c2 - c1 > 1) & (c3 - c2 > 1) & (c4 - c3 > 1)
-           & (c5 - c4 > 1) & (e - c5 > 1);
+    // One test, no branch per field: then the timestamp's length (at most 12) and a non-empty operation.
+    s.ok = (((digitBytes | digitStarts) & ~m.digit) == 0) & (c0 <= 12) & (c5 - c4 > 1);
     return s;
 }
 
