@@ -12,7 +12,9 @@ JsonInput::JsonInput(ByteSource &source, std::function<void()> refilled)
     : mSource(source)
     , mRefilled(std::move(refilled))
     , mBuffer(new unsigned char[chunkBytes])
-{}
+{
+    mPos = mEnd = mScan = mBuffer.get();
+}
 
 JsonInput::~JsonInput() = default;
 
@@ -20,23 +22,123 @@ bool JsonInput::refill()
 {
     if (mEof)
         return false;
+    sync(); // the chunk's last bytes, before it is replaced
     const std::size_t got = mSource.read(reinterpret_cast<char *>(mBuffer.get()), chunkBytes);
     if (mRefilled)
         mRefilled();
+    mBufferOffset += static_cast<std::uint64_t>(mEnd - mBuffer.get());
+    mPos = mEnd = mScan = mBuffer.get();
     if (got == 0) {
         mEof = true;
         if (mUtfNeed)
             utf8Cut(); // the file ends inside a sequence
         return false;
     }
-    mPos = mBuffer.get();
     mEnd = mPos + got;
     return true;
 }
 
-JsonPlace JsonInput::placeOf(std::uint64_t offset) const
+void JsonInput::track(const unsigned char *from, const unsigned char *to)
 {
-    if (offset >= mTaken || mTaken - offset > 4)
+    // The last three bytes also record their places, for placeOf() (nlohmann reports an error at most two
+    // bytes behind the last it read).
+    const unsigned char *ringFrom = to - from > 3 ? to - 3 : from;
+    trackRange(from, ringFrom, false);
+    trackRange(ringFrom, to, true);
+    mScan = to;
+}
+
+void JsonInput::trackRange(const unsigned char *p, const unsigned char *to, bool ring)
+{
+    JsonPlace here = mHere;
+    bool inString = mInString, escape = mEscape, inRun = mInRun, content = mContent;
+    while (p < to) {
+        const unsigned char c = *p;
+        if (!ring && mUtfNeed == 0 && !escape) {
+            // Runs that change nothing but the column, in one tight loop: the plain characters of a string,
+            // and spaces (a pretty-printed file is half indentation).
+            const auto plain = [](unsigned char b) { return b >= 0x20 && b < 0x80 && b != '"' && b != '\\'; };
+            if (inString ? plain(c) : c == ' ') {
+                const unsigned char *q = p + 1;
+                if (inString)
+                    while (q < to && plain(*q))
+                        ++q;
+                else
+                    while (q < to && *q == ' ')
+                        ++q;
+                here.column += q - p;
+                inRun = inRun && inString;
+                p = q;
+                continue;
+            }
+        }
+        if (ring)
+            mRing[(mBufferOffset + static_cast<std::uint64_t>(p - mBuffer.get())) & 3] = here;
+        ++p;
+        if (c >= 0x80) {
+            utf8(c, here);
+            if (!inString && !inRun) { // outside a string nlohmann refuses it; where it starts is enough
+                content = inRun = true;
+                mRunStart = here;
+            }
+            if ((c & 0xC0) != 0x80)
+                ++here.column;
+            continue;
+        }
+        if (mUtfNeed)
+            utf8Cut();
+        const JsonPlace at = here;
+        if (c == '\n') {
+            ++here.line;
+            here.column = 1;
+        } else {
+            ++here.column;
+        }
+        if (inString) {
+            if (escape)
+                escape = false;
+            else if (c == '\\')
+                escape = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        switch (c) {
+        case ' ': case '\t': case '\n': case '\r':
+            inRun = false;
+            continue;
+        case '"':
+            inString = true;
+            mStringStart = at;
+            break;
+        case '{': case '[':
+            mOpenStart = at;
+            break;
+        case '}': case ']': case ',': case ':':
+            break;
+        default:
+            if (!inRun) {
+                inRun = true;
+                mRunStart = at;
+            }
+            content = true;
+            continue;
+        }
+        content = true;
+        inRun = false;
+    }
+    mHere = here;
+    mInString = inString;
+    mEscape = escape;
+    mInRun = inRun;
+    mContent = content;
+}
+
+JsonPlace JsonInput::placeOf(std::uint64_t offset)
+{
+    sync();
+    const std::uint64_t tracked = mBufferOffset + static_cast<std::uint64_t>(mScan - mBuffer.get());
+    if (offset >= tracked || tracked - offset > 3)
         return mHere;
     return mRing[offset & 3];
 }
@@ -88,10 +190,10 @@ std::optional<JsonPlace> JsonInput::encodingError()
 {
     // The first bad sequence of the whole file, as when the file was checked before parsing: read on to the
     // end (nlohmann may also have stopped inside a sequence that is known bad only at its last byte).
-    while (!mUtfBad) {
-        if (mPos == mEnd && !refill())
-            break;
-        take(*mPos++);
+    sync();
+    while (!mUtfBad && (mPos < mEnd || refill())) {
+        mPos = mEnd;
+        sync();
     }
     return mUtfBad;
 }

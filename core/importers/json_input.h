@@ -14,9 +14,10 @@ namespace cs {
 class ByteSource;
 
 // The import's bytes for nlohmann's JSON lexer, read from the ByteSource a chunk at a time (memory stays flat
-// whatever the file size). As each byte is handed out it keeps, incrementally, what a streaming importer needs
-// to name exact places without the whole text: the line and column, where the latest string, number/literal
-// and '{'/'[' began (a small mirror of the lexer's token boundaries), and whether the bytes are UTF-8.
+// whatever the file size). It keeps, incrementally, what a streaming importer needs to name exact places without
+// the whole text: the line and column, where the latest string, number/literal and '{'/'[' began (a small mirror
+// of the lexer's token boundaries), and whether the bytes are UTF-8. The bytes handed out are tracked in a tight
+// loop when a place is asked for (sync()) or before the chunk is replaced, not one by one as the lexer reads.
 class JsonInput
 {
 public:
@@ -42,7 +43,7 @@ public:
         char operator*() const { return static_cast<char>(*mIn->mPos); }
         Iterator &operator++()
         {
-            mIn->take(*mIn->mPos++);
+            ++mIn->mPos;
             return *this;
         }
         bool operator==(const Iterator &other) const { return done() == other.done(); }
@@ -55,90 +56,47 @@ public:
     Iterator begin() { return Iterator(this); }
     Iterator end() { return Iterator(); }
 
+    // Brings the places up to the bytes handed out so far; call before reading them.
+    void sync()
+    {
+        if (mScan != mPos)
+            track(mScan, mPos);
+    }
     // Where the latest string (its opening quote), number or literal, and '{' or '[' began.
     const JsonPlace &stringStart() const { return mStringStart; }
     const JsonPlace &runStart() const { return mRunStart; }
     const JsonPlace &openStart() const { return mOpenStart; }
     // The place of the byte at `offset` (0-based, as nlohmann counts), which must be one of the last few read;
     // an offset at or past the end gives the place just after the last byte.
-    JsonPlace placeOf(std::uint64_t offset) const;
+    JsonPlace placeOf(std::uint64_t offset);
     // Whether anything but white space has been read.
-    bool sawContent() const { return mContent; }
+    bool sawContent()
+    {
+        sync();
+        return mContent;
+    }
     // After a parse error: where the first byte sequence that is not UTF-8 starts, if the file has one
     // (reading on to its end).
     std::optional<JsonPlace> encodingError();
 
 private:
     bool refill();
-    void take(unsigned char c)
-    {
-        const JsonPlace here = mHere;
-        mRing[mTaken++ & 3] = here;
-        if (c < 0x80) {
-            if (mUtfNeed) [[unlikely]]
-                utf8Cut();
-            if (c == '\n') {
-                ++mHere.line;
-                mHere.column = 1;
-            } else {
-                ++mHere.column;
-            }
-            if (mInString) {
-                if (mEscape)
-                    mEscape = false;
-                else if (c == '\\')
-                    mEscape = true;
-                else if (c == '"')
-                    mInString = false;
-                return;
-            }
-            switch (c) {
-            case ' ': case '\t': case '\n': case '\r':
-                mInRun = false;
-                return;
-            case '"':
-                mInString = true;
-                mStringStart = here;
-                break;
-            case '{': case '[':
-                mOpenStart = here;
-                break;
-            case '}': case ']': case ',': case ':':
-                break;
-            default:
-                mContent = true;
-                if (!mInRun) {
-                    mInRun = true;
-                    mRunStart = here;
-                }
-                return;
-            }
-            mContent = true;
-            mInRun = false;
-            return;
-        }
-        if ((c & 0xC0) != 0x80)
-            ++mHere.column;
-        utf8(c, here);
-        if (!mInString && !mInRun) { // outside a string nlohmann refuses it; where it starts is enough
-            mContent = true;
-            mInRun = true;
-            mRunStart = here;
-        }
-    }
+    void track(const unsigned char *from, const unsigned char *to);
+    void trackRange(const unsigned char *from, const unsigned char *to, bool ring);
     void utf8(unsigned char c, const JsonPlace &here);
     void utf8Cut();
 
     ByteSource &mSource;
     std::function<void()> mRefilled;
     std::unique_ptr<unsigned char[]> mBuffer;
-    const unsigned char *mPos = nullptr;
+    const unsigned char *mPos = nullptr;   // the next byte for the lexer
     const unsigned char *mEnd = nullptr;
+    const unsigned char *mScan = nullptr;  // the next byte to track
+    std::uint64_t mBufferOffset = 0;       // the file offset of mBuffer[0]
     bool mEof = false;
 
-    std::uint64_t mTaken = 0;   // bytes handed out
-    JsonPlace mHere;            // the place of the next byte
-    JsonPlace mRing[4];         // the places of the last bytes handed out, by offset % 4
+    JsonPlace mHere;            // the place of the next byte to track
+    JsonPlace mRing[4];         // the places of the last bytes tracked, by offset % 4
     bool mContent = false;
     bool mInString = false;
     bool mEscape = false;

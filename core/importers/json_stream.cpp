@@ -26,7 +26,7 @@ public:
     using string_t = nlohmann::json::string_t;
     using binary_t = nlohmann::json::binary_t;
 
-    Handler(JsonStream::Visitor &visitor, const JsonInput &input, const bool &stopped)
+    Handler(JsonStream::Visitor &visitor, JsonInput &input, const bool &stopped)
         : mVisitor(visitor)
         , mInput(input)
         , mStopped(stopped)
@@ -39,19 +39,19 @@ public:
     // precedence over what the visitor found wrong (as when the whole document was parsed first).
     std::exception_ptr deferred;
 
-    bool null() { return scalar(Type::Null, mInput.runStart(), [](JsonValue &) {}); }
+    bool null() { return scalar(Type::Null, Start::Run, [](JsonValue &) {}); }
     bool boolean(bool v)
     {
-        return scalar(Type::Bool, mInput.runStart(), [v](JsonValue &j) { j.boolean = v; });
+        return scalar(Type::Bool, Start::Run, [v](JsonValue &j) { j.boolean = v; });
     }
     bool number_integer(number_integer_t v) { return number(static_cast<double>(v)); }
     bool number_unsigned(number_unsigned_t v) { return number(static_cast<double>(v)); }
     bool number_float(number_float_t v, const string_t &) { return number(v); }
     bool string(string_t &v)
     {
-        return scalar(Type::String, mInput.stringStart(), [&v](JsonValue &j) { j.text = std::move(v); });
+        return scalar(Type::String, Start::String, [&v](JsonValue &j) { j.text = std::move(v); });
     }
-    bool binary(binary_t &) { return scalar(Type::Null, mInput.runStart(), [](JsonValue &) {}); }
+    bool binary(binary_t &) { return scalar(Type::Null, Start::Run, [](JsonValue &) {}); }
     bool start_object(std::size_t) { return open(Type::Object); }
     bool start_array(std::size_t) { return open(Type::Array); }
     bool end_object() { return close(); }
@@ -90,7 +90,7 @@ private:
     bool number(double v)
     {
         // A number ends where the lexer reads a character past it, so it began where the latest run began.
-        return scalar(Type::Number, mInput.runStart(), [v](JsonValue &j) { j.number = v; });
+        return scalar(Type::Number, Start::Run, [v](JsonValue &j) { j.number = v; });
     }
 
     // The path to a value that starts at the entered level; false for the root.
@@ -120,11 +120,16 @@ private:
         }
     }
 
+    // Which token start places a scalar: a string's quote, or the start of a number or literal.
+    enum class Start { String, Run };
+
     template<typename Fill>
-    bool scalar(Type type, const JsonPlace &at, Fill fill)
+    bool scalar(Type type, Start start, Fill fill)
     {
         if (mSkipDepth > 0 || deferred)
             return true;
+        mInput.sync();
+        const JsonPlace at = start == Start::String ? mInput.stringStart() : mInput.runStart();
         if (!mBuild.empty()) {
             JsonValue &j = mBuild.back().items.emplace_back();
             j.type = type;
@@ -147,13 +152,14 @@ private:
 
     bool open(Type type)
     {
-        const JsonPlace at = mInput.openStart();
         if (deferred)
             return true;
         if (mSkipDepth > 0) {
             ++mSkipDepth;
             return true;
         }
+        mInput.sync();
+        const JsonPlace at = mInput.openStart();
         if (!mBuild.empty()) {
             JsonValue &j = mBuild.emplace_back();
             j.type = type;
@@ -209,7 +215,7 @@ private:
     }
 
     JsonStream::Visitor &mVisitor;
-    const JsonInput &mInput;
+    JsonInput &mInput;
     const bool &mStopped;
     std::vector<Frame> mFrames;   // the containers walked into
     JsonStream::Path mPath;       // steps to them, and to the value being collected or skipped
