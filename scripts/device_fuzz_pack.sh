@@ -11,7 +11,9 @@ trap 'rm -rf "$pack"' EXIT
 mkdir -p "$pack/bin" "$pack/lib" "$pack/corpus"
 cp "$build"/fuzz_* "$pack/bin/" && rm -f "$pack"/bin/*.log
 strip --strip-debug "$pack"/bin/fuzz_*   # names stay for stack traces; the pack must travel (64 MiB per call)
-for lib in libzstd.so.1 libz.so.1 libsqlite3.so.0; do cp -L "/usr/lib/x86_64-linux-gnu/$lib" "$pack/lib/"; done
+# Every library the targets load beyond the C and C++ runtimes (sqlite3, zlib, zstd, date-tz).
+ldd "$pack/bin/fuzz_ukci" | awk '/=> \// {print $3}' | grep -vE '/(libc|libm|libstdc\+\+|libgcc_s|ld-linux)[.-]' \
+    | while read -r lib; do cp -L "$lib" "$pack/lib/"; done
 for state in "$@"; do
     tmp="$(mktemp -d)"
     tar xzf "$state" -C "$tmp" corpus
