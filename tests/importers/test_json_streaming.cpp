@@ -495,6 +495,37 @@ private slots:
         }
     }
 
+    // JsonInput reads 256 KiB (262,144 bytes) at a time; nlohmann reports an error up to two bytes behind the
+    // last byte it read, which may lie in the chunk before. N spaces and then {"data":[1,]} put the ']' (column
+    // N + 12, offset N + 11) around the boundary; {"data":[1 2]} puts the '2' there, found only after the lexer
+    // has read the ']' behind it.
+    void errorsAtAChunkBoundary_data()
+    {
+        QTest::addColumn<QByteArray>("tail");
+        QTest::addColumn<int>("spaces");
+        for (const int offset : {262142, 262143, 262144, 262145})
+            for (const char *tail : {"{\"data\":[1,]}", "{\"data\":[1 2]}"})
+                QTest::addRow("%s at offset %d", tail, offset) << QByteArray(tail) << offset - 11;
+    }
+
+    void errorsAtAChunkBoundary()
+    {
+        QFETCH(QByteArray, tail);
+        QFETCH(int, spaces);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("boundary.json");
+        writeFile(path, QByteArray(spaces, ' ') + tail);
+        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        try {
+            ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "ukci", "x"));
+            QFAIL("accepted");
+        } catch (const ParseError &e) {
+            QCOMPARE(e.line(), 1);
+            QCOMPARE(e.column(), spaces + 12);
+            QVERIFY2(QString::fromStdString(e.message()).contains("syntax error"), e.what());
+        }
+    }
+
 private:
     static void checkWattTime(ProjectStore &store)
     {
