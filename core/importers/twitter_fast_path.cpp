@@ -271,7 +271,9 @@ TwitterFastPath::TwitterFastPath(Scan scan)
     if (scan == Scan::Auto) {
         const char *env = std::getenv("CARBONSCOPE_SCAN");
         const std::string_view want = env ? env : "";
-        scan = want == "scalar" ? Scan::Scalar : want == "sse2" ? Scan::Sse2 : want == "avx2" ? Scan::Avx2 : Scan::Avx512;
+        // AVX2 by default: AVX-512BW was no faster on an Intel Xeon (0.39 s against 0.40 for bench_import's 1 GB)
+        // and slower on an AMD EPYC (0.32 against 0.30).
+        scan = want == "scalar" ? Scan::Scalar : want == "sse2" ? Scan::Sse2 : want == "avx512" ? Scan::Avx512 : Scan::Avx2;
     }
 #ifdef CS_TWITTER_X86
     __builtin_cpu_init();

@@ -16,16 +16,17 @@ struct TwitterLine
 // The hot path of the Twitter importer, over a buffer of whole lines (it ends with '\n'). Exactly conservative:
 // it accepts only lines the importer's slow path would read the same way, and stops at anything else (the slow
 // path then names the problem with its line and column). On x86-64 it classifies a line's first 64 bytes with
-// SSE2 (AVX2 or AVX-512BW where the CPU has it, checked at run time) into bit masks of commas, newlines and digits, and checks
-// every field with a few mask operations instead of a branch per byte; longer lines and other CPUs take a
-// portable scalar scanner. The caller's buffer must stay readable for `padding` bytes past `end`.
+// SSE2 (AVX2 where the CPU has it, checked at run time; AVX-512BW on request) into bit masks of commas, newlines
+// and digits, and checks every field with a few mask operations instead of a branch per byte; longer lines and
+// other CPUs take a portable scalar scanner. The caller's buffer must stay readable for `padding` bytes past
+// `end`.
 class TwitterFastPath
 {
 public:
     static constexpr int padding = 64;
 
-    // Auto: the best the CPU has, unless the environment variable CARBONSCOPE_SCAN says avx512, avx2, sse2 or
-    // scalar (for tests and measurements). A choice the CPU lacks falls back to the next one down.
+    // Auto: AVX2 where the CPU has it, unless the environment variable CARBONSCOPE_SCAN says avx512, avx2, sse2
+    // or scalar (for tests and measurements). A choice the CPU lacks falls back to the next one down.
     enum class Scan { Auto, Avx512, Avx2, Sse2, Scalar };
     explicit TwitterFastPath(Scan scan = Scan::Auto);
     // The one in use.
