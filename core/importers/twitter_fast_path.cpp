@@ -4,7 +4,8 @@
 #include <cstdlib>
 #include <cstring>
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+// CARBONSCOPE_PORTABLE_SCAN builds only the portable scanner (as on other CPUs): a check that it still compiles.
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !defined(CARBONSCOPE_PORTABLE_SCAN)
 #include <immintrin.h>
 #define CS_TWITTER_X86 1
 #endif

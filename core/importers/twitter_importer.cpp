@@ -5,7 +5,6 @@
 #include "request_binner.h"
 #include "twitter_fast_path.h"
 
-#include <cstdint>
 #include <cstring>
 
 namespace cs {
@@ -119,7 +118,8 @@ void TwitterImporter::run(ImportContext &context) const
         ++count;
     };
 
-    // Any line: the fast check, else the slow path that says exactly what is wrong.
+    // The slow path, for any line the fast path leaves (and the last one without a newline): it says exactly
+    // what is wrong, or takes the line (a number longer than the scanners read, say).
     auto handle = [&](std::string_view line, long long n, bool unterminated) {
         if (line.empty())
             return;
