@@ -6,6 +6,7 @@ namespace cs {
 
 // Electricity Maps API carbon-intensity/history responses: {"zone","history":[{"carbonIntensity","datetime",
 // "isEstimated","emissionFactorType"}]} (or the bare history array). Estimated points are kept and counted.
+// Streams one point at a time.
 class ElectricityMapsJsonImporter : public Importer
 {
 public:

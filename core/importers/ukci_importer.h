@@ -12,6 +12,8 @@ namespace cs {
 // - any of them saved as the bare "data" array.
 // Forecast and actual are kept apart; "actual": null (not yet measured) leaves the actual empty. With every
 // region in the file and no --region, each region becomes its own series "<name>/<short name>".
+// Streams (JsonStream): one entry of "data" at a time (a period, a period's regions, or one period of a region's
+// own "data"), so memory stays flat whatever the file size.
 class UkciImporter : public Importer
 {
 public:
