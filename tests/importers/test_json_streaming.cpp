@@ -400,6 +400,41 @@ private slots:
         checkWattTime(store);
     }
 
+    // Cancel is honoured during the second reading too (WattTime's "meta" after 40,000 points, about 2.6 MB):
+    // the first progress call comes from the import's own reading (its first 1 MiB), the next ones from the
+    // second reading, which reports where the import's own reading is and stops when told to.
+    void cancelDuringTheSecondReading()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("wt big.json");
+        QByteArray json = "{\"data\":[";
+        for (int i = 0; i < 40000; ++i)
+            json += (i ? ",\n" : "") + QByteArray("{\"point_time\":\"") + QByteArray::fromStdString(isoMinute(year2000 + 300LL * i))
+                    + "\",\"value\":1000}";
+        json += "],\n\"meta\":{\"units\":\"lbs_co2_per_mwh\"}}";
+        writeFile(path, json);
+        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        ImportOptions o = options(SeriesKind::Carbon, "watttime", "wt");
+        int calls = 0;
+        std::uint64_t lastDone = 0, lastTotal = 0;
+        o.progress = [&](std::uint64_t done, std::uint64_t total) {
+            lastDone = done;
+            lastTotal = total;
+            return ++calls < 3;
+        };
+        QVERIFY_THROWS_EXCEPTION(ImportCancelled, ImportRunner::importFile(store, path.toStdString(), o));
+        QCOMPARE(calls, 3);
+        QCOMPARE(lastTotal, static_cast<std::uint64_t>(json.size()));
+        QCOMPARE(lastDone, std::uint64_t(1) << 20); // still the import's first chunk
+        QVERIFY(store.listSeries().empty());
+        // Without the cancel, the same file imports: 40,000 points of 1000 lbs/MWh = 453.59237 g/kWh.
+        o.progress = {};
+        ImportRunner::importFile(store, path.toStdString(), o);
+        const TimeSeries ts = store.loadCarbonSeries("wt");
+        QCOMPARE(ts.values.size(), std::size_t(40000));
+        QVERIFY(qFuzzyCompare(ts.values.back(), 453.59237));
+    }
+
     // Units after the data, and wrong: the message names the units' place. `,"meta":{"units":` is 17 characters.
     void wattTimeBadUnitsAfterData()
     {
