@@ -204,15 +204,37 @@ CS_INLINE Shape shapeOf(const Masks &m, const char *p)
     return s;
 }
 
+// The current second: its timestamp text followed by a comma (zeros after), the text's length, and its value.
+struct Second
+{
+    const char *text;
+    unsigned length;
+    long long time;
+};
+
+// The line at p starts with the current second's text and its comma (one 16-byte compare).
+CS_INLINE bool sameSecond(const char *p, const Second &second)
+{
+    const __m128i want = _mm_load_si128(reinterpret_cast<const __m128i *>(second.text));
+    const __m128i head = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+    const auto same = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(head, want)));
+    const unsigned need = (2u << second.length) - 1; // bytes 0..length: the digits and the comma
+    return (same & need) == need;
+}
+
 template <class K>
-CS_INLINE const char *simdParse(const char *p, const char *end, TwitterLine &line)
+CS_INLINE const char *simdParse(const char *p, const char *end, TwitterLine &line, const Second &second)
 {
     const Shape s = shapeOf(K::classify(p), p);
     if (!s.ok)
         return scalarParse(p, end, line);
-    long long t = 0;
-    for (unsigned i = 0; i < s.c0; ++i)
-        t = t * 10 + (p[i] - '0');
+    // Read the digits only for a new second (a filtered import parses every line).
+    long long t = second.time;
+    if (!sameSecond(p, second)) {
+        t = 0;
+        for (unsigned i = 0; i < s.c0; ++i)
+            t = t * 10 + (p[i] - '0');
+    }
     line.time = t;
     line.timeText = std::string_view(p, s.c0);
     line.client = std::string_view(p + s.c3 + 1, s.c4 - s.c3 - 1);
@@ -220,19 +242,15 @@ CS_INLINE const char *simdParse(const char *p, const char *end, TwitterLine &lin
     return p + s.newline;
 }
 
-// The current second's text with its comma, compared with the first 16 bytes of each line.
+// The run of well-formed lines of the current second from p.
 template <class K>
-CS_INLINE long long simdSkip(const char *&p, const char *end, const char *second, unsigned length)
+CS_INLINE long long simdSkip(const char *&p, const char *end, const Second &second)
 {
-    const __m128i want = _mm_load_si128(reinterpret_cast<const __m128i *>(second));
-    const unsigned need = (2u << length) - 1; // bytes 0..length: the digits and the comma
     const char *q = p;
     long long n = 0;
     while (q < end) {
-        const __m128i head = _mm_loadu_si128(reinterpret_cast<const __m128i *>(q));
-        const auto same = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(head, want)));
         const Shape s = shapeOf(K::classify(q), q);
-        if (!s.ok || (same & need) != need)
+        if (!s.ok || !sameSecond(q, second))
             break;
         q += s.newline + 1;
         ++n;
@@ -241,26 +259,26 @@ CS_INLINE long long simdSkip(const char *&p, const char *end, const char *second
     return n;
 }
 
-__attribute__((target(CS_AVX2), flatten)) const char *parseAvx2(const char *p, const char *end, TwitterLine &line)
+__attribute__((target(CS_AVX2), flatten)) const char *parseAvx2(const char *p, const char *end, TwitterLine &line,
+                                                                 const Second &second)
 {
-    return simdParse<Avx2>(p, end, line);
+    return simdParse<Avx2>(p, end, line, second);
 }
 
-__attribute__((target(CS_AVX2), flatten)) long long skipAvx2(const char *&p, const char *end, const char *second,
-                                                             unsigned length)
+__attribute__((target(CS_AVX2), flatten)) long long skipAvx2(const char *&p, const char *end, const Second &second)
 {
-    return simdSkip<Avx2>(p, end, second, length);
+    return simdSkip<Avx2>(p, end, second);
 }
 
-__attribute__((target(CS_AVX512), flatten)) const char *parseAvx512(const char *p, const char *end, TwitterLine &line)
+__attribute__((target(CS_AVX512), flatten)) const char *parseAvx512(const char *p, const char *end,
+                                                                   TwitterLine &line, const Second &second)
 {
-    return simdParse<Avx512>(p, end, line);
+    return simdParse<Avx512>(p, end, line, second);
 }
 
-__attribute__((target(CS_AVX512), flatten)) long long skipAvx512(const char *&p, const char *end, const char *second,
-                                                                 unsigned length)
+__attribute__((target(CS_AVX512), flatten)) long long skipAvx512(const char *&p, const char *end, const Second &second)
 {
-    return simdSkip<Avx512>(p, end, second, length);
+    return simdSkip<Avx512>(p, end, second);
 }
 
 #endif // CS_TWITTER_X86
@@ -299,17 +317,21 @@ void TwitterFastPath::setSecond(std::string_view timeText)
     std::memcpy(mSecond, timeText.data(), timeText.size());
     mSecond[timeText.size()] = ',';
     mSecondLength = static_cast<unsigned>(timeText.size());
+    mSecondTime = 0;
+    for (char c : timeText)
+        mSecondTime = mSecondTime * 10 + (c - '0');
 }
 
 const char *TwitterFastPath::parse(const char *p, const char *end, TwitterLine &line) const
 {
 #ifdef CS_TWITTER_X86
+    const Second second{mSecond, mSecondLength, mSecondTime};
     if (mScan == Scan::Avx512)
-        return parseAvx512(p, end, line);
+        return parseAvx512(p, end, line, second);
     if (mScan == Scan::Avx2)
-        return parseAvx2(p, end, line);
+        return parseAvx2(p, end, line, second);
     if (mScan == Scan::Sse2)
-        return simdParse<Sse2>(p, end, line);
+        return simdParse<Sse2>(p, end, line, second);
 #endif
     return scalarParse(p, end, line);
 }
@@ -319,12 +341,13 @@ long long TwitterFastPath::skipSecond(const char *&p, const char *end) const
     if (mSecondLength == 0)
         return 0;
 #ifdef CS_TWITTER_X86
+    const Second second{mSecond, mSecondLength, mSecondTime};
     if (mScan == Scan::Avx512)
-        return skipAvx512(p, end, mSecond, mSecondLength);
+        return skipAvx512(p, end, second);
     if (mScan == Scan::Avx2)
-        return skipAvx2(p, end, mSecond, mSecondLength);
+        return skipAvx2(p, end, second);
     if (mScan == Scan::Sse2)
-        return simdSkip<Sse2>(p, end, mSecond, mSecondLength);
+        return simdSkip<Sse2>(p, end, second);
 #endif
     long long n = 0;
     const std::string_view want(mSecond, mSecondLength);

@@ -35,7 +35,8 @@ public:
     // Parses the well-formed line at p: returns its '\n', or nullptr for anything unusual.
     const char *parse(const char *p, const char *end, TwitterLine &line) const;
 
-    // The current second's timestamp text (digits, at most 12), which skipSecond() looks for.
+    // The current second's timestamp text (digits, at most 12), which skipSecond() looks for (and parse() need
+    // not read again).
     void setSecond(std::string_view timeText);
     // Skips the run of well-formed lines from p that carry the current second's timestamp text, stopping before
     // the first other line (or at end); returns how many it skipped. Only the counting of lines is left to do
@@ -45,6 +46,7 @@ public:
 private:
     alignas(16) char mSecond[16] = {};
     unsigned mSecondLength = 0; // 0: no second yet (a timestamp has at least one digit, so nothing matches)
+    long long mSecondTime = 0;
     Scan mScan = Scan::Scalar;
 };
 

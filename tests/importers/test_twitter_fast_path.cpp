@@ -155,14 +155,23 @@ private slots:
     void scannersAgreeWithReference()
     {
         QFETCH(int, scan);
-        const TwitterFastPath fast(static_cast<Scan>(scan));
+        TwitterFastPath fast(static_cast<Scan>(scan));
         if (fast.scan() != static_cast<Scan>(scan))
             QSKIP(QByteArray("this CPU has no " + scanName(static_cast<Scan>(scan))).constData());
         std::mt19937 rng(20261123);
         std::vector<char> buffer(64 + 256 + 128);
         long long accepted = 0, good = 0;
+        std::string previous = "1"; // the last good line's timestamp text: the current second
         for (int i = 0; i < 150000; ++i) {
-            const std::string line = randomLine(rng, i % 2 == 1);
+            std::string line = randomLine(rng, i % 2 == 1);
+            // A third of the lines start with the current second's text, or one a digit longer or shorter
+            // (parse() takes the time of the current second without reading the digits when the text matches).
+            const std::size_t comma = line.find(',');
+            if (i % 3 == 0 && comma != std::string::npos) {
+                const std::string variants[] = {previous, previous, previous + "0", "0" + previous,
+                                                previous.substr(0, previous.size() - 1)};
+                line = variants[rng() % 5] + line.substr(comma);
+            }
             if (line.size() > 256)
                 continue;
             for (char &c : buffer)
@@ -184,6 +193,8 @@ private slots:
                 QCOMPARE(std::string(got.timeText), want.timeText);
                 QCOMPARE(std::string(got.client), want.client);
                 QCOMPARE(std::string(got.operation), want.operation);
+                previous = want.timeText;
+                fast.setSecond(previous);
             } else {
                 const bool withinLimits = want.shortNumbers || (scan != static_cast<int>(Scan::Scalar) && line.size() < 64);
                 QVERIFY2(!want.ok || !withinLimits, ("refused a good line: " + line).c_str());
