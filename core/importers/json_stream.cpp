@@ -3,6 +3,7 @@
 #include "byte_source.h"
 #include "import_context.h"
 #include "json_input.h"
+#include "parse_error.h"
 
 #include <nlohmann/json.hpp>
 
@@ -16,6 +17,9 @@ namespace {
 
 using Type = JsonValue::Type;
 
+int clampColumn(long long column) { return column > INT_MAX ? INT_MAX : static_cast<int>(column); }
+int clampLine(long long line) { return line > INT_MAX ? INT_MAX : static_cast<int>(line); }
+
 // nlohmann's SAX events turned into the Visitor's begin/value/end, building only what the visitor collects.
 class Handler
 {
@@ -26,10 +30,11 @@ public:
     using string_t = nlohmann::json::string_t;
     using binary_t = nlohmann::json::binary_t;
 
-    Handler(JsonStream::Visitor &visitor, JsonInput &input, const bool &stopped)
+    Handler(JsonStream::Visitor &visitor, JsonInput &input, const bool &stopped, const std::string &file)
         : mVisitor(visitor)
         , mInput(input)
         , mStopped(stopped)
+        , mFile(file)
     {}
 
     std::uint64_t errorByte = 0;
@@ -161,6 +166,11 @@ private:
         mInput.sync();
         const JsonPlace at = mInput.openStart();
         if (!mBuild.empty()) {
+            if (mBuild.size() >= maxCollectedDepth) { // no record nests this deep; its tree would be freed recursively
+                deferred = std::make_exception_ptr(ParseError(mFile, clampLine(at.line), clampColumn(at.column),
+                    "nested more than " + std::to_string(maxCollectedDepth) + " levels deep"));
+                return true;
+            }
             JsonValue &j = mBuild.emplace_back();
             j.type = type;
             j.place = at;
@@ -214,17 +224,18 @@ private:
         return !mStopped;
     }
 
+    static constexpr std::size_t maxCollectedDepth = 256;
+
     JsonStream::Visitor &mVisitor;
     JsonInput &mInput;
     const bool &mStopped;
+    const std::string &mFile;
     std::vector<Frame> mFrames;   // the containers walked into
     JsonStream::Path mPath;       // steps to them, and to the value being collected or skipped
     std::vector<JsonValue> mBuild; // the value being collected: the outermost container first
     int mSkipDepth = 0;
     bool mOuterStepped = false;
 };
-
-int clampColumn(long long column) { return column > INT_MAX ? INT_MAX : static_cast<int>(column); }
 
 } // namespace
 
@@ -251,7 +262,7 @@ void JsonStream::run(Visitor &visitor)
                 throw ImportCancelled();
         }
     });
-    Handler handler(visitor, input, mStopped);
+    Handler handler(visitor, input, mStopped, mContext.displayName());
     const bool ok = nlohmann::json::sax_parse(input.begin(), input.end(), &handler);
     if (ok || !handler.failed) {
         if (handler.deferred)

@@ -435,6 +435,29 @@ private slots:
         QVERIFY(qFuzzyCompare(ts.values.back(), 453.59237));
     }
 
+    // A record nested 100,000 deep is refused at its 257th level ({"data":[{"from": is 17 characters, so the
+    // k-th '[' is at column 17 + k: 274); the same nesting in a member no importer reads is only checked.
+    void deepNesting()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("deep.json");
+        const QByteArray nest = QByteArray(100000, '[') + QByteArray(100000, ']');
+        writeFile(path, "{\"data\":[{\"from\":" + nest + "}]}");
+        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        try {
+            ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "ukci", "x"));
+            QFAIL("accepted");
+        } catch (const ParseError &e) {
+            QCOMPARE(e.line(), 1);
+            QCOMPARE(e.column(), 274);
+            QVERIFY2(QString::fromStdString(e.message()).contains("nested more than 256 levels"), e.what());
+        }
+        writeFile(path, "{\"data\":[{\"x\":" + nest + ",\"from\":\"2024-01-01T00:00Z\",\"to\":\"2024-01-01T00:30Z\","
+                        "\"intensity\":{\"forecast\":5}}]}");
+        ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "ukci", "x"));
+        QCOMPARE(store.loadCarbonSeries("x").values, std::vector<double>{5});
+    }
+
     // Units after the data, and wrong: the message names the units' place. `,"meta":{"units":` is 17 characters.
     void wattTimeBadUnitsAfterData()
     {
