@@ -1,6 +1,7 @@
 #include "importdialog.h"
 
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDialogButtonBox>
@@ -63,7 +64,7 @@ int findColumn(const QStringList &header, const QStringList &names)
 
 } // namespace
 
-ImportDialog::Guess ImportDialog::guess(const QByteArray &head)
+ImportDialog::Guess ImportDialog::guess(const QByteArray &head, QChar delimiter, std::optional<bool> header)
 {
     Guess g;
     QString text = QString::fromUtf8(head);
@@ -86,8 +87,14 @@ ImportDialog::Guess ImportDialog::guess(const QByteArray &head)
             best = first.count(d);
             g.delimiter = d;
         }
+    if (!delimiter.isNull())
+        g.delimiter = delimiter;
+    const bool hasHeader = header.value_or(true);
     g.header = splitLine(first, g.delimiter);
-    for (int i = 1; i < lines.size() && g.rows.size() < PreviewRows; ++i)
+    if (!hasHeader)
+        for (int c = 0; c < g.header.size(); ++c)
+            g.header[c] = tr("column %1").arg(c + 1);
+    for (int i = hasHeader ? 1 : 0; i < lines.size() && g.rows.size() < PreviewRows; ++i)
         g.rows << splitLine(lines[i], g.delimiter);
     g.timeColumn = findColumn(g.header, {QStringLiteral("from"), QStringLiteral("datetime"), QStringLiteral("timestamp"),
                                          QStringLiteral("ds"), QStringLiteral("period"), QStringLiteral("time"),
@@ -104,7 +111,8 @@ ImportDialog::Guess ImportDialog::guess(const QByteArray &head)
 
 ImportDialog::ImportDialog(QWidget *parent)
     : QDialog(parent), mPath(new QLineEdit(this)), mKindGroup(new QButtonGroup(this)),
-      mValueColumn(new QComboBox(this)), mFormat(new QComboBox(this)), mTimeFormat(new QComboBox(this)),
+      mValueColumn(new QComboBox(this)), mTimeColumn(new QComboBox(this)), mDelimiter(new QComboBox(this)),
+      mHeader(new QComboBox(this)), mSkipBadRows(new QCheckBox(this)), mFormat(new QComboBox(this)), mTimeFormat(new QComboBox(this)),
       mTimeZone(new QLineEdit(this)), mDetected(new QLabel(this)), mPreview(new QTableWidget(this)),
       mError(new QLabel(this))
 {
@@ -139,6 +147,28 @@ ImportDialog::ImportDialog(QWidget *parent)
     mValueColumn->setToolTip(tr("The column holding the values; \"detect\" lets the reader choose (actual before "
                                 "forecast)"));
     form->addRow(tr("Value column:"), mValueColumn);
+    mTimeColumn->setToolTip(tr("The column holding the times; \"detect\" lets the reader choose (from, datetime, "
+                               "timestamp, ds, period, time, date)"));
+    form->addRow(tr("Time column:"), mTimeColumn);
+
+    // Delimiter and header: detected, or set by the user when the guess is wrong; the preview follows.
+    auto *csvRow = new QHBoxLayout;
+    mDelimiter->addItem(tr("detect"), QString());
+    mDelimiter->addItem(tr("comma ,"), QStringLiteral(","));
+    mDelimiter->addItem(tr("semicolon ;"), QStringLiteral(";"));
+    mDelimiter->addItem(tr("tab"), QStringLiteral("\t"));
+    mDelimiter->addItem(tr("pipe |"), QStringLiteral("|"));
+    mDelimiter->setToolTip(tr("What separates a CSV's fields"));
+    mHeader->addItem(tr("detect"), QString());
+    mHeader->addItem(tr("first row names the columns"), QStringLiteral("yes"));
+    mHeader->addItem(tr("first row is data"), QStringLiteral("no"));
+    mHeader->setToolTip(tr("Whether the CSV's first row is a header"));
+    csvRow->addWidget(mDelimiter);
+    csvRow->addWidget(new QLabel(tr("Header:"), this));
+    csvRow->addWidget(mHeader, 1);
+    form->addRow(tr("Delimiter:"), csvRow);
+    connect(mDelimiter, &QComboBox::activated, this, &ImportDialog::refreshPreview);
+    connect(mHeader, &QComboBox::activated, this, &ImportDialog::refreshPreview);
     mFormat->setToolTip(ImportJob::usesImporters()
                             ? tr("The file format; \"auto\" detects it from the content")
                             : tr("CSV with a header (the importers library, which reads more formats, is not built)"));
@@ -175,6 +205,11 @@ ImportDialog::ImportDialog(QWidget *parent)
     mTimeFormat->setEnabled(ImportJob::usesImporters());
     mTimeZone->setEnabled(ImportJob::usesImporters());
     form->addRow(tr("Time zone:"), mTimeZone);
+    mSkipBadRows->setText(tr("Skip bad rows and count them, instead of stopping at the first"));
+    mSkipBadRows->setToolTip(tr("A row that cannot be read (a non-number, a time going backwards, ...) is left out "
+                                "and counted; without this the import stops and names its line and column"));
+    mSkipBadRows->setEnabled(ImportJob::usesImporters());
+    form->addRow(QString(), mSkipBadRows);
     layout->addLayout(form);
 
     mDetected->setWordWrap(true);
@@ -195,7 +230,12 @@ ImportDialog::ImportDialog(QWidget *parent)
     layout->addWidget(buttons);
 
     connect(browseButton, &QPushButton::clicked, this, &ImportDialog::browse);
-    connect(mPath, &QLineEdit::editingFinished, this, &ImportDialog::refreshPreview);
+    // Only a new path re-reads the preview: editingFinished also fires when the field merely loses focus (a click
+    // on Import), and a re-read would reset the columns the user chose.
+    connect(mPath, &QLineEdit::editingFinished, this, [this] {
+        if (mPath->text() != mPreviewedPath)
+            refreshPreview();
+    });
     connect(buttons, &QDialogButtonBox::accepted, this, &ImportDialog::startImport);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
@@ -246,16 +286,25 @@ void ImportDialog::refreshFormats()
 
 void ImportDialog::refreshPreview()
 {
+    mPreviewedPath = mPath->text();
     mError->clear();
     mPreview->clear();
     mValueColumn->clear();
     mValueColumn->addItem(tr("detect"), QString());
+    mTimeColumn->clear();
+    mTimeColumn->addItem(tr("detect"), QString());
     QFile file(mPath->text());
     if (!file.open(QIODevice::ReadOnly)) {
         mDetected->setText(mPath->text().isEmpty() ? QString() : tr("Cannot open %1.").arg(mPath->text()));
         return;
     }
-    const Guess g = guess(file.read(64 * 1024));
+    const QString chosenDelimiter = mDelimiter->currentData().toString();
+    const QString chosenHeader = mHeader->currentData().toString();
+    const QChar delimiterChar = chosenDelimiter.size() == 1 ? chosenDelimiter.front() : QChar();
+    std::optional<bool> header;
+    if (!chosenHeader.isEmpty())
+        header = chosenHeader == QLatin1String("yes");
+    const Guess g = guess(file.read(64 * 1024), delimiterChar, header);
     mPreview->setColumnCount(static_cast<int>(g.header.size()));
     mPreview->setHorizontalHeaderLabels(g.header);
     mPreview->setRowCount(static_cast<int>(g.rows.size()));
@@ -263,8 +312,13 @@ void ImportDialog::refreshPreview()
         for (int c = 0; c < g.rows[r].size() && c < g.header.size(); ++c)
             mPreview->setItem(r, c, new QTableWidgetItem(g.rows[r][c]));
     mPreview->resizeColumnsToContents();
-    for (const QString &h : g.header)
-        mValueColumn->addItem(h, h);
+    // Without a header the reader knows the columns by their 1-based index only.
+    const bool named = header.value_or(true);
+    for (int c = 0; c < g.header.size(); ++c) {
+        const QString key = named ? g.header[c] : QString::number(c + 1);
+        mValueColumn->addItem(g.header[c], key);
+        mTimeColumn->addItem(g.header[c], key);
+    }
     if (g.valueColumn >= 0)
         mValueColumn->setCurrentIndex(g.valueColumn + 1);
     setKind(g.kind);
@@ -289,6 +343,10 @@ ImportRequest ImportDialog::request() const
     r.format = mFormat->currentText();
     r.timeFormat = mTimeFormat->currentData().toString();
     r.timeZone = mTimeZone->text().trimmed();
+    r.delimiter = mDelimiter->currentData().toString(); // "\t" is the tab itself
+    r.header = mHeader->currentData().toString();
+    r.timeColumn = mTimeColumn->currentData().toString();
+    r.skipBadRows = mSkipBadRows->isChecked();
     return r;
 }
 
@@ -320,6 +378,7 @@ void ImportDialog::onJobFinished()
         return;
     if (mJob->series()) {
         mSeries = mJob->series();
+        mWarnings = mJob->warnings();
         mImportedKind = mJob->request().kind;
         Q_EMIT importFinished(true);
         accept();

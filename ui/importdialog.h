@@ -5,8 +5,10 @@
 #include <QDialog>
 
 #include <memory>
+#include <optional>
 
 class QButtonGroup;
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -15,9 +17,9 @@ class QTableWidget;
 
 namespace cs {
 
-// Imports a carbon-intensity or request trace: a preview of the first rows, the detected delimiter and column
-// mapping (the value column can be corrected), the time format and zone of a generic CSV (the zone completes over
-// the IANA names), then the import off the GUI thread with progress and cancel.
+// Imports a carbon-intensity or request trace: a preview of the first rows, the detected delimiter, header and
+// column mapping (each can be corrected), the time format and zone of a generic CSV (the zone completes over the
+// IANA names), skipping bad rows if asked, then the import off the GUI thread with progress and cancel.
 // Errors stay in the dialog with file, line and column, so the user can fix the choice and try again.
 class ImportDialog : public QDialog
 {
@@ -35,15 +37,22 @@ public:
     void startImport();
     const std::optional<TimeSeries> &series() const { return mSeries; }
     ImportRequest::Kind importedKind() const { return mImportedKind; }
+    // After a successful import: what the reader noted ("3 bad rows skipped"); empty when nothing.
+    const QString &warnings() const { return mWarnings; }
 
     QLabel *errorLabel() const { return mError; }
     QLabel *detectedLabel() const { return mDetected; }
     QTableWidget *preview() const { return mPreview; }
     QComboBox *valueColumn() const { return mValueColumn; }
+    QComboBox *timeColumn() const { return mTimeColumn; }
+    QComboBox *delimiter() const { return mDelimiter; }
+    QComboBox *header() const { return mHeader; }
+    QCheckBox *skipBadRows() const { return mSkipBadRows; }
     QComboBox *timeFormat() const { return mTimeFormat; }
     QLineEdit *timeZone() const { return mTimeZone; }
 
-    // Sets kind and columns from a file's first lines: the guess the dialog shows (static for tests).
+    // Sets kind and columns from a file's first lines: the guess the dialog shows (static for tests). A delimiter
+    // or header given is taken as is; without a header the columns are named "column 1", "column 2", ...
     struct Guess
     {
         QChar delimiter;
@@ -53,7 +62,7 @@ public:
         int valueColumn = -1;
         ImportRequest::Kind kind = ImportRequest::Kind::Carbon;
     };
-    static Guess guess(const QByteArray &head);
+    static Guess guess(const QByteArray &head, QChar delimiter = {}, std::optional<bool> header = {});
 
 Q_SIGNALS:
     void importFinished(bool ok);
@@ -67,16 +76,22 @@ private:
     QLineEdit *mPath;
     QButtonGroup *mKindGroup;
     QComboBox *mValueColumn;
+    QComboBox *mTimeColumn;
+    QComboBox *mDelimiter;
+    QComboBox *mHeader;
+    QCheckBox *mSkipBadRows;
     QComboBox *mFormat;
     QComboBox *mTimeFormat;
     QLineEdit *mTimeZone;
     QString mDetectedFormat;
+    QString mPreviewedPath;
     QLabel *mDetected;
     QTableWidget *mPreview;
     QLabel *mError;
     std::unique_ptr<ImportJob> mJob;
     QProgressDialog *mProgress = nullptr;
     std::optional<TimeSeries> mSeries;
+    QString mWarnings;
     ImportRequest::Kind mImportedKind = ImportRequest::Kind::Carbon;
 };
 

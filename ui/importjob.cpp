@@ -74,6 +74,12 @@ void ImportJob::run()
         options.format = mRequest.format.isEmpty() ? std::string("auto") : mRequest.format.toStdString();
         options.valueColumn = mRequest.valueColumn.toStdString();
         options.timeZone = mRequest.timeZone.trimmed().toStdString();
+        if (mRequest.delimiter.size() == 1 && mRequest.delimiter.front().unicode() < 128)
+            options.delimiter = static_cast<char>(mRequest.delimiter.front().unicode());
+        if (!mRequest.header.isEmpty())
+            options.header = mRequest.header == QLatin1String("yes");
+        options.timeColumn = mRequest.timeColumn.toStdString();
+        options.skipBadRows = mRequest.skipBadRows;
         if (mRequest.timeFormat == QLatin1String("iso"))
             options.timeFormat = TimeFormat::Iso;
         else if (mRequest.timeFormat == QLatin1String("unix-s"))

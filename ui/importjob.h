@@ -22,6 +22,10 @@ struct ImportRequest
     QString format;           // importer format where the importers library is built ("auto", "ukci", ...)
     QString timeFormat;       // generic CSV: "auto" (or empty), "iso", "unix-s", "unix-ms"
     QString timeZone;         // generic CSV: zone of times without an offset ("Europe/London", "+01:00"); empty: UTC
+    QString delimiter;        // generic CSV: one character ("\t" for tab); empty: detect
+    QString header;           // generic CSV: "yes", "no"; empty: detect
+    QString timeColumn;       // generic CSV: name or 1-based index; empty: detect
+    bool skipBadRows = false; // count and skip bad rows instead of stopping at the first
 };
 
 // Runs one import on its own thread (Tiled's ProjectModel scanner, PulseView's StoreSession): progress by bytes

@@ -347,6 +347,8 @@ void MainWindow::importTrace(const QString &path)
         }
         mProject->traceImported(series, carbon, dialog.request().path);
         mTabs->setCurrentIndex(0);
+        if (!dialog.warnings().isEmpty())
+            statusBar()->showMessage(tr("Imported %1: %2").arg(name, dialog.warnings()), 15000);
     } catch (const std::exception &e) {
         QMessageBox::warning(this, tr("Import"),
                              tr("%1 was read but cannot form a scenario with the current %2 trace: %3")

@@ -5,6 +5,7 @@
 #include "importdialog.h"
 #include "importjob.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDialogButtonBox>
@@ -138,6 +139,82 @@ private Q_SLOTS:
         const QString error = dialog.errorLabel()->text();
         QVERIFY2(error.contains(QStringLiteral("unknown time zone \"Mars/Olympus_Mons\"")), qPrintable(error));
         QVERIFY(dialog.isVisible());
+    }
+
+    void chosenDelimiterHeaderAndTimeColumnReachTheImport()
+    {
+        if (!ImportJob::usesImporters())
+            QSKIP("the importers library is not built here");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("no header.txt"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        // No header, pipe-separated, value first and time second: 1 June 2023 00:00 UTC is 1685577600
+        // (calendar.timegm), the rows an hour apart.
+        f.write("150|2023-06-01T00:00:00Z\n160|2023-06-01T01:00:00Z\n170|2023-06-01T02:00:00Z\n");
+        f.close();
+        ImportDialog dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.setPath(path);
+        dialog.delimiter()->setCurrentIndex(dialog.delimiter()->findData(QStringLiteral("|")));
+        dialog.header()->setCurrentIndex(dialog.header()->findData(QStringLiteral("no")));
+        Q_EMIT dialog.header()->activated(dialog.header()->currentIndex()); // as the user's choice does
+        // The preview re-splits: three data rows of two columns, named by position.
+        QCOMPARE(dialog.preview()->rowCount(), 3);
+        QCOMPARE(dialog.preview()->columnCount(), 2);
+        QCOMPARE(dialog.preview()->item(0, 0)->text(), QStringLiteral("150"));
+        QCOMPARE(dialog.preview()->horizontalHeaderItem(1)->text(), QStringLiteral("column 2"));
+        dialog.timeColumn()->setCurrentIndex(dialog.timeColumn()->findData(QStringLiteral("2")));
+        dialog.valueColumn()->setCurrentIndex(dialog.valueColumn()->findData(QStringLiteral("1")));
+        dialog.setKind(ImportRequest::Kind::Carbon);
+        const ImportRequest r = dialog.request();
+        QCOMPARE(r.delimiter, QStringLiteral("|"));
+        QCOMPARE(r.header, QStringLiteral("no"));
+        QCOMPARE(r.timeColumn, QStringLiteral("2"));
+        QCOMPARE(r.valueColumn, QStringLiteral("1"));
+        QSignalSpy finished(&dialog, &ImportDialog::importFinished);
+        QTest::mouseClick(importButton(dialog), Qt::LeftButton);
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(finished.front().front().toBool(), qPrintable(dialog.errorLabel()->text()));
+        const UtcSeconds t0 = 1685577600;
+        QCOMPARE(dialog.series()->times, (std::vector<UtcSeconds>{t0, t0 + 3600, t0 + 7200}));
+        QCOMPARE(dialog.series()->values, (std::vector<double>{150, 160, 170}));
+    }
+
+    void skipBadRowsImportsTheRestAndSaysHowMany()
+    {
+        if (!ImportJob::usesImporters())
+            QSKIP("the importers library is not built here");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("one bad row.csv"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        // Line 3 holds "n/a" where a number belongs: column 19, after the 18 characters of "2023-06-01T01:00Z,".
+        f.write("datetime,intensity\n2023-06-01T00:00Z,100\n2023-06-01T01:00Z,n/a\n2023-06-01T02:00Z,300\n");
+        f.close();
+        ImportDialog dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.setPath(path);
+        {
+            QSignalSpy finished(&dialog, &ImportDialog::importFinished);
+            QTest::mouseClick(importButton(dialog), Qt::LeftButton);
+            QVERIFY(finished.wait(10000));
+            QCOMPARE(finished.front().front().toBool(), false);
+            QVERIFY2(dialog.errorLabel()->text().contains(QStringLiteral("one bad row.csv:3:19")),
+                     qPrintable(dialog.errorLabel()->text()));
+        }
+        dialog.skipBadRows()->setChecked(true);
+        QVERIFY(dialog.request().skipBadRows);
+        QSignalSpy finished(&dialog, &ImportDialog::importFinished);
+        QTest::mouseClick(importButton(dialog), Qt::LeftButton);
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(finished.front().front().toBool(), qPrintable(dialog.errorLabel()->text()));
+        // 1 June 2023 00:00 UTC = 1685577600; the 01:00 row is left out, so 02:00 follows a two-hour step.
+        QCOMPARE(dialog.series()->times, (std::vector<UtcSeconds>{1685577600, 1685577600 + 7200}));
+        QCOMPARE(dialog.series()->values, (std::vector<double>{100, 300}));
+        QVERIFY2(dialog.warnings().contains(QStringLiteral("1 bad row")), qPrintable(dialog.warnings()));
     }
 
     void guessFindsSemicolonDelimiterAndCarbonColumn()
