@@ -82,15 +82,20 @@ ImportDialog::Guess ImportDialog::guess(const QByteArray &head, QChar delimiter,
     const QString first = lines.front();
     g.delimiter = QLatin1Char(',');
     int best = first.count(QLatin1Char(','));
-    for (QChar d : {QLatin1Char(';'), QLatin1Char('\t')})
+    for (QChar d : {QLatin1Char(';'), QLatin1Char('\t'), QLatin1Char('|')})
         if (first.count(d) > best) {
             best = first.count(d);
             g.delimiter = d;
         }
     if (!delimiter.isNull())
         g.delimiter = delimiter;
-    const bool hasHeader = header.value_or(true);
     g.header = splitLine(first, g.delimiter);
+    // As the reader decides: a first row whose first field starts like a number or a time is data.
+    const QString lead = g.header.isEmpty() ? QString() : g.header.front();
+    const bool looksLikeData = !lead.isEmpty() && (lead.front().isDigit() || lead.front() == QLatin1Char('-')
+                                                   || lead.front() == QLatin1Char('+'));
+    const bool hasHeader = header.value_or(!looksLikeData);
+    g.hasHeader = hasHeader;
     if (!hasHeader)
         for (int c = 0; c < g.header.size(); ++c)
             g.header[c] = tr("column %1").arg(c + 1);
@@ -102,6 +107,13 @@ ImportDialog::Guess ImportDialog::guess(const QByteArray &head, QChar delimiter,
     const int requests = findColumn(g.header, {QStringLiteral("y"), QStringLiteral("count"), QStringLiteral("requests")});
     const int carbon = findColumn(g.header, {QStringLiteral("actual"), QStringLiteral("intensity"),
                                              QStringLiteral("gco2"), QStringLiteral("carbon")});
+    if (!hasHeader && !g.rows.isEmpty())
+        // No names to go by: the time column is the first whose first value is written like a date or a clock.
+        for (int c = 0; c < g.rows.front().size() && g.timeColumn < 0; ++c) {
+            const QString &v = g.rows.front()[c];
+            if (!v.isEmpty() && v.front().isDigit() && (v.contains(QLatin1Char('-')) || v.contains(QLatin1Char(':'))))
+                g.timeColumn = c;
+        }
     g.kind = carbon < 0 && requests >= 0 ? ImportRequest::Kind::Requests : ImportRequest::Kind::Carbon;
     g.valueColumn = g.kind == ImportRequest::Kind::Requests ? requests : carbon;
     if (g.valueColumn < 0 && g.header.size() == 2)
@@ -313,7 +325,7 @@ void ImportDialog::refreshPreview()
             mPreview->setItem(r, c, new QTableWidgetItem(g.rows[r][c]));
     mPreview->resizeColumnsToContents();
     // Without a header the reader knows the columns by their 1-based index only.
-    const bool named = header.value_or(true);
+    const bool named = g.hasHeader;
     for (int c = 0; c < g.header.size(); ++c) {
         const QString key = named ? g.header[c] : QString::number(c + 1);
         mValueColumn->addItem(g.header[c], key);
@@ -321,17 +333,20 @@ void ImportDialog::refreshPreview()
     }
     if (g.valueColumn >= 0)
         mValueColumn->setCurrentIndex(g.valueColumn + 1);
+    if (!g.hasHeader && g.timeColumn >= 0) // the reader would take the first column
+        mTimeColumn->setCurrentIndex(g.timeColumn + 1);
     setKind(g.kind);
     refreshFormats();
     const QString delimiter = g.delimiter == QLatin1Char('\t') ? tr("tab") : QString(g.delimiter);
-    mDetected->setText(tr("Detected: format %6, delimiter \"%1\", %2 columns; time column: %3; value column: %4; "
+    mDetected->setText(tr("Detected: format %6, delimiter \"%1\", %2 columns%7; time column: %3; value column: %4; "
                           "looks like %5.")
                            .arg(delimiter)
                            .arg(g.header.size())
                            .arg(g.timeColumn >= 0 ? g.header[g.timeColumn] : tr("not found"))
                            .arg(g.valueColumn >= 0 ? g.header[g.valueColumn] : tr("detect when reading"))
                            .arg(g.kind == ImportRequest::Kind::Carbon ? tr("carbon intensity") : tr("request counts"))
-                           .arg(mDetectedFormat));
+                           .arg(mDetectedFormat)
+                           .arg(g.hasHeader ? QString() : tr(", no header")));
 }
 
 ImportRequest ImportDialog::request() const

@@ -60,6 +60,7 @@ public:
         QList<QStringList> rows;
         int timeColumn = -1;
         int valueColumn = -1;
+        bool hasHeader = true;
         ImportRequest::Kind kind = ImportRequest::Kind::Carbon;
     };
     static Guess guess(const QByteArray &head, QChar delimiter = {}, std::optional<bool> header = {});

@@ -217,6 +217,18 @@ private Q_SLOTS:
         QVERIFY2(dialog.warnings().contains(QStringLiteral("1 bad row")), qPrintable(dialog.warnings()));
     }
 
+    void guessReadsAHeaderlessPipeFile()
+    {
+        // "150" starts like a number, so the first row is data; the time column is the one written like a date.
+        const ImportDialog::Guess g = ImportDialog::guess("150|2023-06-01T00:00:00Z\n160|2023-06-01T01:00:00Z\n");
+        QCOMPARE(g.delimiter, QLatin1Char('|'));
+        QVERIFY(!g.hasHeader);
+        QCOMPARE(g.rows.size(), 2);
+        QCOMPARE(g.timeColumn, 1);
+        QCOMPARE(g.valueColumn, 0);
+        QCOMPARE(g.header, (QStringList{QStringLiteral("column 1"), QStringLiteral("column 2")}));
+    }
+
     void guessFindsSemicolonDelimiterAndCarbonColumn()
     {
         const ImportDialog::Guess g = ImportDialog::guess("from;to;forecast;actual\n2023-01-01T00:00Z;x;1;2\n");
