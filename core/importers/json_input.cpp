@@ -2,16 +2,26 @@
 
 #include "byte_source.h"
 
+#include <algorithm>
+
 namespace cs {
 
 namespace {
-constexpr std::size_t chunkBytes = std::size_t(1) << 18;
+// 256 KiB for large or compressed files; a small plain file gets a buffer its size (the fuzzers read millions).
+std::size_t chunkSize(const ByteSource &source)
+{
+    constexpr std::size_t big = std::size_t(1) << 18;
+    if (source.compression() != ByteSource::Compression::None || source.fileSize() >= big)
+        return big;
+    return std::max<std::size_t>(4096, static_cast<std::size_t>(source.fileSize()) + 1);
+}
 }
 
 JsonInput::JsonInput(ByteSource &source, std::function<void()> refilled)
     : mSource(source)
     , mRefilled(std::move(refilled))
-    , mBuffer(new unsigned char[chunkBytes])
+    , mChunkBytes(chunkSize(source))
+    , mBuffer(new unsigned char[mChunkBytes])
 {
     mPos = mEnd = mScan = mBuffer.get();
 }
@@ -23,7 +33,7 @@ bool JsonInput::refill()
     if (mEof)
         return false;
     sync(); // the chunk's last bytes, before it is replaced
-    const std::size_t got = mSource.read(reinterpret_cast<char *>(mBuffer.get()), chunkBytes);
+    const std::size_t got = mSource.read(reinterpret_cast<char *>(mBuffer.get()), mChunkBytes);
     if (mRefilled)
         mRefilled();
     mBufferOffset += static_cast<std::uint64_t>(mEnd - mBuffer.get());

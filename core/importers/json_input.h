@@ -88,6 +88,7 @@ private:
 
     ByteSource &mSource;
     std::function<void()> mRefilled;
+    std::size_t mChunkBytes;
     std::unique_ptr<unsigned char[]> mBuffer;
     const unsigned char *mPos = nullptr;   // the next byte for the lexer
     const unsigned char *mEnd = nullptr;
