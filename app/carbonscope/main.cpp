@@ -67,8 +67,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption teaching(QStringLiteral("teaching"), QStringLiteral("Start in teaching mode."));
     const QCommandLineOption listTabs(QStringLiteral("list-tabs"), QStringLiteral("Print the tabs' names and quit."));
     parser.addOptions({screenshot, tab, size, startTime, fresh, teaching, listTabs});
-    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("A CarbonScope project (.csdb) to open."),
-                                 QStringLiteral("[project]"));
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QStringLiteral("A CarbonScope project (.csdb) to open, or a trace to import."),
+                                 QStringLiteral("[file]"));
     parser.process(app);
 
     cs::MainWindow window;
@@ -83,10 +84,15 @@ int main(int argc, char *argv[])
         return 0;
     }
     const QStringList files = parser.positionalArguments();
+    // A trace given as the file ("Open with CarbonScope" on a CSV) opens the import dialog on it, over the
+    // scenario the window starts with.
+    const bool trace = !files.isEmpty() && !files.front().endsWith(QLatin1String(".csdb"), Qt::CaseInsensitive);
     if (parser.isSet(fresh))
         window.openDefaultScenario();
-    else if (files.isEmpty() || !window.openProjectFile(files.front()))
+    else if (files.isEmpty() || trace || !window.openProjectFile(files.front()))
         window.openInitial();
+    if (trace)
+        QTimer::singleShot(0, &window, [&window, path = files.front()] { window.importTrace(path); });
     if (parser.isSet(teaching)) {
         window.setTeachingMode(true);
         // A third into the scenario, so the readout and the cursor show a real moment.
