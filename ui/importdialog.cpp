@@ -15,6 +15,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -124,7 +125,8 @@ ImportDialog::Guess ImportDialog::guess(const QByteArray &head, QChar delimiter,
 ImportDialog::ImportDialog(QWidget *parent)
     : QDialog(parent), mPath(new QLineEdit(this)), mKindGroup(new QButtonGroup(this)),
       mValueColumn(new QComboBox(this)), mTimeColumn(new QComboBox(this)), mDelimiter(new QComboBox(this)),
-      mHeader(new QComboBox(this)), mSkipBadRows(new QCheckBox(this)), mFormat(new QComboBox(this)), mTimeFormat(new QComboBox(this)),
+      mHeader(new QComboBox(this)), mSkipBadRows(new QCheckBox(this)), mStart(new QLineEdit(this)),
+      mInterval(new QSpinBox(this)), mOperation(new QLineEdit(this)), mFormat(new QComboBox(this)), mTimeFormat(new QComboBox(this)),
       mTimeZone(new QLineEdit(this)), mDetected(new QLabel(this)), mPreview(new QTableWidget(this)),
       mError(new QLabel(this))
 {
@@ -217,6 +219,26 @@ ImportDialog::ImportDialog(QWidget *parent)
     mTimeFormat->setEnabled(ImportJob::usesImporters());
     mTimeZone->setEnabled(ImportJob::usesImporters());
     form->addRow(tr("Time zone:"), mTimeZone);
+    // Request traces of one row per request: counted per interval; Twitter's times count from the trace start.
+    auto *requestRow = new QHBoxLayout;
+    mInterval->setRange(1, 7 * 86400);
+    mInterval->setValue(60);
+    mInterval->setSuffix(tr(" s"));
+    mInterval->setToolTip(tr("Per-request traces (Twitter, Azure LLM, a CSV of request times): requests are "
+                             "counted per this many seconds"));
+    mStart->setPlaceholderText(tr("Twitter: the trace's first instant, e.g. 2020-03-01T00:00:00Z"));
+    mStart->setToolTip(tr("Twitter cache traces count seconds from their start: the UTC time they start at"));
+    mOperation->setPlaceholderText(tr("all operations"));
+    mOperation->setToolTip(tr("Twitter: count only this operation (get, set, ...)"));
+    requestRow->addWidget(mInterval);
+    requestRow->addWidget(new QLabel(tr("Start:"), this));
+    requestRow->addWidget(mStart, 2);
+    requestRow->addWidget(new QLabel(tr("Operation:"), this));
+    requestRow->addWidget(mOperation, 1);
+    for (QWidget *w : {static_cast<QWidget *>(mInterval), static_cast<QWidget *>(mStart),
+                       static_cast<QWidget *>(mOperation)})
+        w->setEnabled(ImportJob::usesImporters());
+    form->addRow(tr("Count per:"), requestRow);
     mSkipBadRows->setText(tr("Skip bad rows and count them, instead of stopping at the first"));
     mSkipBadRows->setToolTip(tr("A row that cannot be read (a non-number, a time going backwards, ...) is left out "
                                 "and counted; without this the import stops and names its line and column"));
@@ -336,6 +358,17 @@ void ImportDialog::refreshPreview()
     if (!g.hasHeader && g.timeColumn >= 0) // the reader would take the first column
         mTimeColumn->setCurrentIndex(g.timeColumn + 1);
     setKind(g.kind);
+#if defined(CARBONSCOPE_HAVE_IMPORTERS) && defined(CARBONSCOPE_HAVE_STORE)
+    // Formats that only hold requests say so themselves (a Twitter line has no column names to go by).
+    try {
+        ImportOptions probe;
+        probe.kind = SeriesKind::Requests;
+        const std::string f = ImportRunner::choose(mPath->text().toStdString(), probe).format();
+        if (f == "twitter" || f == "azure-llm")
+            setKind(ImportRequest::Kind::Requests);
+    } catch (const std::exception &) {
+    }
+#endif
     refreshFormats();
     const QString delimiter = g.delimiter == QLatin1Char('\t') ? tr("tab") : QString(g.delimiter);
     mDetected->setText(tr("Detected: format %6, delimiter \"%1\", %2 columns%7; time column: %3; value column: %4; "
@@ -344,7 +377,7 @@ void ImportDialog::refreshPreview()
                            .arg(g.header.size())
                            .arg(g.timeColumn >= 0 ? g.header[g.timeColumn] : tr("not found"))
                            .arg(g.valueColumn >= 0 ? g.header[g.valueColumn] : tr("detect when reading"))
-                           .arg(g.kind == ImportRequest::Kind::Carbon ? tr("carbon intensity") : tr("request counts"))
+                           .arg(request().kind == ImportRequest::Kind::Carbon ? tr("carbon intensity") : tr("request counts"))
                            .arg(mDetectedFormat)
                            .arg(g.hasHeader ? QString() : tr(", no header")));
 }
@@ -362,6 +395,9 @@ ImportRequest ImportDialog::request() const
     r.header = mHeader->currentData().toString();
     r.timeColumn = mTimeColumn->currentData().toString();
     r.skipBadRows = mSkipBadRows->isChecked();
+    r.start = mStart->text().trimmed();
+    r.intervalSeconds = mInterval->value();
+    r.operation = mOperation->text().trimmed();
     return r;
 }
 

@@ -13,6 +13,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QProgressDialog;
+class QSpinBox;
 class QTableWidget;
 
 namespace cs {
@@ -48,6 +49,9 @@ public:
     QComboBox *delimiter() const { return mDelimiter; }
     QComboBox *header() const { return mHeader; }
     QCheckBox *skipBadRows() const { return mSkipBadRows; }
+    QLineEdit *traceStart() const { return mStart; }
+    QSpinBox *interval() const { return mInterval; }
+    QLineEdit *operation() const { return mOperation; }
     QComboBox *timeFormat() const { return mTimeFormat; }
     QLineEdit *timeZone() const { return mTimeZone; }
 
@@ -81,6 +85,9 @@ private:
     QComboBox *mDelimiter;
     QComboBox *mHeader;
     QCheckBox *mSkipBadRows;
+    QLineEdit *mStart;
+    QSpinBox *mInterval;
+    QLineEdit *mOperation;
     QComboBox *mFormat;
     QComboBox *mTimeFormat;
     QLineEdit *mTimeZone;

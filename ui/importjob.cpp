@@ -2,6 +2,7 @@
 
 #include "parse_error.h"
 #include "trace_csv.h"
+#include "utc_time.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -80,6 +81,14 @@ void ImportJob::run()
             options.header = mRequest.header == QLatin1String("yes");
         options.timeColumn = mRequest.timeColumn.toStdString();
         options.skipBadRows = mRequest.skipBadRows;
+        if (!mRequest.start.trimmed().isEmpty()) {
+            options.start = parseUtcTime(mRequest.start.trimmed().toStdString());
+            if (!options.start)
+                throw InputError("trace start: expected an ISO time such as 2020-03-01T00:00:00Z, got \""
+                                 + mRequest.start.trimmed().toStdString() + "\"");
+        }
+        options.intervalSeconds = mRequest.intervalSeconds;
+        options.operation = mRequest.operation.trimmed().toStdString();
         if (mRequest.timeFormat == QLatin1String("iso"))
             options.timeFormat = TimeFormat::Iso;
         else if (mRequest.timeFormat == QLatin1String("unix-s"))

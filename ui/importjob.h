@@ -26,6 +26,9 @@ struct ImportRequest
     QString header;           // generic CSV: "yes", "no"; empty: detect
     QString timeColumn;       // generic CSV: name or 1-based index; empty: detect
     bool skipBadRows = false; // count and skip bad rows instead of stopping at the first
+    QString start;            // traces whose times count seconds from their start (Twitter): ISO time; empty: none
+    int intervalSeconds = 0;  // per-request traces: seconds per count; 0: the importer's 60
+    QString operation;        // Twitter: keep only this operation ("get"); empty: all
 };
 
 // Runs one import on its own thread (Tiled's ProjectModel scanner, PulseView's StoreSession): progress by bytes

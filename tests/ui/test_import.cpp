@@ -11,6 +11,7 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSignalSpy>
 #include <QAbstractItemView>
 #include <QLineEdit>
@@ -215,6 +216,36 @@ private Q_SLOTS:
         QCOMPARE(dialog.series()->times, (std::vector<UtcSeconds>{1685577600, 1685577600 + 7200}));
         QCOMPARE(dialog.series()->values, (std::vector<double>{100, 300}));
         QVERIFY2(dialog.warnings().contains(QStringLiteral("1 bad row")), qPrintable(dialog.warnings()));
+    }
+
+    void twitterTraceWithStartIntervalAndOperation()
+    {
+        if (!ImportJob::usesImporters())
+            QSKIP("the importers library is not built here");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cluster trace.csv"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        // Twitter cache-trace lines (timestamp,key,key size,value size,client,operation,TTL): gets at 0, 10, 61,
+        // 125 and 130 s, a set at 30 s. Counting gets per minute: [0, 60) 2, [60, 120) 1, [120, 180) 2.
+        f.write("0,k1,17,249,1,get,0\n10,k2,16,0,2,get,0\n30,k3,16,10,2,set,0\n61,k4,17,12,1,get,0\n"
+                "125,k5,17,1,3,get,0\n130,k6,17,1,3,get,0\n");
+        f.close();
+        ImportDialog dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.setPath(path);
+        QCOMPARE(dialog.request().kind, ImportRequest::Kind::Requests); // told by the Twitter importer
+        QTest::keyClicks(dialog.traceStart(), QStringLiteral("2020-03-01T00:00:00Z"));
+        QTest::keyClicks(dialog.operation(), QStringLiteral("get"));
+        QCOMPARE(dialog.interval()->value(), 60);
+        QSignalSpy finished(&dialog, &ImportDialog::importFinished);
+        QTest::mouseClick(importButton(dialog), Qt::LeftButton);
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(finished.front().front().toBool(), qPrintable(dialog.errorLabel()->text()));
+        const UtcSeconds t0 = 1583020800; // 2020-03-01T00:00:00Z (calendar.timegm)
+        QCOMPARE(dialog.series()->times, (std::vector<UtcSeconds>{t0, t0 + 60, t0 + 120}));
+        QCOMPARE(dialog.series()->values, (std::vector<double>{2, 1, 2}));
     }
 
     void guessReadsAHeaderlessPipeFile()
