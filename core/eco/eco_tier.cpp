@@ -56,6 +56,7 @@ EcoTierResult evaluateEcoTier(const Scenario &scenario, const ModelPool &pool, c
     const std::vector<bool> degraded = ecoDegradedIntervals(scenario, pool, d);
 
     EcoTierResult r;
+    r.ecoShare = d.ecoShare;
     double requests = 0, ecoRequests = 0, degradedRequests = 0;
     for (std::size_t i = 0; i < scenario.size(); ++i) {
         const double n = scenario.requests[i], c = scenario.intensity[i];

@@ -37,6 +37,7 @@ struct EcoTierDesign
 
 struct EcoTierResult
 {
+    double ecoShare = 0;            // the design's eco share (or the one the users' choice gave)
     double baselineCo2G = 0;        // everyone on the standard model
     double co2G = 0;                // with the eco tier
     double savedCo2G = 0;

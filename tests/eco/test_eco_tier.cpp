@@ -1,5 +1,6 @@
 // The eco subscription on a two-interval example worked out by hand.
 #include "eco_sweep.h"
+#include "eco_uptake.h"
 #include "parse_error.h"
 
 #include <QtTest>
@@ -143,6 +144,94 @@ private slots:
         d = handDesign();
         d.discount = -0.1;
         QVERIFY_THROWS_EXCEPTION(cs::InputError, evaluateEcoTier(twoHours(), ecoPool(), d));
+    }
+    // The users' choice on the hand example. Per eco request: price 21,600 / 10.8e6 = 0.002; CO2 avoided with
+    // everyone in the tier 360 g (hour 2: S 600 g -> E 240 g) over 10.8e6 requests = 3.3333e-8 kg; 2/3 of eco
+    // requests degraded, each 4 points more error and 15 ms less latency (E 25 ms against S 40 ms).
+    void uptakeTermsByHand()
+    {
+        EcoUptakeModel m;
+        m.errorValuePerPoint = 0.0003;
+        m.maxCarbonValuePerKg = 30000;
+        const EcoUptakeTerms t = ecoUptakeTerms(twoHours(), ecoPool(), handDesign(), m);
+        QVERIFY(near(t.pricePerRequest, 0.002, 1e-9));
+        QVERIFY(near(t.co2AvoidedKg, 360e-3 / 10.8e6, 1e-9));
+        QVERIFY(near(t.lossPerRequest, 2.0 / 3 * 4 * 0.0003, 1e-9)); // 0.0008
+    }
+
+    void uptakeShareFollowsTheDiscount_data()
+    {
+        QTest::addColumn<double>("latencyValue");
+        QTest::addColumn<double>("discount");
+        QTest::addColumn<double>("share");
+        // Loss 0.0008 per request; the greenest user's CO2 is worth 30,000 x 3.3333e-8 = 0.001 per request, so
+        // share = 1 - (0.0008 - 0.002 d) / 0.001 = 0.2 + 2 d, within 0..1.
+        QTest::newRow("free") << 0.0 << 0.0 << 0.2;
+        QTest::newRow("10 %") << 0.0 << 0.1 << 0.4;
+        QTest::newRow("30 %") << 0.0 << 0.3 << 0.8;
+        QTest::newRow("40 %: everyone") << 0.0 << 0.4 << 1.0;
+        QTest::newRow("60 %: still everyone") << 0.0 << 0.6 << 1.0;
+        // Valuing latency at 0.00002 per ms, the 15 ms saved take 2/3 x 0.0003 off the loss: 0.0006,
+        // share = 0.4 + 2 d.
+        QTest::newRow("latency, free") << 0.00002 << 0.0 << 0.4;
+        QTest::newRow("latency, 25 %") << 0.00002 << 0.25 << 0.9;
+    }
+
+    void uptakeShareFollowsTheDiscount()
+    {
+        QFETCH(double, latencyValue);
+        QFETCH(double, discount);
+        QFETCH(double, share);
+        EcoUptakeModel m;
+        m.errorValuePerPoint = 0.0003;
+        m.latencyValuePerMs = latencyValue;
+        m.maxCarbonValuePerKg = 30000;
+        const EcoUptakeTerms t = ecoUptakeTerms(twoHours(), ecoPool(), handDesign(), m);
+        QVERIFY2(near(ecoUptakeShare(t, m, discount), share, 1e-9),
+                 qPrintable(QString::number(ecoUptakeShare(t, m, discount), 'g', 17)));
+    }
+
+    void uptakeWithoutCarbonValueIsAllOrNothing()
+    {
+        // Nobody values CO2: everyone takes the tier once the discount, 0.002 d, covers the loss 0.0008 (d = 0.4).
+        EcoUptakeModel m;
+        m.errorValuePerPoint = 0.0003;
+        const EcoUptakeTerms t = ecoUptakeTerms(twoHours(), ecoPool(), handDesign(), m);
+        QCOMPARE(ecoUptakeShare(t, m, 0.39), 0.0);
+        QCOMPARE(ecoUptakeShare(t, m, 0.41), 1.0);
+    }
+
+    void uptakeCurveEvaluatesEachDiscount()
+    {
+        EcoUptakeModel m;
+        m.errorValuePerPoint = 0.0003;
+        m.maxCarbonValuePerKg = 30000;
+        const std::vector<EcoTierResult> curve = ecoUptakeCurve(twoHours(), ecoPool(), handDesign(), m, {0, 0.1, 0.3, 0.5});
+        QCOMPARE(curve.size(), std::size_t(4));
+        // Shares 0.2, 0.4, 0.8, 1; CO2 saved share x 360 g; revenue given up 21,600 x share x discount.
+        const double shares[] = {0.2, 0.4, 0.8, 1.0}, discounts[] = {0, 0.1, 0.3, 0.5};
+        for (int i = 0; i < 4; ++i) {
+            QVERIFY(near(curve[i].ecoShare, shares[i], 1e-9));
+            QVERIFY(near(curve[i].savedCo2G, 360 * shares[i], 1e-9));
+            QVERIFY(near(curve[i].revenueGivenUp, 21600 * shares[i] * discounts[i], 1e-9));
+        }
+        // One design on its own gives the same as its point on the curve: 30 %, share 0.8, 288 g, 5,184 given up.
+        EcoTierDesign d = handDesign();
+        d.discount = 0.3;
+        const EcoTierResult r = evaluateEcoTierWithUptake(twoHours(), ecoPool(), d, m);
+        QVERIFY(near(r.ecoShare, 0.8, 1e-9));
+        QVERIFY(near(r.savedCo2G, 288, 1e-9));
+        QVERIFY(near(r.revenueGivenUp, 5184, 1e-9));
+    }
+
+    void badUptakeModelsRefused()
+    {
+        EcoUptakeModel m;
+        m.maxCarbonValuePerKg = -1;
+        QVERIFY_THROWS_EXCEPTION(InputError, ecoUptakeTerms(twoHours(), ecoPool(), handDesign(), m));
+        m.maxCarbonValuePerKg = 1;
+        m.errorValuePerPoint = std::nan("");
+        QVERIFY_THROWS_EXCEPTION(InputError, ecoUptakeTerms(twoHours(), ecoPool(), handDesign(), m));
     }
 };
 

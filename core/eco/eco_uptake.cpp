@@ -1,0 +1,81 @@
+#include "eco_uptake.h"
+
+#include "parse_error.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cs {
+
+void EcoUptakeModel::validate() const
+{
+    const auto ok = [](double v) { return std::isfinite(v) && v >= 0; };
+    if (!ok(errorValuePerPoint))
+        throw InputError("eco uptake: the value of a point of error must be a number >= 0");
+    if (!ok(latencyValuePerMs))
+        throw InputError("eco uptake: the value of a ms of latency must be a number >= 0");
+    if (!ok(maxCarbonValuePerKg))
+        throw InputError("eco uptake: the greenest user's value of a kg of CO2 must be a number >= 0");
+}
+
+EcoUptakeTerms ecoUptakeTerms(const Scenario &scenario, const ModelPool &pool, const EcoTierDesign &design,
+                              const EcoUptakeModel &model)
+{
+    model.validate();
+    // Everyone in the eco tier: CO2 saved and revenue are linear in the share, so this gives the per-request terms.
+    EcoTierDesign all = design;
+    all.ecoShare = 1;
+    const EcoTierResult r = evaluateEcoTier(scenario, pool, all);
+    double requests = 0;
+    for (double n : scenario.requests)
+        requests += n;
+    EcoUptakeTerms t;
+    if (requests <= 0)
+        return t;
+    t.pricePerRequest = r.revenueFull / requests;
+    t.co2AvoidedKg = r.savedCo2G / 1000 / requests;
+    const Model &standard = pool.at(pool.indexOf(design.standardModel));
+    const Model &eco = pool.at(pool.indexOf(design.ecoModel));
+    double perDegraded = model.errorValuePerPoint * (eco.errorPct - standard.errorPct);
+    if (standard.latencyMs && eco.latencyMs)
+        perDegraded += model.latencyValuePerMs * (*eco.latencyMs - *standard.latencyMs);
+    t.lossPerRequest = r.degradedShare * perDegraded;
+    return t;
+}
+
+double ecoUptakeShare(const EcoUptakeTerms &t, const EcoUptakeModel &model, double discount)
+{
+    // Break-even: c* x CO2 avoided = loss - discount x price; users with c >= c* take the tier.
+    const double shortfall = t.lossPerRequest - discount * t.pricePerRequest;
+    const double greenest = model.maxCarbonValuePerKg * t.co2AvoidedKg; // what the greenest user's CO2 is worth
+    if (greenest <= 0)
+        return shortfall <= 0 ? 1.0 : 0.0;
+    return std::clamp(1 - shortfall / greenest, 0.0, 1.0);
+}
+
+EcoTierResult evaluateEcoTierWithUptake(const Scenario &scenario, const ModelPool &pool, EcoTierDesign design,
+                                        const EcoUptakeModel &model)
+{
+    design.ecoShare = ecoUptakeShare(ecoUptakeTerms(scenario, pool, design, model), model, design.discount);
+    EcoTierResult r = evaluateEcoTier(scenario, pool, design);
+    r.ecoShare = design.ecoShare;
+    return r;
+}
+
+std::vector<EcoTierResult> ecoUptakeCurve(const Scenario &scenario, const ModelPool &pool, const EcoTierDesign &design,
+                                          const EcoUptakeModel &model, const std::vector<double> &discounts)
+{
+    const EcoUptakeTerms terms = ecoUptakeTerms(scenario, pool, design, model);
+    std::vector<EcoTierResult> curve;
+    curve.reserve(discounts.size());
+    for (double d : discounts) {
+        EcoTierDesign at = design;
+        at.discount = d;
+        at.ecoShare = ecoUptakeShare(terms, model, d);
+        curve.push_back(evaluateEcoTier(scenario, pool, at));
+        curve.back().ecoShare = at.ecoShare;
+    }
+    return curve;
+}
+
+} // namespace cs
