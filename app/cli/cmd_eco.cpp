@@ -2,6 +2,7 @@
 #include "cli_common.h"
 #include "commands.h"
 #include "eco_sweep.h"
+#include "eco_uptake.h"
 #include "parse_error.h"
 #include "result_export.h"
 
@@ -25,6 +26,9 @@ struct EcoOptions
     std::string sweepShares;    // FROM:TO:STEPS
     std::string sweepDiscounts; // FROM:TO:STEPS
     bool json = false;
+    EcoUptakeModel uptake;      // with --carbon-value-max or --error-value: the users choose their tier
+    bool choose = false;
+    bool shareGiven = false;
 };
 
 std::vector<double> parseRange(const std::string &text, const char *option)
@@ -65,6 +69,36 @@ std::string resultJson(const EcoTierResult &r)
            + ",\"degraded_intervals\":" + std::to_string(r.degradedIntervals) + "}";
 }
 
+// The users choose their tier: one discount, or the curve over --sweep-discounts.
+void runUptake(const EcoOptions &o, const LoadedScenario &s)
+{
+    const EcoTierDesign &d = o.design;
+    std::vector<double> discounts{d.discount};
+    if (!o.sweepDiscounts.empty())
+        discounts = parseRange(o.sweepDiscounts, "--sweep-discounts");
+    const std::vector<EcoTierResult> curve = ecoUptakeCurve(s.scenario, s.pool, d, o.uptake, discounts);
+    if (o.json) {
+        std::string out = o.sweepDiscounts.empty() ? "" : "[";
+        for (std::size_t i = 0; i < curve.size(); ++i) {
+            std::string r = resultJson(curve[i]);
+            r.insert(1, "\"eco_share\":" + plainDecimal(curve[i].ecoShare) + ",\"discount\":"
+                            + plainDecimal(discounts[i]) + ",");
+            out += (i ? "," : "") + r;
+        }
+        std::printf("%s%s\n", out.c_str(), o.sweepDiscounts.empty() ? "" : "]");
+        return;
+    }
+    std::printf("users choose their tier: standard %s, eco %s; error worth %g per point, latency %g per ms, "
+                "CO2 worth 0 to %g per kg\n",
+                d.standardModel.c_str(), d.ecoModel.c_str(), o.uptake.errorValuePerPoint,
+                o.uptake.latencyValuePerMs, o.uptake.maxCarbonValuePerKg);
+    std::printf("%9s %9s %14s %14s %14s %14s\n", "discount", "eco share", "CO2 saved g", "revenue lost",
+                "cost per t", "net benefit");
+    for (std::size_t i = 0; i < curve.size(); ++i)
+        std::printf("%9.3f %9.3f %14.6g %14.6g %14.6g %14.6g\n", discounts[i], curve[i].ecoShare,
+                    curve[i].savedCo2G, curve[i].revenueGivenUp, curve[i].costPerTonne, curve[i].netBenefit);
+}
+
 void runEco(EcoOptions o)
 {
     const LoadedScenario s = loadScenario(o.scenario);
@@ -100,6 +134,14 @@ void runEco(EcoOptions o)
     if (d.ecoModel.empty())
         d.ecoModel = s.pool.at(smallest).name;
 
+    if (o.choose) {
+        if (o.shareGiven || !o.sweepShares.empty())
+            throw InputError("with the users choosing their tier (--carbon-value-max, --error-value, "
+                             "--latency-value) the eco share follows the discount: leave out --eco-share and "
+                             "--sweep-shares");
+        runUptake(o, s);
+        return;
+    }
     if (o.sweepShares.empty() != o.sweepDiscounts.empty())
         throw InputError("a sweep needs both --sweep-shares and --sweep-discounts");
     if (!o.sweepShares.empty()) {
@@ -174,8 +216,9 @@ void addEcoCommands(CLI::App &app)
     addScenarioOptions(*eco, o->scenario);
     eco->add_option("--standard", o->design.standardModel, "Standard tier's model (default: least error)");
     eco->add_option("--eco", o->design.ecoModel, "Eco tier's model when degraded (default: least energy)");
-    eco->add_option("--eco-share", o->design.ecoShare, "Share of users (and requests) in the eco tier, 0..1")
-        ->capture_default_str();
+    CLI::Option *share =
+        eco->add_option("--eco-share", o->design.ecoShare, "Share of users (and requests) in the eco tier, 0..1")
+            ->capture_default_str();
     eco->add_option("--discount", o->design.discount, "Eco tier's discount, 0..1")->capture_default_str();
     eco->add_option("--price-per-request", o->pricePerRequest, "Price per request (default 0.001)");
     eco->add_option("--price-per-month", o->pricePerMonth, "Price per user per month (instead of per request)");
@@ -187,7 +230,20 @@ void addEcoCommands(CLI::App &app)
     eco->add_option("--sweep-shares", o->sweepShares, "Sweep eco shares FROM:TO:STEPS (with --sweep-discounts)");
     eco->add_option("--sweep-discounts", o->sweepDiscounts, "Sweep discounts FROM:TO:STEPS");
     eco->add_flag("--json", o->json, "Print JSON (an object, or a list for a sweep)");
-    eco->callback([o] { runEco(*o); });
+    CLI::Option *carbonValue = eco->add_option(
+        "--carbon-value-max", o->uptake.maxCarbonValuePerKg,
+        "Users choose their tier: the greenest user's value of avoiding a kg of CO2 (users spread evenly from 0)");
+    CLI::Option *errorValue = eco->add_option(
+        "--error-value", o->uptake.errorValuePerPoint,
+        "Users choose their tier: what a user would pay per request to avoid one point more error");
+    CLI::Option *latencyValue = eco->add_option(
+        "--latency-value", o->uptake.latencyValuePerMs,
+        "Users choose their tier: what a user would pay per request to avoid one ms more latency");
+    eco->callback([o, share, carbonValue, errorValue, latencyValue] {
+        o->choose = carbonValue->count() + errorValue->count() + latencyValue->count() > 0;
+        o->shareGiven = share->count() > 0;
+        runEco(*o);
+    });
 }
 
 } // namespace cs::cli
