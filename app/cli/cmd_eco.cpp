@@ -26,7 +26,7 @@ struct EcoOptions
     std::string sweepShares;    // FROM:TO:STEPS
     std::string sweepDiscounts; // FROM:TO:STEPS
     bool json = false;
-    EcoUptakeModel uptake;      // with --carbon-value-max or --error-value: the users choose their tier
+    EcoUptakeModel uptake;      // with --error-value-max, --latency-value or --carbon-value: users choose their tier
     bool choose = false;
     bool shareGiven = false;
 };
@@ -88,10 +88,10 @@ void runUptake(const EcoOptions &o, const LoadedScenario &s)
         std::printf("%s%s\n", out.c_str(), o.sweepDiscounts.empty() ? "" : "]");
         return;
     }
-    std::printf("users choose their tier: standard %s, eco %s; error worth %g per point, latency %g per ms, "
-                "CO2 worth 0 to %g per kg\n",
-                d.standardModel.c_str(), d.ecoModel.c_str(), o.uptake.errorValuePerPoint,
-                o.uptake.latencyValuePerMs, o.uptake.maxCarbonValuePerKg);
+    std::printf("users choose their tier: standard %s, eco %s; a point of error worth 0 to %g per request, a ms of "
+                "latency %g, a kg of CO2 %g\n",
+                d.standardModel.c_str(), d.ecoModel.c_str(), o.uptake.maxErrorValuePerPoint,
+                o.uptake.latencyValuePerMs, o.uptake.carbonValuePerKg);
     std::printf("%9s %9s %14s %14s %14s %14s\n", "discount", "eco share", "CO2 saved g", "revenue lost",
                 "cost per t", "net benefit");
     for (std::size_t i = 0; i < curve.size(); ++i)
@@ -136,8 +136,8 @@ void runEco(EcoOptions o)
 
     if (o.choose) {
         if (o.shareGiven || !o.sweepShares.empty())
-            throw InputError("with the users choosing their tier (--carbon-value-max, --error-value, "
-                             "--latency-value) the eco share follows the discount: leave out --eco-share and "
+            throw InputError("with the users choosing their tier (--error-value-max, --latency-value, "
+                             "--carbon-value) the eco share follows the discount: leave out --eco-share and "
                              "--sweep-shares");
         runUptake(o, s);
         return;
@@ -230,15 +230,16 @@ void addEcoCommands(CLI::App &app)
     eco->add_option("--sweep-shares", o->sweepShares, "Sweep eco shares FROM:TO:STEPS (with --sweep-discounts)");
     eco->add_option("--sweep-discounts", o->sweepDiscounts, "Sweep discounts FROM:TO:STEPS");
     eco->add_flag("--json", o->json, "Print JSON (an object, or a list for a sweep)");
-    CLI::Option *carbonValue = eco->add_option(
-        "--carbon-value-max", o->uptake.maxCarbonValuePerKg,
-        "Users choose their tier: the greenest user's value of avoiding a kg of CO2 (users spread evenly from 0)");
     CLI::Option *errorValue = eco->add_option(
-        "--error-value", o->uptake.errorValuePerPoint,
-        "Users choose their tier: what a user would pay per request to avoid one point more error");
+        "--error-value-max", o->uptake.maxErrorValuePerPoint,
+        "Users choose their tier: what the most quality-sensitive user would pay per request to avoid one point "
+        "more error (users spread evenly from 0)");
     CLI::Option *latencyValue = eco->add_option(
         "--latency-value", o->uptake.latencyValuePerMs,
         "Users choose their tier: what a user would pay per request to avoid one ms more latency");
+    CLI::Option *carbonValue = eco->add_option(
+        "--carbon-value", o->uptake.carbonValuePerKg,
+        "Users choose their tier: what avoiding a kg of CO2 is worth to a user");
     eco->callback([o, share, carbonValue, errorValue, latencyValue] {
         o->choose = carbonValue->count() + errorValue->count() + latencyValue->count() > 0;
         o->shareGiven = share->count() > 0;

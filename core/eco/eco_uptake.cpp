@@ -10,12 +10,12 @@ namespace cs {
 void EcoUptakeModel::validate() const
 {
     const auto ok = [](double v) { return std::isfinite(v) && v >= 0; };
-    if (!ok(errorValuePerPoint))
-        throw InputError("eco uptake: the value of a point of error must be a number >= 0");
+    if (!ok(maxErrorValuePerPoint))
+        throw InputError("eco uptake: the most sensitive user's value of a point of error must be a number >= 0");
     if (!ok(latencyValuePerMs))
         throw InputError("eco uptake: the value of a ms of latency must be a number >= 0");
-    if (!ok(maxCarbonValuePerKg))
-        throw InputError("eco uptake: the greenest user's value of a kg of CO2 must be a number >= 0");
+    if (!ok(carbonValuePerKg))
+        throw InputError("eco uptake: the value of a kg of CO2 must be a number >= 0");
 }
 
 EcoUptakeTerms ecoUptakeTerms(const Scenario &scenario, const ModelPool &pool, const EcoTierDesign &design,
@@ -30,27 +30,31 @@ EcoUptakeTerms ecoUptakeTerms(const Scenario &scenario, const ModelPool &pool, c
     for (double n : scenario.requests)
         requests += n;
     EcoUptakeTerms t;
-    if (requests <= 0)
-        return t;
-    t.pricePerRequest = r.revenueFull / requests;
-    t.co2AvoidedKg = r.savedCo2G / 1000 / requests;
     const Model &standard = pool.at(pool.indexOf(design.standardModel));
     const Model &eco = pool.at(pool.indexOf(design.ecoModel));
-    double perDegraded = model.errorValuePerPoint * (eco.errorPct - standard.errorPct);
+    t.degradedShare = r.degradedShare;
+    t.extraErrorPct = eco.errorPct - standard.errorPct;
     if (standard.latencyMs && eco.latencyMs)
-        perDegraded += model.latencyValuePerMs * (*eco.latencyMs - *standard.latencyMs);
-    t.lossPerRequest = r.degradedShare * perDegraded;
+        t.extraLatencyMs = *eco.latencyMs - *standard.latencyMs;
+    if (requests > 0) {
+        t.pricePerRequest = r.revenueFull / requests;
+        t.co2AvoidedKg = r.savedCo2G / 1000 / requests;
+    }
     return t;
 }
 
 double ecoUptakeShare(const EcoUptakeTerms &t, const EcoUptakeModel &model, double discount)
 {
-    // Break-even: c* x CO2 avoided = loss - discount x price; users with c >= c* take the tier.
-    const double shortfall = t.lossPerRequest - discount * t.pricePerRequest;
-    const double greenest = model.maxCarbonValuePerKg * t.co2AvoidedKg; // what the greenest user's CO2 is worth
-    if (greenest <= 0)
-        return shortfall <= 0 ? 1.0 : 0.0;
-    return std::clamp(1 - shortfall / greenest, 0.0, 1.0);
+    // What every user gains per request, before the error they give up; then the users whose v makes the error
+    // cost no more than that: v <= gain / (degraded share x extra error).
+    const double gain = discount * t.pricePerRequest + model.carbonValuePerKg * t.co2AvoidedKg
+                        - t.degradedShare * model.latencyValuePerMs * t.extraLatencyMs;
+    if (gain < 0)
+        return 0;
+    const double mostSensitive = t.degradedShare * t.extraErrorPct * model.maxErrorValuePerPoint;
+    if (mostSensitive <= 0)
+        return 1;
+    return std::clamp(gain / mostSensitive, 0.0, 1.0);
 }
 
 EcoTierResult evaluateEcoTierWithUptake(const Scenario &scenario, const ModelPool &pool, EcoTierDesign design,

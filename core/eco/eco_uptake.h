@@ -7,28 +7,30 @@
 namespace cs {
 
 // Which users take the eco tier at a given discount (demand response). A user takes it when what they gain per
-// request, the discount on the price and the CO2 their request avoids valued at their own price of carbon, is at
-// least what they give up, the extra error and latency of the requests that get degraded:
-//   discount x price + c x CO2 avoided  >=  degraded share x (error value x extra error + latency value x extra latency)
-// Users differ in c only, spread evenly from 0 to maxCarbonValuePerKg, so the eco share is the fraction of them
-// above the break-even c. Siris et al. (2026) frame tier choice by users' valuation of quality, latency and their
-// environmental consciousness; this is the simplest model of that kind, one valuation differing between users.
+// request, the discount on the price and the CO2 the request avoids valued at the users' price of carbon, is at
+// least what they give up on the requests that get degraded, extra error and extra latency at their own values:
+//   discount x price + carbon value x CO2 avoided  >=  degraded share x (v x extra error + latency value x extra latency)
+// Users differ in v, how much a point of error is worth to them, spread evenly from 0 to maxErrorValuePerPoint
+// (quality sensitivity varies most between users); the eco share is the fraction of them below the break-even v.
+// Siris et al. (2026) frame tier choice by users' valuation of quality and latency and their environmental
+// consciousness; this is the simplest model of that kind, one valuation differing between users.
 struct EcoUptakeModel
 {
-    double errorValuePerPoint = 0;    // currency a user would pay per request to avoid one point more error
-    double latencyValuePerMs = 0;     // ... to avoid one ms more latency (counted where the pool has latencies)
-    double maxCarbonValuePerKg = 0;   // the greenest user's value of avoiding one kg of CO2
+    double maxErrorValuePerPoint = 0; // the most quality-sensitive user's price per request of one point more error
+    double latencyValuePerMs = 0;     // every user's price per request of one ms more latency (where the pool has it)
+    double carbonValuePerKg = 0;      // every user's value of avoiding one kg of CO2 (their environmental consciousness)
 
     void validate() const; // throws InputError naming the first value that is not a number >= 0
 };
 
-// What the choice weighs, per request of an eco user (share-independent: the degrade rule and the prices do not
-// depend on how many users take the tier).
+// What the choice weighs, per request of an eco user; none of it depends on how many users take the tier.
 struct EcoUptakeTerms
 {
     double pricePerRequest = 0;       // per-month pricing: revenue over the scenario / its requests
     double co2AvoidedKg = 0;          // CO2 avoided per eco request, averaged over the scenario
-    double lossPerRequest = 0;        // degraded share x (error value x extra error + latency value x extra latency)
+    double degradedShare = 0;         // share of eco requests served by the eco model
+    double extraErrorPct = 0;         // eco model's error - standard model's, points
+    double extraLatencyMs = 0;        // eco model's latency - standard model's; 0 where either is not known
 };
 
 EcoUptakeTerms ecoUptakeTerms(const Scenario &scenario, const ModelPool &pool, const EcoTierDesign &design,

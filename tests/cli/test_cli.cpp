@@ -152,30 +152,30 @@ private slots:
         if (cli({"eco", "--help"}).status != 0)
             QSKIP("carbonscope-cli was built without the eco subsystem");
         // Two hours: 3.6e6 requests at 100 g/kWh, 7.2e6 at 300; S 1000 mJ 5 %, E 400 mJ 9 %. Only hour 2 degrades
-        // (threshold 200): 2/3 of eco requests, 4 points more error each, worth 0.0003 a point: a loss of 0.0008
-        // per request. Price 0.002; everyone on eco would avoid 360 g (hour 2: S 600 g -> E 240 g), 3.3333e-8 kg
-        // per request, worth up to 30,000 x that = 0.001. Share = 1 - (0.0008 - 0.002 d) / 0.001 = 0.2 + 2 d.
+        // (threshold 200): 2/3 of eco requests, 4 points more error each. The most sensitive user values a point at
+        // 0.0006, so gives up at most 2/3 x 4 x 0.0006 = 0.0016 per request; the discount brings 0.002 d. Users
+        // spread evenly in that value: share = 0.002 d / 0.0016 = 1.25 d. Everyone on eco would avoid 360 g.
         const QString carbon = write("two_hours.csv", "datetime,intensity\n2023-06-01T00:00Z,100\n2023-06-01T01:00Z,300\n");
         const QString requests = write("two_hours_requests.csv", "ds,y\n2023-06-01T00:00Z,3600000\n2023-06-01T01:00Z,7200000\n");
         const QString pool = write("se.json", "{\"name\": \"se\", \"models\": [{\"name\": \"S\", \"energy_mj\": 1000, "
                                               "\"error_pct\": 5}, {\"name\": \"E\", \"energy_mj\": 400, \"error_pct\": 9}]}");
         const Run r = cli({"eco", "--carbon", carbon, "--requests", requests, "--pool", pool, "--standard", "S", "--eco",
-                           "E", "--rule", "threshold:200", "--price-per-request", "0.002", "--error-value", "0.0003",
-                           "--carbon-value-max", "30000", "--sweep-discounts", "0:0.3:4", "--json"});
+                           "E", "--rule", "threshold:200", "--price-per-request", "0.002", "--error-value-max", "0.0006",
+                           "--sweep-discounts", "0:0.6:4", "--json"});
         QVERIFY2(r.status == 0, qPrintable(r.err));
         const QJsonArray curve = QJsonDocument::fromJson(r.out.toUtf8()).array();
         QCOMPARE(curve.size(), 4);
-        const double discounts[] = {0, 0.1, 0.2, 0.3};
+        const double discounts[] = {0, 0.2, 0.4, 0.6};
         for (int i = 0; i < 4; ++i) {
             const QJsonObject p = curve[i].toObject();
-            const double share = 0.2 + 2 * discounts[i];
+            const double share = 1.25 * discounts[i];
             QVERIFY(qAbs(p["discount"].toDouble() - discounts[i]) < 1e-12);
             QVERIFY2(qAbs(p["eco_share"].toDouble() - share) < 1e-9, qPrintable(r.out));
             QVERIFY(qAbs(p["co2_saved_g"].toDouble() - 360 * share) < 1e-6);
             QVERIFY(qAbs(p["revenue_given_up"].toDouble() - 21600 * share * discounts[i]) < 1e-6);
         }
         // The share follows the discount: giving one as well is refused.
-        const Run both = cli({"eco", "--carbon", carbon, "--pool", pool, "--error-value", "0.0003", "--eco-share", "0.5"});
+        const Run both = cli({"eco", "--carbon", carbon, "--pool", pool, "--error-value-max", "0.0006", "--eco-share", "0.5"});
         QCOMPARE(both.status, 2);
         QVERIFY2(both.err.contains("leave out --eco-share"), qPrintable(both.err));
     }

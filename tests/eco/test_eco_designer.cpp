@@ -2,6 +2,7 @@
 #include "eco/ecodesignerwidget.h"
 #include "qcp.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QtTest>
@@ -56,6 +57,64 @@ private slots:
         QCOMPARE(map->data()->keySize(), 21);
         QVERIFY(qAbs(map->data()->cell(20, 7) - 360) < 1e-9);
         QCOMPARE(map->data()->cell(0, 7), 0.0);
+    }
+    void usersChooseTheirTier()
+    {
+        // The hand example of test_eco_tier's uptake cases: price 0.002 per request, a point of error worth up to
+        // 0.0006, CO2 worth nothing: share = 0.002 d / (2/3 x 4 x 0.0006) = 1.25 d. At 40 % the users choose 50 %,
+        // saving 0.5 x 360 = 180 g.
+        ModelPool pool;
+        pool.name = "eco test";
+        pool.models = {{"S", 1000, 5, 40.0, {}, "test"}, {"E", 400, 9, 25.0, {}, "test"}};
+        Scenario s;
+        s.name = "two hours";
+        s.intervalSeconds = 3600;
+        s.times = {0, 3600};
+        s.intensity = {100, 300};
+        s.requests = {3.6e6, 7.2e6};
+        EcoDesignerWidget w;
+        w.setScenario(s, pool);
+        auto spins = w.findChildren<QDoubleSpinBox *>();
+        auto bySuffix = [&](const QString &suffix) -> QDoubleSpinBox * {
+            for (QDoubleSpinBox *b : spins)
+                if (b->suffix() == suffix)
+                    return b;
+            return nullptr;
+        };
+        QDoubleSpinBox *threshold = bySuffix(QStringLiteral(" gCO₂/kWh"));
+        QDoubleSpinBox *error = bySuffix(QStringLiteral(" per point"));
+        QDoubleSpinBox *latency = bySuffix(QStringLiteral(" per ms"));
+        QDoubleSpinBox *carbon = bySuffix(QStringLiteral(" per kg CO₂"));
+        QDoubleSpinBox *price = nullptr, *share = nullptr, *discount = nullptr;
+        for (QDoubleSpinBox *b : spins) {
+            if (b->suffix().isEmpty() && b->decimals() == 6)
+                price = b;
+            if (b->suffix() == QStringLiteral(" %") && !share)
+                share = b; // created first
+            else if (b->suffix() == QStringLiteral(" %") && !discount)
+                discount = b;
+        }
+        QVERIFY(threshold && error && latency && carbon && price && share && discount);
+        QVERIFY(!error->isEnabled()); // until users choose
+        threshold->setValue(200);
+        price->setValue(0.002);
+        w.findChild<QCheckBox *>()->setChecked(true);
+        error->setValue(0.0006);
+        latency->setValue(0);
+        carbon->setValue(0);
+        discount->setValue(40);
+        QVERIFY(!share->isEnabled());
+        QVERIFY2(qAbs(share->value() - 50) < 1e-6, qPrintable(QString::number(share->value())));
+        QVERIFY(qAbs(w.design().ecoShare - 0.5) < 1e-9);
+        QVERIFY(qAbs(w.result().savedCo2G - 180) < 1e-6);
+        QVERIFY(w.uptake().has_value());
+        // The dashed curve: 101 discounts from 0 to 50 %, shares 1.25 x discount: 0, 12.5 % at 10 %, 62.5 % at 50 %.
+        auto *curve = qobject_cast<QCPCurve *>(w.savedPlot()->plottable(2));
+        QVERIFY(curve && curve->visible());
+        QCOMPARE(curve->dataCount(), 101);
+        QVERIFY(qAbs(curve->data()->at(0)->key) < 1e-6 && curve->data()->at(0)->value == 0);
+        QVERIFY(qAbs(curve->data()->at(20)->key - 12.5) < 1e-6);  // discount 10 %
+        QVERIFY(qAbs(curve->data()->at(100)->key - 62.5) < 1e-6); // discount 50 %
     }
 };
 

@@ -147,90 +147,106 @@ private slots:
     }
     // The users' choice on the hand example. Per eco request: price 21,600 / 10.8e6 = 0.002; CO2 avoided with
     // everyone in the tier 360 g (hour 2: S 600 g -> E 240 g) over 10.8e6 requests = 3.3333e-8 kg; 2/3 of eco
-    // requests degraded, each 4 points more error and 15 ms less latency (E 25 ms against S 40 ms).
+    // requests degraded, each 4 points more error and 15 ms less latency (E 25 ms against S 40 ms). With the most
+    // sensitive user valuing a point at 0.0006, the most a user gives up is 2/3 x 4 x 0.0006 = 0.0016 per request.
     void uptakeTermsByHand()
     {
         EcoUptakeModel m;
-        m.errorValuePerPoint = 0.0003;
-        m.maxCarbonValuePerKg = 30000;
+        m.maxErrorValuePerPoint = 0.0006;
         const EcoUptakeTerms t = ecoUptakeTerms(twoHours(), ecoPool(), handDesign(), m);
         QVERIFY(near(t.pricePerRequest, 0.002, 1e-9));
         QVERIFY(near(t.co2AvoidedKg, 360e-3 / 10.8e6, 1e-9));
-        QVERIFY(near(t.lossPerRequest, 2.0 / 3 * 4 * 0.0003, 1e-9)); // 0.0008
+        QVERIFY(near(t.degradedShare, 2.0 / 3, 1e-9));
+        QVERIFY(near(t.extraErrorPct, 4, 1e-9));
+        QVERIFY(near(t.extraLatencyMs, -15, 1e-9));
     }
 
     void uptakeShareFollowsTheDiscount_data()
     {
+        QTest::addColumn<double>("carbonValue");
         QTest::addColumn<double>("latencyValue");
         QTest::addColumn<double>("discount");
         QTest::addColumn<double>("share");
-        // Loss 0.0008 per request; the greenest user's CO2 is worth 30,000 x 3.3333e-8 = 0.001 per request, so
-        // share = 1 - (0.0008 - 0.002 d) / 0.001 = 0.2 + 2 d, within 0..1.
-        QTest::newRow("free") << 0.0 << 0.0 << 0.2;
-        QTest::newRow("10 %") << 0.0 << 0.1 << 0.4;
-        QTest::newRow("30 %") << 0.0 << 0.3 << 0.8;
-        QTest::newRow("40 %: everyone") << 0.0 << 0.4 << 1.0;
-        QTest::newRow("60 %: still everyone") << 0.0 << 0.6 << 1.0;
-        // Valuing latency at 0.00002 per ms, the 15 ms saved take 2/3 x 0.0003 off the loss: 0.0006,
-        // share = 0.4 + 2 d.
-        QTest::newRow("latency, free") << 0.00002 << 0.0 << 0.4;
-        QTest::newRow("latency, 25 %") << 0.00002 << 0.25 << 0.9;
+        // Only the discount: share = 0.002 d / 0.0016 = 1.25 d, within 0..1.
+        QTest::newRow("free") << 0.0 << 0.0 << 0.0 << 0.0;
+        QTest::newRow("20 %") << 0.0 << 0.0 << 0.2 << 0.25;
+        QTest::newRow("40 %") << 0.0 << 0.0 << 0.4 << 0.5;
+        QTest::newRow("80 %: everyone") << 0.0 << 0.0 << 0.8 << 1.0;
+        QTest::newRow("100 %: everyone") << 0.0 << 0.0 << 1.0 << 1.0;
+        // Valuing CO2 at 30,000 per kg adds 30,000 x 3.3333e-8 = 0.001 per request: share = 0.625 + 1.25 d.
+        QTest::newRow("carbon, free") << 30000.0 << 0.0 << 0.0 << 0.625;
+        QTest::newRow("carbon, 20 %") << 30000.0 << 0.0 << 0.2 << 0.875;
+        QTest::newRow("carbon, 30 %: everyone") << 30000.0 << 0.0 << 0.3 << 1.0;
+        // Valuing latency at 0.00002 per ms, the 15 ms saved on 2/3 of requests add 0.0002: share = 0.125 + 1.25 d.
+        QTest::newRow("latency, free") << 0.0 << 0.00002 << 0.0 << 0.125;
+        QTest::newRow("latency, 50 %") << 0.0 << 0.00002 << 0.5 << 0.75;
     }
 
     void uptakeShareFollowsTheDiscount()
     {
+        QFETCH(double, carbonValue);
         QFETCH(double, latencyValue);
         QFETCH(double, discount);
         QFETCH(double, share);
         EcoUptakeModel m;
-        m.errorValuePerPoint = 0.0003;
+        m.maxErrorValuePerPoint = 0.0006;
         m.latencyValuePerMs = latencyValue;
-        m.maxCarbonValuePerKg = 30000;
+        m.carbonValuePerKg = carbonValue;
         const EcoUptakeTerms t = ecoUptakeTerms(twoHours(), ecoPool(), handDesign(), m);
         QVERIFY2(near(ecoUptakeShare(t, m, discount), share, 1e-9),
                  qPrintable(QString::number(ecoUptakeShare(t, m, discount), 'g', 17)));
     }
 
-    void uptakeWithoutCarbonValueIsAllOrNothing()
+    void uptakeEdges()
     {
-        // Nobody values CO2: everyone takes the tier once the discount, 0.002 d, covers the loss 0.0008 (d = 0.4).
+        EcoUptakeTerms t;
+        t.pricePerRequest = 0.002;
+        t.degradedShare = 0.5;
+        t.extraErrorPct = 4;
+        t.extraLatencyMs = 10; // the eco model is slower
         EcoUptakeModel m;
-        m.errorValuePerPoint = 0.0003;
-        const EcoUptakeTerms t = ecoUptakeTerms(twoHours(), ecoPool(), handDesign(), m);
-        QCOMPARE(ecoUptakeShare(t, m, 0.39), 0.0);
-        QCOMPARE(ecoUptakeShare(t, m, 0.41), 1.0);
+        m.maxErrorValuePerPoint = 0.0006;
+        m.latencyValuePerMs = 0.0001;
+        // Latency costs everyone 0.5 x 0.0001 x 10 = 0.0005: below a 25 % discount (0.0005) nobody gains at all.
+        QCOMPARE(ecoUptakeShare(t, m, 0.2), 0.0);
+        // At 50 %: gain 0.001 - 0.0005 = 0.0005 of the most sensitive user's 0.5 x 4 x 0.0006 = 0.0012.
+        QVERIFY(near(ecoUptakeShare(t, m, 0.5), 0.0005 / 0.0012, 1e-9));
+        // Nobody minds the error: everyone who gains anything takes the tier.
+        m.maxErrorValuePerPoint = 0;
+        QCOMPARE(ecoUptakeShare(t, m, 0.2), 0.0);
+        QCOMPARE(ecoUptakeShare(t, m, 0.3), 1.0);
     }
 
     void uptakeCurveEvaluatesEachDiscount()
     {
         EcoUptakeModel m;
-        m.errorValuePerPoint = 0.0003;
-        m.maxCarbonValuePerKg = 30000;
-        const std::vector<EcoTierResult> curve = ecoUptakeCurve(twoHours(), ecoPool(), handDesign(), m, {0, 0.1, 0.3, 0.5});
+        m.maxErrorValuePerPoint = 0.0006;
+        const std::vector<EcoTierResult> curve =
+            ecoUptakeCurve(twoHours(), ecoPool(), handDesign(), m, {0, 0.2, 0.4, 1.0});
         QCOMPARE(curve.size(), std::size_t(4));
-        // Shares 0.2, 0.4, 0.8, 1; CO2 saved share x 360 g; revenue given up 21,600 x share x discount.
-        const double shares[] = {0.2, 0.4, 0.8, 1.0}, discounts[] = {0, 0.1, 0.3, 0.5};
+        // Shares 1.25 d: 0, 0.25, 0.5, 1; CO2 saved share x 360 g; revenue given up 21,600 x share x discount.
+        const double shares[] = {0, 0.25, 0.5, 1.0}, discounts[] = {0, 0.2, 0.4, 1.0};
         for (int i = 0; i < 4; ++i) {
             QVERIFY(near(curve[i].ecoShare, shares[i], 1e-9));
             QVERIFY(near(curve[i].savedCo2G, 360 * shares[i], 1e-9));
             QVERIFY(near(curve[i].revenueGivenUp, 21600 * shares[i] * discounts[i], 1e-9));
         }
-        // One design on its own gives the same as its point on the curve: 30 %, share 0.8, 288 g, 5,184 given up.
+        // One design on its own gives the same as its point on the curve: 40 %, share 0.5, 180 g, 4,320 given up.
         EcoTierDesign d = handDesign();
-        d.discount = 0.3;
+        d.discount = 0.4;
         const EcoTierResult r = evaluateEcoTierWithUptake(twoHours(), ecoPool(), d, m);
-        QVERIFY(near(r.ecoShare, 0.8, 1e-9));
-        QVERIFY(near(r.savedCo2G, 288, 1e-9));
-        QVERIFY(near(r.revenueGivenUp, 5184, 1e-9));
+        QVERIFY(near(r.ecoShare, 0.5, 1e-9));
+        QVERIFY(near(r.savedCo2G, 180, 1e-9));
+        QVERIFY(near(r.revenueGivenUp, 4320, 1e-9));
     }
 
     void badUptakeModelsRefused()
     {
         EcoUptakeModel m;
-        m.maxCarbonValuePerKg = -1;
+        m.carbonValuePerKg = -1;
         QVERIFY_THROWS_EXCEPTION(InputError, ecoUptakeTerms(twoHours(), ecoPool(), handDesign(), m));
-        m.maxCarbonValuePerKg = 1;
-        m.errorValuePerPoint = std::nan("");
+        m.carbonValuePerKg = 1;
+        m.maxErrorValuePerPoint = std::nan("");
         QVERIFY_THROWS_EXCEPTION(InputError, ecoUptakeTerms(twoHours(), ecoPool(), handDesign(), m));
     }
 };

@@ -3,6 +3,7 @@
 #include "eco_sweep.h"
 #include "qcp.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -58,6 +59,19 @@ EcoDesignerWidget::EcoDesignerWidget(QWidget *parent)
     mThreshold = spin(0, 5000, 250, 1, QStringLiteral(" gCO₂/kWh"), 10);
     mCarbonPrice = spin(0, 1e9, 80, 2, QStringLiteral(" / t"), 5);
     mMaxDiscount = spin(1, 100, 50, 0, QStringLiteral(" %"), 5);
+    mChoose = new QCheckBox(tr("Users choose their tier"));
+    mChoose->setToolTip(tr("A user takes the eco tier when the discount plus the CO₂ avoided (at the users' value of "
+                           "CO₂) covers what the extra error and latency of their degraded requests are worth to them. "
+                           "Users differ in how much a point of error is worth, evenly from 0 to the most sensitive "
+                           "user's value. The eco share then follows the discount."));
+    mErrorValue = spin(0, 1e9, 0.0001, 6, QStringLiteral(" per point"), 0.00001);
+    mErrorValue->setToolTip(tr("What the most quality-sensitive user would pay per request to avoid one point more "
+                               "error"));
+    mLatencyValue = spin(0, 1e9, 0, 6, QStringLiteral(" per ms"), 0.00001);
+    mLatencyValue->setToolTip(tr("What a user would pay per request to avoid one ms more latency (counted where the "
+                                 "pool has latency figures)"));
+    mCarbonValue = spin(0, 1e12, 0.08, 4, QStringLiteral(" per kg CO₂"), 0.01);
+    mCarbonValue->setToolTip(tr("What avoiding one kg of CO₂ is worth to a user (0.08 = 80 per tonne)"));
 
     auto *inputs = new QGroupBox(tr("Tier design"));
     auto *form = new QFormLayout(inputs);
@@ -72,6 +86,10 @@ EcoDesignerWidget::EcoDesignerWidget(QWidget *parent)
     form->addRow(tr("Threshold"), mThreshold);
     form->addRow(tr("Carbon price to compare"), mCarbonPrice);
     form->addRow(tr("Heat maps: discount up to"), mMaxDiscount);
+    form->addRow(mChoose);
+    form->addRow(tr("Extra error worth up to"), mErrorValue);
+    form->addRow(tr("Extra latency worth"), mLatencyValue);
+    form->addRow(tr("CO₂ avoided worth"), mCarbonValue);
     mSummary = new QLabel;
     mSummary->setTextFormat(Qt::RichText);
     mSummary->setWordWrap(true);
@@ -81,8 +99,10 @@ EcoDesignerWidget::EcoDesignerWidget(QWidget *parent)
     left->addWidget(inputs);
     left->addWidget(mSummary, 1);
 
-    mSavedPlot = makeHeatMap(tr("CO₂ saved against everyone on standard"), tr("g"), &mSavedMap, &mSavedMarker);
-    mCostPlot = makeHeatMap(tr("Cost per tonne avoided (log colour)"), tr("per t"), &mCostMap, &mCostMarker);
+    mSavedPlot = makeHeatMap(tr("CO₂ saved against everyone on standard"), tr("g"), &mSavedMap, &mSavedMarker,
+                             &mSavedChoice);
+    mCostPlot = makeHeatMap(tr("Cost per tonne avoided (log colour)"), tr("per t"), &mCostMap, &mCostMarker,
+                            &mCostChoice);
     mCostMap->setDataScaleType(QCPAxis::stLogarithmic);
     auto *plots = new QVBoxLayout;
     plots->addWidget(mSavedPlot, 1);
@@ -92,7 +112,9 @@ EcoDesignerWidget::EcoDesignerWidget(QWidget *parent)
     layout->addLayout(left, 0);
     layout->addLayout(plots, 1);
 
-    for (QDoubleSpinBox *s : {mShare, mDiscount, mPrice, mUsers, mThreshold, mCarbonPrice, mMaxDiscount})
+    connect(mChoose, &QCheckBox::toggled, this, &EcoDesignerWidget::recompute);
+    for (QDoubleSpinBox *s : {mShare, mDiscount, mPrice, mUsers, mThreshold, mCarbonPrice, mMaxDiscount, mErrorValue,
+                              mLatencyValue, mCarbonValue})
         connect(s, &QDoubleSpinBox::valueChanged, this, &EcoDesignerWidget::recompute);
     for (QComboBox *c : {mStandard, mEco, mPricing, mRule})
         connect(c, &QComboBox::currentIndexChanged, this, &EcoDesignerWidget::recompute);
@@ -100,7 +122,7 @@ EcoDesignerWidget::EcoDesignerWidget(QWidget *parent)
 }
 
 QCustomPlot *EcoDesignerWidget::makeHeatMap(const QString &title, const QString &gradientLabel, QCPColorMap **map,
-                                            QCPGraph **marker)
+                                            QCPGraph **marker, QCPCurve **choice)
 {
     auto *plot = new QCustomPlot;
     plot->setMinimumSize(320, 220);
@@ -125,6 +147,10 @@ QCustomPlot *EcoDesignerWidget::makeHeatMap(const QString &title, const QString 
     *marker = plot->addGraph();
     (*marker)->setLineStyle(QCPGraph::lsNone);
     (*marker)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCrossCircle, QPen(Qt::white, 2), Qt::NoBrush, 12));
+    // The shares users choose, discount by discount (a curve: several discounts may give the same share).
+    *choice = new QCPCurve(plot->xAxis, plot->yAxis);
+    (*choice)->setPen(QPen(Qt::white, 2, Qt::DashLine));
+    (*choice)->setVisible(false);
     return plot;
 }
 
@@ -158,6 +184,34 @@ void EcoDesignerWidget::fillModels()
     mEco->setCurrentIndex(e >= 0 ? e : smallest);
 }
 
+std::optional<EcoUptakeModel> EcoDesignerWidget::uptake() const
+{
+    if (!mChoose->isChecked())
+        return std::nullopt;
+    EcoUptakeModel m;
+    m.maxErrorValuePerPoint = mErrorValue->value();
+    m.latencyValuePerMs = mLatencyValue->value();
+    m.carbonValuePerKg = mCarbonValue->value();
+    return m;
+}
+
+void EcoDesignerWidget::drawChoiceCurve(const EcoTierDesign &d)
+{
+    const std::optional<EcoUptakeModel> m = uptake();
+    for (QCPCurve *c : {mSavedChoice, mCostChoice})
+        c->setVisible(m.has_value());
+    if (!m)
+        return;
+    const EcoUptakeTerms terms = ecoUptakeTerms(mScenario, mPool, d, *m);
+    QVector<double> shares, discounts;
+    for (double disc : evenlySpaced(0, mMaxDiscount->value() / 100, 101)) {
+        shares << 100 * ecoUptakeShare(terms, *m, disc);
+        discounts << 100 * disc;
+    }
+    for (QCPCurve *c : {mSavedChoice, mCostChoice})
+        c->setData(shares, discounts);
+}
+
 EcoTierDesign EcoDesignerWidget::design() const
 {
     EcoTierDesign d;
@@ -172,6 +226,13 @@ EcoTierDesign EcoDesignerWidget::design() const
     d.standardModel = mStandard->currentText().toStdString();
     d.ecoModel = mEco->currentText().toStdString();
     d.carbonPricePerTonne = mCarbonPrice->value();
+    if (const std::optional<EcoUptakeModel> m = uptake()) {
+        try {
+            d.ecoShare = ecoUptakeShare(ecoUptakeTerms(mScenario, mPool, d, *m), *m, d.discount);
+        } catch (const std::exception &) {
+            // an invalid design: recompute() shows why
+        }
+    }
     return d;
 }
 
@@ -179,14 +240,22 @@ void EcoDesignerWidget::recompute()
 {
     mUsers->setEnabled(mPricing->currentIndex() == 1);
     mThreshold->setEnabled(mRule->currentIndex() == 0);
+    for (QDoubleSpinBox *s : {mErrorValue, mLatencyValue, mCarbonValue})
+        s->setEnabled(mChoose->isChecked());
+    mShare->setEnabled(!mChoose->isChecked());
     if (mScenario.empty() || mPool.models.empty()) {
         mSummary->setText(tr("No scenario loaded."));
         Q_EMIT recomputed();
         return;
     }
     const EcoTierDesign d = design();
+    if (mChoose->isChecked()) { // the share box shows the users' choice
+        const QSignalBlocker block(mShare);
+        mShare->setValue(100 * d.ecoShare);
+    }
     try {
         mResult = evaluateEcoTier(mScenario, mPool, d);
+        drawChoiceCurve(d);
         const std::vector<double> shares = evenlySpaced(0, 1, gridSteps);
         const std::vector<double> discounts = evenlySpaced(0, mMaxDiscount->value() / 100, gridSteps);
         const EcoSweep sweep = sweepEcoTier(mScenario, mPool, d, shares, discounts);
@@ -211,7 +280,7 @@ void EcoDesignerWidget::recompute()
                 map->setDataRange(QCPRange(lo, hi > lo ? hi : lo * 1.01 + 1e-12));
         }
         for (QCPGraph *marker : {mSavedMarker, mCostMarker})
-            marker->setData(QVector<double>{mShare->value()}, QVector<double>{mDiscount->value()});
+            marker->setData(QVector<double>{100 * d.ecoShare}, QVector<double>{mDiscount->value()});
         for (QCustomPlot *plot : {mSavedPlot, mCostPlot}) {
             plot->xAxis->setRange(-2.5, 102.5);
             plot->yAxis->setRange(-mMaxDiscount->value() / 40, mMaxDiscount->value() * 41 / 40);
@@ -227,7 +296,7 @@ void EcoDesignerWidget::recompute()
             tr("<b>CO₂ saved</b>: %1 g of %2 g (%3 %)<br><b>Revenue given up</b>: %4 of %5<br>"
                "<b>Cost per tonne avoided</b>: %6 — %7 than the carbon price %8<br><b>Net benefit</b>: %9<br>"
                "<b>Error</b>: standard %10 %, eco %11 %<br><b>Latency</b>: %12<br>"
-               "<b>Eco requests degraded</b>: %13 % (%14 of %15 intervals)<br>"
+               "<b>Eco requests degraded</b>: %13 % (%14 of %15 intervals)<br>%16"
                "<small>Under per-request or per-user pricing, CO₂ saved grows with the eco share alone and the cost "
                "per tonne with the discount alone.</small>")
                 .arg(number(r.savedCo2G), number(r.baselineCo2G), number(pct), number(r.revenueGivenUp),
@@ -235,7 +304,11 @@ void EcoDesignerWidget::recompute()
                      number(d.carbonPricePerTonne), number(r.netBenefit))
                 .arg(number(r.standardErrorPct), number(r.ecoErrorPct), latency, number(100 * r.degradedShare))
                 .arg(r.degradedIntervals)
-                .arg(mScenario.size()));
+                .arg(mScenario.size())
+                .arg(mChoose->isChecked() ? tr("<b>Eco share users choose</b> at this discount: %1 % (the dashed "
+                                               "curve on the maps: their choice at every discount)<br>")
+                                                .arg(number(100 * d.ecoShare))
+                                          : QString()));
     } catch (const std::exception &e) {
         mSummary->setText(tr("Cannot evaluate this design: %1").arg(QString::fromUtf8(e.what())));
     }
