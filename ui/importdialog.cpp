@@ -407,6 +407,15 @@ void ImportDialog::startImport()
         return;
     mError->clear();
     mSeries.reset();
+    const QString format = mFormat->currentText() == QLatin1String("auto") ? mDetectedFormat : mFormat->currentText();
+    if (format == QLatin1String("twitter") && mStart->text().trimmed().isEmpty()) {
+        // Said here in the dialog's words; the reader would name its command-line option.
+        mError->setText(tr("Twitter cache traces count seconds from their start: enter the trace's start time "
+                           "(UTC) in Start, e.g. 2020-03-01T00:00:00Z."));
+        mStart->setFocus();
+        Q_EMIT importFinished(false);
+        return;
+    }
     mJob = std::make_unique<ImportJob>(request());
     mProgress = new QProgressDialog(tr("Importing %1…").arg(mPath->text()), tr("Cancel"), 0, 1000, this);
     mProgress->setWindowModality(Qt::WindowModal);

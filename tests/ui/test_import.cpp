@@ -236,6 +236,15 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         dialog.setPath(path);
         QCOMPARE(dialog.request().kind, ImportRequest::Kind::Requests); // told by the Twitter importer
+        {
+            // Without the start the dialog says what to enter, in its own words.
+            QSignalSpy refused(&dialog, &ImportDialog::importFinished);
+            QTest::mouseClick(importButton(dialog), Qt::LeftButton);
+            QCOMPARE(refused.count(), 1);
+            QCOMPARE(refused.front().front().toBool(), false);
+            QVERIFY2(dialog.errorLabel()->text().contains(QStringLiteral("start time")),
+                     qPrintable(dialog.errorLabel()->text()));
+        }
         QTest::keyClicks(dialog.traceStart(), QStringLiteral("2020-03-01T00:00:00Z"));
         QTest::keyClicks(dialog.operation(), QStringLiteral("get"));
         QCOMPARE(dialog.interval()->value(), 60);
