@@ -1,5 +1,6 @@
 // The Eco tab's widget drives the eco library: edits re-compute at once, and the heat maps hold the sweep.
 #include "eco/ecodesignerwidget.h"
+#include "eco_fixture.h"
 #include "qcp.h"
 
 #include <QCheckBox>
@@ -8,31 +9,6 @@
 #include <QtTest>
 
 using namespace cs;
-
-namespace {
-
-// Test figures, not measurements: S 1000 mJ, 5 %, 40 ms; E 400 mJ, 9 %, 25 ms.
-ModelPool ecoPool()
-{
-    ModelPool pool;
-    pool.name = "eco test";
-    pool.models = {{"S", 1000, 5, 40.0, {}, "test"}, {"E", 400, 9, 25.0, {}, "test"}};
-    return pool;
-}
-
-// Two hours: 3.6e6 requests at 100 g/kWh, 7.2e6 at 300 g/kWh.
-Scenario twoHours()
-{
-    Scenario s;
-    s.name = "two hours";
-    s.intervalSeconds = 3600;
-    s.times = {0, 3600};
-    s.intensity = {100, 300};
-    s.requests = {3.6e6, 7.2e6};
-    return s;
-}
-
-} // namespace
 
 class TestEcoDesigner : public QObject
 {

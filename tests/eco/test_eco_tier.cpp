@@ -1,4 +1,5 @@
 // The eco subscription on a two-interval example worked out by hand.
+#include "eco_fixture.h"
 #include "eco_sweep.h"
 #include "eco_uptake.h"
 #include "parse_error.h"
@@ -10,28 +11,6 @@
 using namespace cs;
 
 namespace {
-
-// Test figures, not measurements: S 1000 mJ, 5 %, 40 ms; E 400 mJ, 9 %, 25 ms.
-ModelPool ecoPool()
-{
-    ModelPool p;
-    p.name = "eco test";
-    p.models = {{"S", 1000, 5, 40.0, {}, "test"}, {"E", 400, 9, 25.0, {}, "test"}};
-    return p;
-}
-
-// Two hours: 3.6e6 requests at 100 g/kWh, 7.2e6 at 300 g/kWh. 3.6e6 requests at m mJ and c g/kWh cost
-// m/1000 x c grams: S costs 100 g in hour 1 and 600 g in hour 2 (700 g all on standard).
-Scenario twoHours()
-{
-    Scenario s;
-    s.name = "two hours";
-    s.intervalSeconds = 3600;
-    s.times = {0, 3600};
-    s.intensity = {100, 300};
-    s.requests = {3.6e6, 7.2e6};
-    return s;
-}
 
 EcoTierDesign handDesign()
 {

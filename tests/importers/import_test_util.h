@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QString>
 
+#include <optional>
+
 // Shared by the importer tests: where the data is, and one-line imports.
 namespace testutil {
 
@@ -40,6 +42,17 @@ inline void writeFile(const QString &path, const QByteArray &bytes)
     QFile f(path);
     f.open(QIODevice::WriteOnly | QIODevice::Truncate);
     f.write(bytes);
+}
+
+// The ParseError an import stops with, or none when it succeeds; any other error is the test's failure.
+inline std::optional<cs::ParseError> importError(cs::ProjectStore &store, const QString &path, const cs::ImportOptions &o)
+{
+    try {
+        cs::ImportRunner::importFile(store, path.toStdString(), o);
+    } catch (const cs::ParseError &e) {
+        return e;
+    }
+    return std::nullopt;
 }
 
 } // namespace testutil

@@ -104,15 +104,12 @@ private slots:
         ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
         ImportOptions o = options(kind == "carbon" ? SeriesKind::Carbon : SeriesKind::Requests, format.toStdString(), "x");
         o.start = 1583020800; // 2020-03-01T00:00Z, for the Twitter cases
-        try {
-            ImportRunner::importFile(store, path.toStdString(), o);
-            QFAIL("the bad input was accepted");
-        } catch (const ParseError &e) {
-            const QString what = QString::fromUtf8(e.what());
-            const QString where = path + QStringLiteral(":%1:%2: ").arg(line).arg(column);
-            QVERIFY2(what.startsWith(where), qPrintable(what + "  (expected to start with " + where + ")"));
-            QVERIFY2(what.contains(message), qPrintable(what));
-        }
+        const auto e = importError(store, path, o);
+        QVERIFY2(e, "the bad input was accepted");
+        const QString what = QString::fromUtf8(e->what());
+        const QString where = path + QStringLiteral(":%1:%2: ").arg(line).arg(column);
+        QVERIFY2(what.startsWith(where), qPrintable(what + "  (expected to start with " + where + ")"));
+        QVERIFY2(what.contains(message), qPrintable(what));
         QVERIFY(store.listSeries().empty()); // nothing was kept
     }
 

@@ -73,12 +73,9 @@ private slots:
         {
             ProjectStore store = ProjectStore::open(db.toStdString());
             const std::string rows = contents(store);
-            try {
-                ImportRunner::importFile(store, bad.toStdString(), options(SeriesKind::Carbon, "csv", "new"));
-                QFAIL("the bad file was accepted");
-            } catch (const ParseError &e) {
-                QCOMPARE(e.line(), 200002);
-            }
+            const auto e = importError(store, bad, options(SeriesKind::Carbon, "csv", "new"));
+            QVERIFY2(e, "the bad file was accepted");
+            QCOMPARE(e->line(), 200002);
             QCOMPARE(contents(store), rows);
             QVERIFY(!store.hasSeries(SeriesKind::Carbon, "new"));
         }

@@ -282,15 +282,12 @@ private slots:
         const QString small = dir.filePath("small.json");
         writeNational(small, 3);
         ImportRunner::importFile(store, small.toStdString(), options(SeriesKind::Carbon, "ukci", "keep"));
-        try {
-            ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "ukci", "big"));
-            QFAIL("the bad value was accepted");
-        } catch (const ParseError &err) {
-            QCOMPARE(err.line(), 150001);
-            QCOMPARE(err.column(), column);
-            QVERIFY2(QString::fromStdString(err.message()).contains(message), err.what());
-            QCOMPARE(QString::fromStdString(err.file()), path);
-        }
+        const auto err = importError(store, path, options(SeriesKind::Carbon, "ukci", "big"));
+        QVERIFY2(err, "the bad value was accepted");
+        QCOMPARE(err->line(), 150001);
+        QCOMPARE(err->column(), column);
+        QVERIFY2(QString::fromStdString(err->message()).contains(message), err->what());
+        QCOMPARE(QString::fromStdString(err->file()), path);
         const auto series = store.listSeries();
         QCOMPARE(series.size(), std::size_t(1));
         QCOMPARE(series[0].meta.name, std::string("keep"));
@@ -444,14 +441,11 @@ private slots:
         const QByteArray nest = QByteArray(100000, '[') + QByteArray(100000, ']');
         writeFile(path, "{\"data\":[{\"from\":" + nest + "}]}");
         ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
-        try {
-            ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "ukci", "x"));
-            QFAIL("accepted");
-        } catch (const ParseError &e) {
-            QCOMPARE(e.line(), 1);
-            QCOMPARE(e.column(), 274);
-            QVERIFY2(QString::fromStdString(e.message()).contains("nested more than 256 levels"), e.what());
-        }
+        const auto e = importError(store, path, options(SeriesKind::Carbon, "ukci", "x"));
+        QVERIFY2(e, "accepted");
+        QCOMPARE(e->line(), 1);
+        QCOMPARE(e->column(), 274);
+        QVERIFY2(QString::fromStdString(e->message()).contains("nested more than 256 levels"), e->what());
         writeFile(path, "{\"data\":[{\"x\":" + nest + ",\"from\":\"2024-01-01T00:00Z\",\"to\":\"2024-01-01T00:30Z\","
                         "\"intensity\":{\"forecast\":5}}]}");
         ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "ukci", "x"));
@@ -465,14 +459,11 @@ private slots:
         const QString path = dir.filePath("wt.json");
         writeFile(path, "{\"data\":[{\"point_time\":\"2024-03-01T00:00:00Z\",\"value\":1}]\n,\"meta\":{\"units\":\"kg\"}}");
         ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
-        try {
-            ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "watttime", "wt"));
-            QFAIL("units kg were accepted");
-        } catch (const ParseError &e) {
-            QCOMPARE(e.line(), 2);
-            QCOMPARE(e.column(), 18);
-            QVERIFY2(QString::fromStdString(e.message()).contains("expected units"), e.what());
-        }
+        const auto e = importError(store, path, options(SeriesKind::Carbon, "watttime", "wt"));
+        QVERIFY2(e, "units kg were accepted");
+        QCOMPARE(e->line(), 2);
+        QCOMPARE(e->column(), 18);
+        QVERIFY2(QString::fromStdString(e->message()).contains("expected units"), e->what());
         QVERIFY(store.listSeries().empty());
     }
 
@@ -543,14 +534,11 @@ private slots:
         writeFile(path, "{\"data\":[{\"from\":\"2024-01-01T00:00Z\",\"to\":\"2024-01-01T00:30Z\",\"intensity\":"
                         "{\"index\":\"" + index + "\",\"forecast\":-1}}]}");
         ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
-        try {
-            ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "ukci", "x"));
-            QFAIL("accepted");
-        } catch (const ParseError &e) {
-            QCOMPARE(e.line(), 1);
-            QCOMPARE(e.column(), column);
-            QVERIFY2(QString::fromStdString(e.message()).contains(message), e.what());
-        }
+        const auto e = importError(store, path, options(SeriesKind::Carbon, "ukci", "x"));
+        QVERIFY2(e, "accepted");
+        QCOMPARE(e->line(), 1);
+        QCOMPARE(e->column(), column);
+        QVERIFY2(QString::fromStdString(e->message()).contains(message), e->what());
     }
 
     // JsonInput reads 256 KiB (262,144 bytes) at a time; nlohmann reports an error up to two bytes behind the
@@ -574,14 +562,11 @@ private slots:
         const QString path = dir.filePath("boundary.json");
         writeFile(path, QByteArray(spaces, ' ') + tail);
         ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
-        try {
-            ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "ukci", "x"));
-            QFAIL("accepted");
-        } catch (const ParseError &e) {
-            QCOMPARE(e.line(), 1);
-            QCOMPARE(e.column(), spaces + 12);
-            QVERIFY2(QString::fromStdString(e.message()).contains("syntax error"), e.what());
-        }
+        const auto e = importError(store, path, options(SeriesKind::Carbon, "ukci", "x"));
+        QVERIFY2(e, "accepted");
+        QCOMPARE(e->line(), 1);
+        QCOMPARE(e->column(), spaces + 12);
+        QVERIFY2(QString::fromStdString(e->message()).contains("syntax error"), e->what());
     }
 
 private:
