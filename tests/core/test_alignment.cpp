@@ -114,6 +114,113 @@ private slots:
         }
     }
 
+    void hourMissingFromTheRequestsIsAGap()
+    {
+        // Grid: the hourly requests (the coarser trace), anchored at T0. Carbon is complete over three hours:
+        // hour means (100+200)/2 = 150, (300+400)/2 = 350, (500+600)/2 = 550. Requests lack hour 1 (01:00), so it
+        // is a gap and left out; hours 0 and 2 keep their carbon mean and count.
+        const auto carbon = series(1800, {0, 1800, 3600, 5400, 7200, 9000}, {100, 200, 300, 400, 500, 600});
+        const auto requests = series(3600, {0, 7200}, {10, 30});
+        const Scenario s = alignTraces(carbon, requests);
+        QCOMPARE(s.times, (std::vector<UtcSeconds>{T0, T0 + 7200}));
+        QCOMPARE(s.intensity, (std::vector<double>{150, 550}));
+        QCOMPARE(s.requests, (std::vector<double>{10, 30}));
+        QCOMPARE(s.gaps.size(), std::size_t(1));
+        QCOMPARE(s.gaps[0].from, T0 + 3600);
+        QCOMPARE(s.gaps[0].to, T0 + 7200);
+    }
+
+    void quarterHourMissingFromTheRequestsIsAGapNotFewerRequests()
+    {
+        // Hourly carbon, quarter-hour requests without 01:30: hour 1 has 2,700 of its 3,600 s of requests, so it is
+        // a gap rather than an hour of 5+6+8 = 19 requests. Hour 0 sums 1+2+3+4 = 10.
+        const auto carbon = series(3600, {0, 3600}, {100, 200});
+        const auto requests = series(900, {0, 900, 1800, 2700, 3600, 4500, 6300}, {1, 2, 3, 4, 5, 6, 8});
+        const Scenario s = alignTraces(carbon, requests);
+        QCOMPARE(s.times, (std::vector<UtcSeconds>{T0}));
+        QCOMPARE(s.requests, (std::vector<double>{10}));
+        QCOMPARE(s.intensity, (std::vector<double>{100}));
+        QCOMPARE(s.gaps.size(), std::size_t(1));
+        QCOMPARE(s.gaps[0].from, T0 + 3600);
+        QCOMPARE(s.gaps[0].to, T0 + 7200);
+    }
+
+    void adjacentGapsOfTheTwoTracesMerge()
+    {
+        // Hours 0-4. Carbon lacks hour 1, the requests lack hour 2: one gap [01:00, 03:00), not two.
+        const auto carbon = series(3600, {0, 7200, 10800, 14400}, {100, 300, 400, 500});
+        const auto requests = series(3600, {0, 3600, 10800, 14400}, {10, 20, 40, 50});
+        const Scenario s = alignTraces(carbon, requests);
+        QCOMPARE(s.times, (std::vector<UtcSeconds>{T0, T0 + 10800, T0 + 14400}));
+        QCOMPARE(s.intensity, (std::vector<double>{100, 400, 500}));
+        QCOMPARE(s.requests, (std::vector<double>{10, 40, 50}));
+        QCOMPARE(s.gaps.size(), std::size_t(1));
+        QCOMPARE(s.gaps[0].from, T0 + 3600);
+        QCOMPARE(s.gaps[0].to, T0 + 10800);
+    }
+
+    void overlappingGapsOfTheTwoTracesMerge()
+    {
+        // Hours 0-5. Carbon lacks hours 1 and 2, the requests hours 2 and 3 (hour 2 missing from both):
+        // one gap [01:00, 04:00); hours 0, 4, 5 remain.
+        const auto carbon = series(3600, {0, 10800, 14400, 18000}, {100, 400, 500, 600});
+        const auto requests = series(3600, {0, 3600, 14400, 18000}, {10, 20, 50, 60});
+        const Scenario s = alignTraces(carbon, requests);
+        QCOMPARE(s.times, (std::vector<UtcSeconds>{T0, T0 + 14400, T0 + 18000}));
+        QCOMPARE(s.intensity, (std::vector<double>{100, 500, 600}));
+        QCOMPARE(s.requests, (std::vector<double>{10, 50, 60}));
+        QCOMPARE(s.gaps.size(), std::size_t(1));
+        QCOMPARE(s.gaps[0].from, T0 + 3600);
+        QCOMPARE(s.gaps[0].to, T0 + 14400);
+    }
+
+    void separateGapsStaySeparate()
+    {
+        // Hours 0-4. Carbon lacks hour 1, the requests hour 3; hour 2 between them is complete: two gaps.
+        const auto carbon = series(3600, {0, 7200, 10800, 14400}, {100, 300, 400, 500});
+        const auto requests = series(3600, {0, 3600, 7200, 14400}, {10, 20, 30, 50});
+        const Scenario s = alignTraces(carbon, requests);
+        QCOMPARE(s.times, (std::vector<UtcSeconds>{T0, T0 + 7200, T0 + 14400}));
+        QCOMPARE(s.requests, (std::vector<double>{10, 30, 50}));
+        QCOMPARE(s.gaps.size(), std::size_t(2));
+        QCOMPARE(s.gaps[0].from, T0 + 3600);
+        QCOMPARE(s.gaps[0].to, T0 + 7200);
+        QCOMPARE(s.gaps[1].from, T0 + 10800);
+        QCOMPARE(s.gaps[1].to, T0 + 14400);
+    }
+
+    void sliceAcrossAGapClipsIt()
+    {
+        // The overlapping-gaps scenario: intervals at hours 0, 4, 5 and the gap [01:00, 04:00).
+        const auto carbon = series(3600, {0, 10800, 14400, 18000}, {100, 400, 500, 600});
+        const auto requests = series(3600, {0, 3600, 14400, 18000}, {10, 20, 50, 60});
+        const Scenario all = alignTraces(carbon, requests);
+
+        // [02:00, 05:00) starts inside the gap: hour 4 only, and the gap's part from 02:00 to 04:00.
+        const Scenario across = sliceScenario(all, T0 + 7200, T0 + 18000);
+        QCOMPARE(across.times, (std::vector<UtcSeconds>{T0 + 14400}));
+        QCOMPARE(across.intensity, (std::vector<double>{500}));
+        QCOMPARE(across.requests, (std::vector<double>{50}));
+        QCOMPARE(across.intervalSeconds, 3600LL);
+        QCOMPARE(across.gaps.size(), std::size_t(1));
+        QCOMPARE(across.gaps[0].from, T0 + 7200);
+        QCOMPARE(across.gaps[0].to, T0 + 14400);
+
+        // [02:00, 03:00) lies inside the gap: no interval, the gap clipped to the slice.
+        const Scenario inside = sliceScenario(all, T0 + 7200, T0 + 10800);
+        QVERIFY(inside.empty());
+        QVERIFY(inside.intensity.empty() && inside.requests.empty());
+        QCOMPARE(inside.gaps.size(), std::size_t(1));
+        QCOMPARE(inside.gaps[0].from, T0 + 7200);
+        QCOMPARE(inside.gaps[0].to, T0 + 10800);
+
+        // [00:00, 01:00) ends where the gap starts: hour 0 and no gap.
+        const Scenario before = sliceScenario(all, T0, T0 + 3600);
+        QCOMPARE(before.times, (std::vector<UtcSeconds>{T0}));
+        QCOMPARE(before.requests, (std::vector<double>{10}));
+        QVERIFY(before.gaps.empty());
+    }
+
     void slice()
     {
         const auto carbon = series(3600, {0, 3600, 7200}, {1, 2, 3});
