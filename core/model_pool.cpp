@@ -1,5 +1,6 @@
 #include "model_pool.h"
 
+#include "number_checks.h"
 #include "parse_error.h"
 
 #include <cmath>
@@ -15,6 +16,26 @@ int ModelPool::indexOf(const std::string &modelName) const
     return -1;
 }
 
+void validateModel(const Model &m)
+{
+    // Each figure within its documented range (number_checks.h); the message keeps "must be a number >= 0"
+    // for a negative or non-finite figure, as before.
+    auto check = [&](double v, const char *what, double max) {
+        if (!std::isfinite(v) || v < 0)
+            throw InputError("model '" + m.name + "': " + what + " must be a number >= 0");
+        if (const std::string problem = rangeProblem(v, 0, max); !problem.empty())
+            throw InputError("model '" + m.name + "': " + what + ": " + problem);
+    };
+    check(m.energyMj, "energy per inference (mJ)", limits::maxEnergyMj);
+    if (m.energyMj == 0)
+        throw InputError("model '" + m.name + "': energy per inference (mJ) must be above 0 (no inference is free)");
+    check(m.errorPct, "error (%)", limits::maxErrorPct);
+    if (m.latencyMs)
+        check(*m.latencyMs, "latency (ms)", limits::maxLatencyMs);
+    if (m.throughputPerS)
+        check(*m.throughputPerS, "throughput (inferences/s)", limits::maxThroughputPerS);
+}
+
 void ModelPool::validate() const
 {
     if (models.empty())
@@ -25,18 +46,7 @@ void ModelPool::validate() const
             throw InputError("model pool '" + name + "' has a model without a name");
         if (!seen.insert(m.name).second)
             throw InputError("model pool '" + name + "' names '" + m.name + "' twice; names must be unique");
-        auto check = [&](double v, const char *what) {
-            if (!std::isfinite(v) || v < 0)
-                throw InputError("model '" + m.name + "': " + what + " must be a number >= 0");
-        };
-        check(m.energyMj, "energy per inference (mJ)");
-        check(m.errorPct, "error (%)");
-        if (m.errorPct > 100)
-            throw InputError("model '" + m.name + "': error (%) must be at most 100");
-        if (m.latencyMs)
-            check(*m.latencyMs, "latency (ms)");
-        if (m.throughputPerS)
-            check(*m.throughputPerS, "throughput (inferences/s)");
+        validateModel(m);
     }
 }
 

@@ -19,6 +19,9 @@ struct Model
     bool operator==(const Model &) const = default;
 };
 
+// Throws InputError where a figure of the model is outside its range (see ModelPool::validate).
+void validateModel(const Model &model);
+
 struct ModelPool
 {
     std::string name;
@@ -28,7 +31,9 @@ struct ModelPool
     const Model &at(int index) const { return models.at(static_cast<std::size_t>(index)); }
     int size() const { return static_cast<int>(models.size()); }
 
-    // Throws InputError naming the problem: empty pool, empty or duplicate name, negative or non-finite figure.
+    // Throws InputError naming the problem: empty pool, empty or duplicate name, a figure outside its range:
+    // energy per inference above 0 and at most 1e9 mJ, error 0..100 %, latency 0..86,400,000 ms, throughput
+    // 0..1e12 per second (number_checks.h).
     void validate() const;
 
     bool operator==(const ModelPool &) const = default;

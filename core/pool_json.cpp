@@ -80,6 +80,11 @@ ModelPool parsePoolJson(const std::string &text, const std::string &displayName)
         if (m.contains("source") && m["source"].is_string())
             model.source = m["source"].get<std::string>();
         pool.models.push_back(std::move(model));
+        try {
+            validateModel(model); // here, so that the message names the entry
+        } catch (const InputError &e) {
+            throw ParseError(displayName, 0, 0, where + ": " + e.what());
+        }
     }
     try {
         pool.validate();

@@ -1,7 +1,10 @@
 #include "result_export.h"
 
+#include "number_checks.h"
+
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 namespace cs {
 
@@ -12,6 +15,29 @@ std::string plainDecimal(double value)
     char buf[400];
     const auto r = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed);
     return std::string(buf, r.ptr);
+}
+
+std::string finiteDecimal(double value, std::string_view what)
+{
+    if (!std::isfinite(value))
+        requireFiniteResult(value, std::string(what));
+    return plainDecimal(value);
+}
+
+bool isUndefined(double value)
+{
+    return std::isnan(value);
+}
+
+std::string formatFinite(double value, const char *format, std::string_view what, bool mayBeUndefined)
+{
+    if (mayBeUndefined && isUndefined(value))
+        return "-";
+    if (!std::isfinite(value))
+        requireFiniteResult(value, std::string(what));
+    char buf[64];
+    std::snprintf(buf, sizeof buf, format, value);
+    return buf;
 }
 
 static std::string jsonString(const std::string &s)
@@ -52,26 +78,33 @@ void writeIntervalCsv(std::ostream &out, const Scenario &scenario, const ModelPo
     out << "time_utc,intensity_gco2_per_kwh,requests,model,energy_kwh,co2_g,cumulative_co2_g,error_pct\n";
     const IntervalResults &r = result.intervals;
     for (std::size_t i = 0; i < scenario.size(); ++i) {
-        out << formatUtcTime(scenario.times[i]) << ',' << plainDecimal(scenario.intensity[i]) << ','
-            << plainDecimal(scenario.requests[i]) << ',' << csvField(pool.at(r.model[i]).name) << ','
-            << plainDecimal(r.energyKwh[i]) << ',' << plainDecimal(r.co2G[i]) << ','
-            << plainDecimal(r.cumulativeCo2G[i]) << ',' << plainDecimal(r.errorPct[i]) << '\n';
+        const std::string time = formatUtcTime(scenario.times[i]);
+        auto cell = [&](double v, const char *column) {
+            return std::isfinite(v) ? plainDecimal(v) : finiteDecimal(v, std::string(column) + " at " + time);
+        };
+        out << time << ',' << cell(scenario.intensity[i], "intensity_gco2_per_kwh") << ','
+            << cell(scenario.requests[i], "requests") << ',' << csvField(pool.at(r.model[i]).name) << ','
+            << cell(r.energyKwh[i], "energy_kwh") << ',' << cell(r.co2G[i], "co2_g") << ','
+            << cell(r.cumulativeCo2G[i], "cumulative_co2_g") << ',' << cell(r.errorPct[i], "error_pct") << '\n';
     }
 }
 
 std::string totalsJson(const SimulationResult &result, const ModelPool &pool, const BaselineComparison &vsBaseline)
 {
     const Totals &t = result.totals;
+    // Undefined figures (no gain without a baseline error, no efficiency without extra CO2) are left out.
+    auto optional = [](const char *key, double v) {
+        return isUndefined(v) ? std::string() : ",\"" + std::string(key) + "\":" + finiteDecimal(v, key);
+    };
     std::string s = "{\"policy\":" + jsonString(result.policySpec) + ",\"baseline\":" +
-                    jsonString(vsBaseline.baseline) + ",\"co2_g\":" + plainDecimal(t.co2G) +
-                    ",\"error_pct\":" + plainDecimal(t.errorPct) + ",\"extra_g\":" +
-                    plainDecimal(vsBaseline.extraCo2G) + ",\"rel_gain_pct\":" +
-                    plainDecimal(vsBaseline.relativeGainPct) + ",\"efficiency\":" +
-                    plainDecimal(vsBaseline.efficiency) + ",\"intervals\":" + std::to_string(t.intervals) +
-                    ",\"requests\":" + plainDecimal(t.requests) + ",\"energy_kwh\":" + plainDecimal(t.energyKwh) +
-                    ",\"model_share\":{";
+                    jsonString(vsBaseline.baseline) + ",\"co2_g\":" + finiteDecimal(t.co2G, "co2_g") +
+                    ",\"error_pct\":" + finiteDecimal(t.errorPct, "error_pct") + ",\"extra_g\":" +
+                    finiteDecimal(vsBaseline.extraCo2G, "extra_g") + optional("rel_gain_pct", vsBaseline.relativeGainPct) +
+                    optional("efficiency", vsBaseline.efficiency) + ",\"intervals\":" + std::to_string(t.intervals) +
+                    ",\"requests\":" + finiteDecimal(t.requests, "requests") +
+                    ",\"energy_kwh\":" + finiteDecimal(t.energyKwh, "energy_kwh") + ",\"model_share\":{";
     for (std::size_t m = 0; m < t.modelShare.size(); ++m)
-        s += (m ? "," : "") + jsonString(pool.models[m].name) + ":" + plainDecimal(t.modelShare[m]);
+        s += (m ? "," : "") + jsonString(pool.models[m].name) + ":" + finiteDecimal(t.modelShare[m], "model_share");
     return s + "}}";
 }
 

@@ -4,6 +4,7 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 
 namespace cs {
 
@@ -12,11 +13,25 @@ namespace cs {
 void writeIntervalCsv(std::ostream &out, const Scenario &scenario, const ModelPool &pool,
                       const SimulationResult &result);
 
-// The totals as one JSON object (the CLI's `simulate --json`), numbers as plain decimals with full precision.
+// The totals as one JSON object (the CLI's `simulate --json`), numbers as plain decimals with full precision;
+// rel_gain_pct and efficiency are left out where undefined (baseline error 0, no extra CO2). Throws InputError
+// where a number is not finite.
 std::string totalsJson(const SimulationResult &result, const ModelPool &pool, const BaselineComparison &vsBaseline);
 
 // A double as the shortest plain decimal that reads back to the same value ("0.005221...", never "5e-3");
 // "null" for NaN and infinities.
 std::string plainDecimal(double value);
+
+// plainDecimal of a value that must be finite: throws InputError naming `what` where it is not, so that no
+// output holds null, inf or nan. Every exporter writes its numbers through this.
+std::string finiteDecimal(double value, std::string_view what);
+
+// A quantity that is undefined by definition (an efficiency with no extra CO2) is NaN in core; outputs leave it
+// out (JSON) or show "-" (tables), and refuse an infinity.
+bool isUndefined(double value);
+
+// A value printf-formatted for a table ("%.6g"): throws InputError naming `what` where it is infinite, or NaN
+// unless `mayBeUndefined` (then "-").
+std::string formatFinite(double value, const char *format, std::string_view what, bool mayBeUndefined = false);
 
 } // namespace cs

@@ -1,6 +1,7 @@
 #include "scenario.h"
 
 #include "parse_error.h"
+#include "scenario_checks.h"
 
 #include <algorithm>
 
@@ -57,6 +58,11 @@ Scenario alignTraces(const TimeSeries &carbon, const std::optional<TimeSeries> &
 {
     if (carbon.empty())
         throw InputError("the carbon trace '" + carbon.source + "' has no points");
+    checkCarbonSeries(carbon);
+    if (requests)
+        checkRequestSeries(*requests);
+    if (forecast)
+        checkCarbonSeries(*forecast);
     const UtcSeconds ci = carbon.size() > 1 ? intervalOf(carbon, "carbon") : 0;
     UtcSeconds grid = ci;
     UtcSeconds ri = 0;
@@ -138,7 +144,8 @@ Scenario sliceScenario(const Scenario &s, UtcSeconds from, UtcSeconds to)
     out.requestSource = s.requestSource;
     out.intervalSeconds = s.intervalSeconds;
     const auto first = std::lower_bound(s.times.begin(), s.times.end(), from) - s.times.begin();
-    const auto last = std::lower_bound(s.times.begin(), s.times.end(), to) - s.times.begin();
+    // A period that ends before it starts holds nothing (never a negative length).
+    const auto last = std::max(first, std::lower_bound(s.times.begin(), s.times.end(), to) - s.times.begin());
     auto copy = [&](const std::vector<double> &v, std::vector<double> &o) {
         if (!v.empty())
             o.assign(v.begin() + first, v.begin() + last);
@@ -148,7 +155,7 @@ Scenario sliceScenario(const Scenario &s, UtcSeconds from, UtcSeconds to)
     copy(s.requests, out.requests);
     copy(s.forecast, out.forecast);
     for (const Gap &g : s.gaps)
-        if (g.to > from && g.from < to)
+        if (g.to > from && g.from < to && from < to)
             out.gaps.push_back({std::max(g.from, from), std::min(g.to, to)});
     return out;
 }

@@ -1,6 +1,8 @@
 #include "simulation.h"
 
+#include "number_checks.h"
 #include "parse_error.h"
+#include "scenario_checks.h"
 
 #include <cmath>
 #include <limits>
@@ -12,6 +14,7 @@ SimulationResult simulate(const Scenario &scenario, const ModelPool &pool, Assig
     if (assignment.size() != scenario.size())
         throw InputError("internal: an assignment of " + std::to_string(assignment.size()) + " choices for " +
                          std::to_string(scenario.size()) + " intervals");
+    checkScenarioRanges(scenario);
     const std::size_t n = scenario.size();
     const int models = pool.size();
     SimulationResult result;
@@ -47,6 +50,11 @@ SimulationResult simulate(const Scenario &scenario, const ModelPool &pool, Assig
         }
         const double co2 = kwh * scenario.intensity[i];
         cumulative += co2;
+        if (!std::isfinite(cumulative)) { // only a pool figure beyond its range gets here
+            const std::string at = formatUtcTime(scenario.times[i]);
+            requireFiniteResult(co2, "the CO2 (g) of the interval at " + at);
+            requireFiniteResult(cumulative, "the cumulative CO2 (g) at " + at);
+        }
         energy += kwh;
         weightedError += req * error;
         requests += req;
@@ -67,11 +75,14 @@ SimulationResult simulate(const Scenario &scenario, const ModelPool &pool, Assig
     t.modelShare.resize(static_cast<std::size_t>(models));
     for (std::size_t m = 0; m < served.size(); ++m)
         t.modelShare[m] = requests > 0 ? served[m] / requests : 0.0;
+    requireFiniteResult(t.energyKwh, "the total energy (kWh)");
+    requireFiniteResult(t.errorPct, "the request-weighted error (%)");
     return result;
 }
 
 SimulationResult simulate(const Scenario &scenario, const ModelPool &pool, const Policy &policy)
 {
+    checkScenarioRanges(scenario); // before the policy sees it
     SimulationResult r = simulate(scenario, pool, policy.assign(scenario, pool));
     r.policySpec = policy.spec();
     r.policyLabel = policy.label();

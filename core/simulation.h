@@ -52,6 +52,8 @@ inline double co2Grams(double requests, double energyMj, double intensity)
     return requests * (energyMj / 1000.0) / 3.6e6 * intensity;
 }
 
+// Throws InputError where a scenario value is outside its range (scenario_checks.h) or a result would not be
+// finite (a pool figure beyond its range), naming the interval and the quantity.
 SimulationResult simulate(const Scenario &scenario, const ModelPool &pool, Assignment assignment);
 SimulationResult simulate(const Scenario &scenario, const ModelPool &pool, const Policy &policy);
 

@@ -1,6 +1,7 @@
 #include "trace_csv.h"
 
 #include "csv_reader.h"
+#include "number_checks.h"
 #include "number_parse.h"
 #include "parse_error.h"
 
@@ -85,7 +86,18 @@ struct ReadSpec
     std::string unit;
     std::string valueKind;  // "intensity", "request count"
     bool emptyIsMissing;    // an empty cell is a missing point (a gap) rather than an error
+    double maxValue;        // the documented range is 0..maxValue (number_checks.h)
 };
+
+// A row may not carry more fields than the header names: the extras would be dropped unseen. Empty extras (a
+// trailing delimiter, as spreadsheets write) carry nothing and are allowed.
+void refuseExtraFields(const CsvReader &csv, std::size_t headerFields)
+{
+    for (std::size_t i = headerFields; i < csv.size(); ++i)
+        if (csv.field(i).find_first_not_of(' ') != std::string_view::npos)
+            csv.fail(headerFields, "this row has " + std::to_string(csv.size()) + " fields, the header names " +
+                                       std::to_string(headerFields) + " (a field beyond the header is not read)");
+}
 
 TimeSeries readSeries(std::istream &in, const std::string &file, const ReadSpec &spec,
                       int (*chooseValue)(const std::vector<std::string> &, int, const std::string &),
@@ -118,6 +130,7 @@ TimeSeries readSeries(std::istream &in, const std::string &file, const ReadSpec 
         if (csv.size() < needed)
             csv.fail(csv.size(), "truncated row: expected at least " + std::to_string(needed) + " fields, found " +
                                      std::to_string(csv.size()));
+        refuseExtraFields(csv, header.size());
         const auto tc = static_cast<std::size_t>(timeColumn);
         const auto vc = static_cast<std::size_t>(valueColumn);
         const auto t = parseUtcTime(csv.field(tc));
@@ -147,6 +160,9 @@ TimeSeries readSeries(std::istream &in, const std::string &file, const ReadSpec 
                              std::string(text) + "'");
         if (*value < 0)
             csv.fail(vc, "negative " + spec.valueKind + " " + std::string(text) + " in column '" + header[vc] + "'");
+        if (*value > spec.maxValue)
+            csv.fail(vc, spec.valueKind + " " + std::string(text.substr(0, 40)) + " in column '" + header[vc] +
+                             "' is above the largest allowed, " + shortNumber(spec.maxValue) + " " + spec.unit);
         series.times.push_back(*t);
         series.values.push_back(*value);
     }
@@ -200,7 +216,7 @@ std::ifstream openOrThrow(const std::string &path)
 
 TimeSeries readCarbonCsv(std::istream &in, const std::string &displayName, const CarbonCsvOptions &options)
 {
-    return readSeries(in, displayName, {"gCO2/kWh", "carbon intensity", true}, chooseCarbonColumn, options.column);
+    return readSeries(in, displayName, {"gCO2/kWh", "carbon intensity", true, limits::maxIntensity}, chooseCarbonColumn, options.column);
 }
 
 TimeSeries readCarbonCsv(const std::string &path, const CarbonCsvOptions &options)
@@ -211,7 +227,7 @@ TimeSeries readCarbonCsv(const std::string &path, const CarbonCsvOptions &option
 
 TimeSeries readRequestCsv(std::istream &in, const std::string &displayName, const std::string &column)
 {
-    return readSeries(in, displayName, {"requests", "request count", false}, chooseRequestColumn, column);
+    return readSeries(in, displayName, {"requests", "request count", false, limits::maxRequestsPerInterval}, chooseRequestColumn, column);
 }
 
 TimeSeries readRequestCsv(const std::string &path, const std::string &column)

@@ -32,6 +32,28 @@ static UtcSeconds timeOption(const std::string &text, const char *option)
     return *t;
 }
 
+// The period [--from, --to) of the scenario: refused where it is empty or ends before it starts, or holds no
+// interval of the data, with both options and the data's own period in the message.
+static Scenario slicePeriod(const Scenario &s, const ScenarioOptions &o)
+{
+    if (s.empty())
+        return s; // refused by the caller: no complete interval at all
+    const UtcSeconds from = o.from.empty() ? s.times.front() : timeOption(o.from, "--from");
+    const UtcSeconds to = o.to.empty() ? s.times.back() + s.intervalSeconds : timeOption(o.to, "--to");
+    if (!o.from.empty() && !o.to.empty() && from >= to)
+        throw InputError("--from " + formatUtcTime(from) + (from == to ? " is --to " : " comes after --to ") +
+                         formatUtcTime(to) + ": the period [--from, --to) must end after it starts");
+    Scenario out = sliceScenario(s, from, to);
+    if (out.empty()) {
+        const std::string data = formatUtcTime(s.times.front()) + " to " +
+                                 formatUtcTime(s.times.back() + s.intervalSeconds);
+        std::string period = o.from.empty() ? "" : "--from " + formatUtcTime(from);
+        period += o.to.empty() ? "" : std::string(period.empty() ? "" : " ") + "--to " + formatUtcTime(to);
+        throw InputError("the period " + period + " holds no interval of the data (" + data + ")");
+    }
+    return out;
+}
+
 // The carbon file's forecast column, where it has one beside the intensity in use.
 static std::optional<TimeSeries> readForecast(const ScenarioOptions &o)
 {
@@ -56,11 +78,8 @@ LoadedScenario loadScenario(const ScenarioOptions &o)
     if (!o.requests.empty())
         requests = readRequestCsv(o.requests, o.requestsColumn);
     loaded.scenario = alignTraces(carbon, requests, readForecast(o));
-    if (!o.from.empty() || !o.to.empty()) {
-        const UtcSeconds from = o.from.empty() ? loaded.scenario.times.front() : timeOption(o.from, "--from");
-        const UtcSeconds to = o.to.empty() ? loaded.scenario.times.back() + 1 : timeOption(o.to, "--to");
-        loaded.scenario = sliceScenario(loaded.scenario, from, to);
-    }
+    if (!o.from.empty() || !o.to.empty())
+        loaded.scenario = slicePeriod(loaded.scenario, o);
     if (loaded.scenario.empty())
         throw InputError("the scenario has no complete interval to simulate (check the traces' periods)");
     reportGaps(loaded.scenario);

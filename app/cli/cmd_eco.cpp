@@ -3,12 +3,15 @@
 #include "commands.h"
 #include "eco_sweep.h"
 #include "eco_uptake.h"
+#include "number_checks.h"
+#include "option_checks.h"
 #include "parse_error.h"
 #include "result_export.h"
 
 #include <CLI/CLI.hpp>
 
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <memory>
 
@@ -31,6 +34,7 @@ struct EcoOptions
     bool shareGiven = false;
 };
 
+// FROM and TO are shares or discounts: finite, from 0 to 1.
 std::vector<double> parseRange(const std::string &text, const char *option)
 {
     double v[3];
@@ -44,29 +48,51 @@ std::vector<double> parseRange(const std::string &text, const char *option)
             throw InputError(std::string(option) + " '" + text + "': expected FROM:TO:STEPS, e.g. 0:1:11");
         start = colon + 1;
     }
-    if (v[2] < 1 || v[2] > 1000 || v[2] != static_cast<int>(v[2]))
+    if (!std::isfinite(v[2]) || v[2] < 1 || v[2] > 1000 || v[2] != static_cast<int>(v[2]))
         throw InputError(std::string(option) + " '" + text + "': STEPS must be a whole number from 1 to 1000");
+    for (int k = 0; k < 2; ++k)
+        if (const std::string problem = rangeProblem(v[k], 0, 1); !problem.empty())
+            throw InputError(std::string(option) + " '" + text + "': " + (k ? "TO " : "FROM ") + problem +
+                             " (shares and discounts lie from 0 to 1)");
     return evenlySpaced(v[0], v[1], static_cast<int>(v[2]));
 }
 
-std::string optionalJson(const std::optional<double> &v)
+// ",\"key\":value" for a figure that exists; nothing where the pool has no latencies or nothing is saved (a
+// cost per tonne of nothing): the output never holds null, inf or nan.
+std::string field(const char *key, double value)
 {
-    return v ? plainDecimal(*v) : "null";
+    return ",\"" + std::string(key) + "\":" + finiteDecimal(value, key);
+}
+
+std::string optionalField(const char *key, const std::optional<double> &value)
+{
+    return value ? field(key, *value) : std::string();
 }
 
 std::string resultJson(const EcoTierResult &r)
 {
-    return "{\"baseline_co2_g\":" + plainDecimal(r.baselineCo2G) + ",\"co2_g\":" + plainDecimal(r.co2G)
-           + ",\"co2_saved_g\":" + plainDecimal(r.savedCo2G) + ",\"revenue_full\":" + plainDecimal(r.revenueFull)
-           + ",\"revenue_given_up\":" + plainDecimal(r.revenueGivenUp)
-           + ",\"cost_per_tonne\":" + plainDecimal(r.costPerTonne) + ",\"net_benefit\":" + plainDecimal(r.netBenefit)
+    const std::string fields = field("baseline_co2_g", r.baselineCo2G) + field("co2_g", r.co2G)
+           + field("co2_saved_g", r.savedCo2G) + field("revenue_full", r.revenueFull)
+           + field("revenue_given_up", r.revenueGivenUp)
+           + (r.savedCo2G > 0 ? field("cost_per_tonne", r.costPerTonne) : std::string())
+           + field("net_benefit", r.netBenefit)
            + ",\"cheaper_than_carbon_price\":" + (r.cheaperThanCarbonPrice ? "true" : "false")
-           + ",\"standard_error_pct\":" + plainDecimal(r.standardErrorPct)
-           + ",\"eco_error_pct\":" + plainDecimal(r.ecoErrorPct)
-           + ",\"standard_latency_ms\":" + optionalJson(r.standardLatencyMs)
-           + ",\"eco_latency_ms\":" + optionalJson(r.ecoLatencyMs)
-           + ",\"eco_degraded_share\":" + plainDecimal(r.degradedShare)
-           + ",\"degraded_intervals\":" + std::to_string(r.degradedIntervals) + "}";
+           + field("standard_error_pct", r.standardErrorPct) + field("eco_error_pct", r.ecoErrorPct)
+           + optionalField("standard_latency_ms", r.standardLatencyMs) + optionalField("eco_latency_ms", r.ecoLatencyMs)
+           + field("eco_degraded_share", r.degradedShare)
+           + ",\"degraded_intervals\":" + std::to_string(r.degradedIntervals);
+    return "{" + fields.substr(1) + "}";
+}
+
+std::string cell(double value, const char *format, const char *what)
+{
+    return formatFinite(value, format, what);
+}
+
+// The cost per tonne avoided is "-" where nothing is saved (core gives infinity there: no tonne to divide by).
+std::string costCell(const EcoTierResult &r, const char *format)
+{
+    return r.savedCo2G > 0 ? formatFinite(r.costPerTonne, format, "cost per tonne") : "-";
 }
 
 // The users choose their tier: one discount, or the curve over --sweep-discounts.
@@ -81,8 +107,8 @@ void runUptake(const EcoOptions &o, const LoadedScenario &s)
         std::string out = o.sweepDiscounts.empty() ? "" : "[";
         for (std::size_t i = 0; i < curve.size(); ++i) {
             std::string r = resultJson(curve[i]);
-            r.insert(1, "\"eco_share\":" + plainDecimal(curve[i].ecoShare) + ",\"discount\":"
-                            + plainDecimal(discounts[i]) + ",");
+            r.insert(1, "\"eco_share\":" + finiteDecimal(curve[i].ecoShare, "eco_share") + ",\"discount\":"
+                            + finiteDecimal(discounts[i], "discount") + ",");
             out += (i ? "," : "") + r;
         }
         std::printf("%s%s\n", out.c_str(), o.sweepDiscounts.empty() ? "" : "]");
@@ -95,8 +121,12 @@ void runUptake(const EcoOptions &o, const LoadedScenario &s)
     std::printf("%9s %9s %14s %14s %14s %14s\n", "discount", "eco share", "CO2 saved g", "revenue lost",
                 "cost per t", "net benefit");
     for (std::size_t i = 0; i < curve.size(); ++i)
-        std::printf("%9.3f %9.3f %14.6g %14.6g %14.6g %14.6g\n", discounts[i], curve[i].ecoShare,
-                    curve[i].savedCo2G, curve[i].revenueGivenUp, curve[i].costPerTonne, curve[i].netBenefit);
+        std::printf("%9.3f %9s %14s %14s %14s %14s\n", discounts[i],
+                    cell(curve[i].ecoShare, "%.3f", "eco share").c_str(),
+                    cell(curve[i].savedCo2G, "%.6g", "CO2 saved (g)").c_str(),
+                    cell(curve[i].revenueGivenUp, "%.6g", "revenue given up").c_str(),
+                    costCell(curve[i], "%.6g").c_str(),
+                    cell(curve[i].netBenefit, "%.6g", "net benefit").c_str());
 }
 
 void runEco(EcoOptions o)
@@ -118,6 +148,8 @@ void runEco(EcoOptions o)
         const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), d.thresholdGPerKwh);
         if (ec != std::errc() || ptr != v.data() + v.size() || v.empty())
             throw InputError("--rule '" + o.rule + "': expected threshold:G (gCO2/kWh) or heuristic");
+        if (const std::string problem = rangeProblem(d.thresholdGPerKwh, 0, limits::maxIntensity); !problem.empty())
+            throw InputError("--rule '" + o.rule + "': the threshold " + problem + " (gCO2/kWh)");
     } else {
         throw InputError("--rule '" + o.rule + "': expected threshold:G (gCO2/kWh) or heuristic");
     }
@@ -153,8 +185,8 @@ void runEco(EcoOptions o)
             for (std::size_t a = 0; a < sweep.shares.size(); ++a)
                 for (std::size_t b = 0; b < sweep.discounts.size(); ++b) {
                     std::string r = resultJson(sweep.at(a, b));
-                    r.insert(1, "\"eco_share\":" + plainDecimal(sweep.shares[a]) + ",\"discount\":"
-                                    + plainDecimal(sweep.discounts[b]) + ",");
+                    r.insert(1, "\"eco_share\":" + finiteDecimal(sweep.shares[a], "eco_share") + ",\"discount\":"
+                                    + finiteDecimal(sweep.discounts[b], "discount") + ",");
                     out += (first ? "" : ",") + r;
                     first = false;
                 }
@@ -169,14 +201,14 @@ void runEco(EcoOptions o)
         for (std::size_t a = 0; a < sweep.shares.size(); ++a) {
             std::printf("%8.3f", sweep.shares[a]);
             for (std::size_t b = 0; b < sweep.discounts.size(); ++b)
-                std::printf(" %11.5g", sweep.at(a, b).savedCo2G);
+                std::printf(" %11s", cell(sweep.at(a, b).savedCo2G, "%.5g", "CO2 saved (g)").c_str());
             std::printf("\n");
         }
         std::printf("cost per tonne avoided (carbon price %g):\n", d.carbonPricePerTonne);
         for (std::size_t a = 0; a < sweep.shares.size(); ++a) {
             std::printf("%8.3f", sweep.shares[a]);
             for (std::size_t b = 0; b < sweep.discounts.size(); ++b)
-                std::printf(" %11.5g", sweep.at(a, b).costPerTonne);
+                std::printf(" %11s", costCell(sweep.at(a, b), "%.5g").c_str());
             std::printf("\n");
         }
         return;
@@ -192,14 +224,23 @@ void runEco(EcoOptions o)
                 d.rule == EcoTierDesign::Rule::Heuristic ? "where the heuristic picks the eco model"
                                                          : ("at or above " + plainDecimal(d.thresholdGPerKwh)
                                                             + " gCO2/kWh").c_str());
-    std::printf("CO2           %.6g g with the tier, %.6g g everyone on standard: %.6g g saved (%.3f %%)\n", r.co2G,
-                r.baselineCo2G, r.savedCo2G, r.baselineCo2G > 0 ? 100 * r.savedCo2G / r.baselineCo2G : 0.0);
-    std::printf("revenue       %.6g given up of %.6g\n", r.revenueGivenUp, r.revenueFull);
-    std::printf("cost          %.6g per tonne avoided vs carbon price %.6g: %s; net benefit %.6g\n", r.costPerTonne,
-                d.carbonPricePerTonne, r.cheaperThanCarbonPrice ? "cheaper" : "dearer", r.netBenefit);
-    std::printf("error         standard tier %.4f %%, eco tier %.4f %%\n", r.standardErrorPct, r.ecoErrorPct);
+    std::printf("CO2           %s g with the tier, %s g everyone on standard: %s g saved (%s %%)\n",
+                cell(r.co2G, "%.6g", "CO2 with the tier (g)").c_str(),
+                cell(r.baselineCo2G, "%.6g", "CO2 everyone on standard (g)").c_str(),
+                cell(r.savedCo2G, "%.6g", "CO2 saved (g)").c_str(),
+                cell(r.baselineCo2G > 0 ? 100 * r.savedCo2G / r.baselineCo2G : 0.0, "%.3f", "CO2 saved (%)").c_str());
+    std::printf("revenue       %s given up of %s\n", cell(r.revenueGivenUp, "%.6g", "revenue given up").c_str(),
+                cell(r.revenueFull, "%.6g", "full revenue").c_str());
+    std::printf("cost          %s per tonne avoided vs carbon price %.6g: %s; net benefit %s\n",
+                costCell(r, "%.6g").c_str(), d.carbonPricePerTonne,
+                r.cheaperThanCarbonPrice ? "cheaper" : "dearer", cell(r.netBenefit, "%.6g", "net benefit").c_str());
+    std::printf("error         standard tier %s %%, eco tier %s %%\n",
+                cell(r.standardErrorPct, "%.4f", "standard tier error (%)").c_str(),
+                cell(r.ecoErrorPct, "%.4f", "eco tier error (%)").c_str());
     if (r.standardLatencyMs && r.ecoLatencyMs)
-        std::printf("latency       standard tier %.3f ms, eco tier %.3f ms\n", *r.standardLatencyMs, *r.ecoLatencyMs);
+        std::printf("latency       standard tier %s ms, eco tier %s ms\n",
+                    cell(*r.standardLatencyMs, "%.3f", "standard tier latency (ms)").c_str(),
+                    cell(*r.ecoLatencyMs, "%.3f", "eco tier latency (ms)").c_str());
     else
         std::printf("latency       not known (the pool has no latency figures)\n");
     std::printf("degraded      %.2f %% of eco requests (%zu of %zu intervals)\n", 100 * r.degradedShare,
@@ -218,14 +259,22 @@ void addEcoCommands(CLI::App &app)
     eco->add_option("--eco", o->design.ecoModel, "Eco tier's model when degraded (default: least energy)");
     CLI::Option *share =
         eco->add_option("--eco-share", o->design.ecoShare, "Share of users (and requests) in the eco tier, 0..1")
+            ->check(finiteIn(0, 1))
             ->capture_default_str();
-    eco->add_option("--discount", o->design.discount, "Eco tier's discount, 0..1")->capture_default_str();
-    eco->add_option("--price-per-request", o->pricePerRequest, "Price per request (default 0.001)");
-    eco->add_option("--price-per-month", o->pricePerMonth, "Price per user per month (instead of per request)");
-    eco->add_option("--users", o->design.users, "Users in both tiers (with --price-per-month)")->capture_default_str();
+    eco->add_option("--discount", o->design.discount, "Eco tier's discount, 0..1")
+        ->check(finiteIn(0, 1))
+        ->capture_default_str();
+    eco->add_option("--price-per-request", o->pricePerRequest, "Price per request (default 0.001)")
+        ->check(finiteIn(0, limits::maxMoney));
+    eco->add_option("--price-per-month", o->pricePerMonth, "Price per user per month (instead of per request)")
+        ->check(finiteIn(0, limits::maxMoney));
+    eco->add_option("--users", o->design.users, "Users in both tiers (with --price-per-month)")
+        ->check(finiteIn(0, limits::maxUsers))
+        ->capture_default_str();
     eco->add_option("--rule", o->rule, "When eco requests are degraded: threshold:G (gCO2/kWh) or heuristic")
         ->capture_default_str();
     eco->add_option("--carbon-price", o->design.carbonPricePerTonne, "Carbon price per tonne, to compare with")
+        ->check(finiteIn(0, limits::maxMoney))
         ->capture_default_str();
     eco->add_option("--sweep-shares", o->sweepShares, "Sweep eco shares FROM:TO:STEPS (with --sweep-discounts)");
     eco->add_option("--sweep-discounts", o->sweepDiscounts, "Sweep discounts FROM:TO:STEPS");
@@ -233,13 +282,14 @@ void addEcoCommands(CLI::App &app)
     CLI::Option *errorValue = eco->add_option(
         "--error-value-max", o->uptake.maxErrorValuePerPoint,
         "Users choose their tier: what the most quality-sensitive user would pay per request to avoid one point "
-        "more error (users spread evenly from 0)");
+        "more error (users spread evenly from 0)")->check(finiteIn(0, limits::maxMoney));
     CLI::Option *latencyValue = eco->add_option(
         "--latency-value", o->uptake.latencyValuePerMs,
-        "Users choose their tier: what a user would pay per request to avoid one ms more latency");
+        "Users choose their tier: what a user would pay per request to avoid one ms more latency")
+        ->check(finiteIn(0, limits::maxMoney));
     CLI::Option *carbonValue = eco->add_option(
         "--carbon-value", o->uptake.carbonValuePerKg,
-        "Users choose their tier: what avoiding a kg of CO2 is worth to a user");
+        "Users choose their tier: what avoiding a kg of CO2 is worth to a user")->check(finiteIn(0, limits::maxMoney));
     eco->callback([o, share, carbonValue, errorValue, latencyValue] {
         o->choose = carbonValue->count() + errorValue->count() + latencyValue->count() > 0;
         o->shareGiven = share->count() > 0;

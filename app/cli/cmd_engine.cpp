@@ -5,6 +5,8 @@
 #include "intensity_feed.h"
 #include "live_runner.h"
 #include "meter_factory.h"
+#include "number_checks.h"
+#include "option_checks.h"
 #include "parse_error.h"
 #include "policy_factory.h"
 #include "pool_json.h"
@@ -49,8 +51,11 @@ void addEngineFlags(CLI::App *c, EngineFlags &f)
     c->add_flag("--no-fold", f.noFold, "Keep batch-norm apart from the convolutions");
     c->add_flag("--no-fused", f.noFused, "Do not use cuDNN's fused conv+bias+ReLU kernels");
     c->add_flag("--no-channels-last", f.noChannelsLast, "Keep NCHW memory layout");
-    c->add_option("--image-size", f.imageSize, "Synthetic input size (pixels a side)")->capture_default_str();
+    c->add_option("--image-size", f.imageSize, "Synthetic input size (pixels a side)")
+        ->check(wholeIn(8, 4096))
+        ->capture_default_str();
     c->add_option("--idle-seconds", f.idleSeconds, "Measure idle power this long first (0: do not)")
+        ->check(finiteIn(0, 3600))
         ->capture_default_str();
     c->add_flag("--exclude-idle", f.excludeIdle, "Energy per inference without idle power (default: with it)");
     c->add_option("--torchscript", f.torchscript, "Add a TorchScript model: PATH:NAME:TOP5_ERROR_PCT");
@@ -401,12 +406,15 @@ void addEngineCommands(CLI::App &app)
     p->add_option("--models", profile->models, "Models (comma-separated) or 'all'")->capture_default_str();
     p->add_option("--batch", profile->batches, "Batch sizes, e.g. 1,64")->capture_default_str();
     p->add_option("--dtype", profile->dtypes, "fp32, fp16 or both (fp32,fp16)")->capture_default_str();
-    p->add_option("--seconds", profile->seconds, "Measuring window per model and batch")->capture_default_str();
+    p->add_option("--seconds", profile->seconds, "Measuring window per model and batch")
+        ->check(finiteAbove(0, 3600))
+        ->capture_default_str();
     p->add_flag("--json", profile->json, "Print the rows as JSON");
     p->add_option("--db", profile->db, "Save the profiled pool into this project file");
     p->add_option("--out", profile->out, "Write the profiled pool as JSON");
     p->add_option("--pool-name", profile->poolName, "Name of the profiled pool");
-    p->add_option("--pool-batch", profile->poolBatch, "Batch whose energy goes into the pool (default: largest)");
+    p->add_option("--pool-batch", profile->poolBatch, "Batch whose energy goes into the pool (default: largest)")
+        ->check(wholeIn(1, 65536));
     p->add_option("--pool-dtype", profile->poolDtype, "dtype whose energy goes into the pool (default: last)");
     p->callback([profile] { runProfile(*profile); });
 
@@ -419,21 +427,31 @@ void addEngineCommands(CLI::App &app)
         ->expected(1, 2);
     l->add_option("--requests", live->requests, "Request-count CSV shaping the request rate (replay)");
     l->add_option("--from", live->from, "Start the replay at this time (ISO 8601)");
-    l->add_option("--speedup", live->speedup, "Trace seconds per wall second")->capture_default_str();
-    l->add_option("--interval", live->traceInterval, "Trace interval of stdin lines, seconds")->capture_default_str();
+    l->add_option("--speedup", live->speedup, "Trace seconds per wall second")
+        ->check(finiteAbove(0, 1e9))
+        ->capture_default_str();
+    l->add_option("--interval", live->traceInterval, "Trace interval of stdin lines, seconds")
+        ->check(wholeIn(1, 31 * 86400))
+        ->capture_default_str();
     l->add_option("--policy", live->policy, "Policy spec (as for simulate)")->capture_default_str();
     l->add_option("--pool", live->pool, "Pool: paper, resnets or a JSON file (e.g. from profile --out)")
         ->capture_default_str();
     l->add_option("--dtype", live->dtype, "fp32 or fp16")->capture_default_str();
     l->add_option("--db", live->db, "Record the session into this project file as it runs");
     l->add_option("--label", live->label, "Session label");
-    l->add_option("--duration", live->duration, "Wall seconds to run (0: the whole trace)")->capture_default_str();
+    l->add_option("--duration", live->duration, "Wall seconds to run (0: the whole trace)")
+        ->check(finiteIn(0, 1e8))
+        ->capture_default_str();
     l->add_option("--rate", live->rate, "Requests per second at the trace's mean request count")
+        ->check(finiteAbove(0, 1e9))
         ->capture_default_str();
-    l->add_option("--max-batch", live->maxBatch, "Largest batch")->capture_default_str();
+    l->add_option("--max-batch", live->maxBatch, "Largest batch")->check(wholeIn(1, 65536))->capture_default_str();
     l->add_option("--max-delay-ms", live->maxDelayMs, "Longest a request waits for its batch to fill")
+        ->check(finiteIn(0, limits::maxLatencyMs))
         ->capture_default_str();
-    l->add_option("--drop-after-ms", live->dropAfterMs, "Requests queued longer are dropped")->capture_default_str();
+    l->add_option("--drop-after-ms", live->dropAfterMs, "Requests queued longer are dropped")
+        ->check(finiteAbove(0, limits::maxLatencyMs))
+        ->capture_default_str();
     l->callback([live] { runLive(*live); });
 }
 

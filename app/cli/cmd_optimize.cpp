@@ -3,6 +3,8 @@
 #include "commands.h"
 #include "daily_budget_policy.h"
 #include "mckp_solver.h"
+#include "number_checks.h"
+#include "option_checks.h"
 #include "optimal_policy.h"
 #include "parse_error.h"
 #include "policy_factory.h"
@@ -31,9 +33,9 @@ struct ServiceOptions
 void addServiceOptions(CLI::App &command, ServiceOptions &o)
 {
     command.add_option("--gpus", o.gpus, "GPUs serving each interval (checks throughput; needs throughput_per_s)")
-        ->check(CLI::PositiveNumber);
+        ->check(wholeIn(1, 1'000'000));
     command.add_option("--slo-ms", o.sloMs, "Latency SLO in ms (checks latency; needs latency_ms)")
-        ->check(CLI::PositiveNumber);
+        ->check(finiteAbove(0, limits::maxLatencyMs));
 }
 
 struct FrontierOptions
@@ -59,8 +61,8 @@ void runFrontier(const FrontierOptions &o)
     if (o.json) {
         std::string out = "[";
         for (std::size_t k = 0; k < points.size(); ++k)
-            out += std::string(k ? "," : "") + "{\"co2_g\":" + plainDecimal(points[k].co2G)
-                   + ",\"error_pct\":" + plainDecimal(points[k].errorPct) + "}";
+            out += std::string(k ? "," : "") + "{\"co2_g\":" + finiteDecimal(points[k].co2G, "co2_g")
+                   + ",\"error_pct\":" + finiteDecimal(points[k].errorPct, "error_pct") + "}";
         std::printf("%s]\n", out.c_str());
         return;
     }
@@ -70,7 +72,8 @@ void runFrontier(const FrontierOptions &o)
                 s.scenario.size(), s.pool.name.c_str(), points.size(), ms);
     std::printf("%16s %12s\n", "co2_g", "error_pct");
     for (const FrontierPoint &p : points)
-        std::printf("%16.9g %12.6f\n", p.co2G, p.errorPct);
+        std::printf("%16s %12s\n", formatFinite(p.co2G, "%.9g", "co2_g").c_str(),
+                    formatFinite(p.errorPct, "%.6f", "error_pct").c_str());
 }
 
 struct OptimizeOptions
@@ -134,31 +137,38 @@ void runOptimize(const OptimizeOptions &o)
         std::string out = "[";
         for (std::size_t k = 0; k < rows.size(); ++k) {
             const Row &r = rows[k];
-            out += std::string(k ? "," : "") + "{\"policy\":\"" + r.spec + "\",\"co2_g\":" + plainDecimal(r.totals.co2G)
-                   + ",\"error_pct\":" + plainDecimal(r.totals.errorPct) + ",\"baseline\":\"" + baselineName
-                   + "\",\"extra_g\":" + plainDecimal(r.vsBaseline.extraCo2G) + ",\"rel_gain_pct\":"
-                   + plainDecimal(r.vsBaseline.relativeGainPct) + ",\"efficiency\":"
-                   + plainDecimal(r.vsBaseline.efficiency);
+            // Undefined figures (no extra CO2, no baseline error, no split optimum CO2) are left out.
+            auto optional = [](const char *key, double v) {
+                return isUndefined(v) ? std::string() : "," + std::string("\"") + key + "\":" + finiteDecimal(v, key);
+            };
+            out += std::string(k ? "," : "") + "{\"policy\":\"" + r.spec + "\",\"co2_g\":"
+                   + finiteDecimal(r.totals.co2G, "co2_g") + ",\"error_pct\":"
+                   + finiteDecimal(r.totals.errorPct, "error_pct") + ",\"baseline\":\"" + baselineName
+                   + "\",\"extra_g\":" + finiteDecimal(r.vsBaseline.extraCo2G, "extra_g")
+                   + optional("rel_gain_pct", r.vsBaseline.relativeGainPct)
+                   + optional("efficiency", r.vsBaseline.efficiency);
             if (r.regret) {
-                out += ",\"split_optimum_co2_g\":" + plainDecimal(r.regret->splitOptimumCo2G)
-                       + ",\"one_model_optimum_co2_g\":" + plainDecimal(r.regret->oneModelCo2G)
-                       + ",\"one_model_lower_bound_g\":" + plainDecimal(r.regret->oneModelLowerBoundG)
+                out += ",\"split_optimum_co2_g\":" + finiteDecimal(r.regret->splitOptimumCo2G, "split_optimum_co2_g")
+                       + ",\"one_model_optimum_co2_g\":"
+                       + finiteDecimal(r.regret->oneModelCo2G, "one_model_optimum_co2_g")
+                       + ",\"one_model_lower_bound_g\":"
+                       + finiteDecimal(r.regret->oneModelLowerBoundG, "one_model_lower_bound_g")
                        + ",\"one_model_proven\":" + (r.regret->oneModelProven ? "true" : "false")
-                       + ",\"regret_g\":" + plainDecimal(r.regret->regretVsOneModelG())
-                       + ",\"regret_vs_split_g\":" + plainDecimal(r.regret->regretVsSplitG())
-                       + ",\"regret_vs_split_pct\":" + plainDecimal(r.regret->regretVsSplitPct())
-                       + ",\"optimum_efficiency\":" + plainDecimal(r.optimumEfficiency);
+                       + ",\"regret_g\":" + finiteDecimal(r.regret->regretVsOneModelG(), "regret_g")
+                       + ",\"regret_vs_split_g\":" + finiteDecimal(r.regret->regretVsSplitG(), "regret_vs_split_g")
+                       + optional("regret_vs_split_pct", r.regret->regretVsSplitPct())
+                       + optional("optimum_efficiency", r.optimumEfficiency);
             }
             if (constraints.active())
                 out += ",\"violating_intervals\":" + std::to_string(r.service.violatingIntervals)
                        + ",\"latency_violations\":" + std::to_string(r.service.latencyViolations)
                        + ",\"throughput_violations\":" + std::to_string(r.service.throughputViolations)
-                       + ",\"violating_requests\":" + plainDecimal(r.service.violatingRequests)
+                       + ",\"violating_requests\":" + finiteDecimal(r.service.violatingRequests, "violating_requests")
                        + ",\"unservable_intervals\":" + std::to_string(r.service.unservableIntervals);
             if (r.budget)
                 out += ",\"budget_days\":" + std::to_string(r.budget->days) + ",\"budget_days_over\":"
                        + std::to_string(r.budget->daysOver) + ",\"budget_worst_over_g\":"
-                       + plainDecimal(r.budget->worstOverG);
+                       + finiteDecimal(r.budget->worstOverG, "budget_worst_over_g");
             out += "}";
         }
         std::printf("%s]\n", out.c_str());
@@ -167,11 +177,17 @@ void runOptimize(const OptimizeOptions &o)
     std::printf("%-30s %13s %8s %13s %13s %10s %8s %11s %11s\n", "policy", "CO2 (g)", "error %", "opt split (g)",
                 "opt 1-model(g)", "regret (g)", "regret%", "efficiency", "opt. eff.");
     for (const Row &r : rows) {
-        std::printf("%-30s %13.6g %8.4f", r.spec.c_str(), r.totals.co2G, r.totals.errorPct);
+        std::printf("%-30s %13s %8s", r.spec.c_str(), formatFinite(r.totals.co2G, "%.6g", "CO2 (g)").c_str(),
+                    formatFinite(r.totals.errorPct, "%.4f", "error %").c_str());
         if (r.regret)
-            std::printf(" %13.6g %13.6g%s %10.4g %8.2f %11.4g %11.4g", r.regret->splitOptimumCo2G,
-                        r.regret->oneModelCo2G, r.regret->oneModelProven ? " " : "*", r.regret->regretVsOneModelG(),
-                        r.regret->regretVsSplitPct(), r.vsBaseline.efficiency, r.optimumEfficiency);
+            std::printf(" %13s %13s%s %10s %8s %11s %11s",
+                        formatFinite(r.regret->splitOptimumCo2G, "%.6g", "opt split (g)").c_str(),
+                        formatFinite(r.regret->oneModelCo2G, "%.6g", "opt 1-model (g)").c_str(),
+                        r.regret->oneModelProven ? " " : "*",
+                        formatFinite(r.regret->regretVsOneModelG(), "%.4g", "regret (g)").c_str(),
+                        formatFinite(r.regret->regretVsSplitPct(), "%.2f", "regret %", true).c_str(),
+                        formatFinite(r.vsBaseline.efficiency, "%.4g", "efficiency", true).c_str(),
+                        formatFinite(r.optimumEfficiency, "%.4g", "optimum efficiency", true).c_str());
         else
             std::printf("  below the least error the pool reaches");
         if (constraints.active())
@@ -179,8 +195,8 @@ void runOptimize(const OptimizeOptions &o)
                         r.service.violatingIntervals, r.service.latencyViolations, r.service.throughputViolations,
                         r.service.unservableIntervals);
         if (r.budget)
-            std::printf("  days over budget %zu of %zu (worst +%.1f g)", r.budget->daysOver, r.budget->days,
-                        r.budget->worstOverG);
+            std::printf("  days over budget %zu of %zu (worst +%s g)", r.budget->daysOver, r.budget->days,
+                        formatFinite(r.budget->worstOverG, "%.1f", "worst day over budget (g)").c_str());
         std::printf("\n");
     }
     std::printf("optima at each policy's own error; regret = CO2 - one-model optimum, regret%% vs the split (LP) "
@@ -189,8 +205,9 @@ void runOptimize(const OptimizeOptions &o)
                 "one-model optimum at the same error\n", baselineName.c_str());
     for (const Row &r : rows)
         if (r.regret && !r.regret->oneModelProven)
-            std::printf("  %s: one-model optimum in [%.9g, %.9g] g\n", r.spec.c_str(), r.regret->oneModelLowerBoundG,
-                        r.regret->oneModelCo2G);
+            std::printf("  %s: one-model optimum in [%s, %s] g\n", r.spec.c_str(),
+                        formatFinite(r.regret->oneModelLowerBoundG, "%.9g", "one-model lower bound (g)").c_str(),
+                        formatFinite(r.regret->oneModelCo2G, "%.9g", "one-model optimum (g)").c_str());
 }
 
 } // namespace
@@ -216,6 +233,7 @@ void addOptimizeCommands(CLI::App &app)
     optimize->add_option("--policy", o->policies, "Policy spec (repeat); default: the standard set and online");
     optimize->add_option("--baseline", o->baseline, "Baseline model for the efficiency (default ResNet50)");
     optimize->add_option("--node-limit", o->nodeLimit, "Branch-and-bound node limit of the one-model optimum")
+        ->check(wholeIn(1, 1e12))
         ->capture_default_str();
     optimize->add_flag("--json", o->json, "Print a JSON list, one object per policy");
     optimize->callback([o] { runOptimize(*o); });

@@ -89,6 +89,12 @@ std::ofstream openOutput(const std::string &path)
     return out;
 }
 
+// An undefined figure (no extra CO2, no baseline error) as an empty CSV field; anything else must be finite.
+std::string undefinedOrDecimal(double value, const char *what)
+{
+    return isUndefined(value) ? std::string() : finiteDecimal(value, what);
+}
+
 // Simulates one policy; the baseline's totals come from simulating the baseline model alone.
 struct Evaluated
 {
@@ -127,13 +133,17 @@ void runSimulate(const SimulateOptions &o)
     }
     const Totals &t = e.result.totals;
     std::printf("policy        %s\n", e.result.policySpec.c_str());
-    std::printf("scenario      %zu intervals of %lld min, %.0f requests\n", t.intervals,
-                static_cast<long long>(s.scenario.intervalSeconds / 60), t.requests);
-    std::printf("CO2           %.6g g (%.6g kWh)\n", t.co2G, t.energyKwh);
-    std::printf("error         %.4f %%\n", t.errorPct);
-    std::printf("vs %-10s extra CO2 %+.6g g, relative quality gain %.3f %%, efficiency %s %%/g\n",
-                e.vsBaseline.baseline.c_str(), e.vsBaseline.extraCo2G, e.vsBaseline.relativeGainPct,
-                plainDecimal(e.vsBaseline.efficiency).c_str());
+    std::printf("scenario      %zu intervals of %lld min, %s requests\n", t.intervals,
+                static_cast<long long>(s.scenario.intervalSeconds / 60),
+                formatFinite(t.requests, "%.0f", "requests").c_str());
+    std::printf("CO2           %s g (%s kWh)\n", formatFinite(t.co2G, "%.6g", "CO2 (g)").c_str(),
+                formatFinite(t.energyKwh, "%.6g", "energy (kWh)").c_str());
+    std::printf("error         %s %%\n", formatFinite(t.errorPct, "%.4f", "error (%)").c_str());
+    std::printf("vs %-10s extra CO2 %s g, relative quality gain %s %%, efficiency %s %%/g\n",
+                e.vsBaseline.baseline.c_str(), formatFinite(e.vsBaseline.extraCo2G, "%+.6g", "extra CO2 (g)").c_str(),
+                formatFinite(e.vsBaseline.relativeGainPct, "%.3f", "relative quality gain (%)", true).c_str(),
+                isUndefined(e.vsBaseline.efficiency) ? "-"
+                                                     : finiteDecimal(e.vsBaseline.efficiency, "efficiency").c_str());
     std::printf("model share  ");
     for (int m = 0; m < s.pool.size(); ++m)
         if (t.modelShare[static_cast<std::size_t>(m)] > 0)
@@ -158,21 +168,23 @@ void runCompare(const CompareOptions &o)
         auto out = openOutput(o.csv);
         out << "policy,co2_g,error_pct,extra_co2_g,rel_gain_pct,efficiency_pct_per_g,baseline\n";
         for (const Evaluated &e : rows)
-            out << '"' << e.result.policySpec << "\"," << plainDecimal(e.result.totals.co2G) << ','
-                << plainDecimal(e.result.totals.errorPct) << ',' << plainDecimal(e.vsBaseline.extraCo2G) << ','
-                << plainDecimal(e.vsBaseline.relativeGainPct) << ',' << plainDecimal(e.vsBaseline.efficiency) << ','
+            out << '"' << e.result.policySpec << "\"," << finiteDecimal(e.result.totals.co2G, "co2_g") << ','
+                << finiteDecimal(e.result.totals.errorPct, "error_pct") << ','
+                << finiteDecimal(e.vsBaseline.extraCo2G, "extra_co2_g") << ','
+                << undefinedOrDecimal(e.vsBaseline.relativeGainPct, "rel_gain_pct") << ','
+                << undefinedOrDecimal(e.vsBaseline.efficiency, "efficiency_pct_per_g") << ','
                 << e.vsBaseline.baseline << '\n';
     }
     // Six significant digits: a scenario of one request per interval emits fractions of a gram.
     std::printf("%-28s %14s %9s %14s %9s %12s\n", "policy", "CO2 (g)", "error %", "extra CO2 (g)", "gain %",
                 "efficiency");
-    for (const Evaluated &e : rows) {
-        char eff[32] = "-";
-        if (std::isfinite(e.vsBaseline.efficiency))
-            std::snprintf(eff, sizeof eff, "%.6g", e.vsBaseline.efficiency);
-        std::printf("%-28s %14.6g %9.3f %+14.6g %9.2f %12s\n", e.result.policySpec.c_str(), e.result.totals.co2G,
-                    e.result.totals.errorPct, e.vsBaseline.extraCo2G, e.vsBaseline.relativeGainPct, eff);
-    }
+    for (const Evaluated &e : rows)
+        std::printf("%-28s %14s %9s %14s %9s %12s\n", e.result.policySpec.c_str(),
+                    formatFinite(e.result.totals.co2G, "%.6g", "CO2 (g)").c_str(),
+                    formatFinite(e.result.totals.errorPct, "%.3f", "error %").c_str(),
+                    formatFinite(e.vsBaseline.extraCo2G, "%+.6g", "extra CO2 (g)").c_str(),
+                    formatFinite(e.vsBaseline.relativeGainPct, "%.2f", "gain %", true).c_str(),
+                    formatFinite(e.vsBaseline.efficiency, "%.6g", "efficiency", true).c_str());
     std::printf("baseline: %s; efficiency = relative quality gain (%%) / extra CO2 (g)\n",
                 rows.empty() ? "" : rows.front().vsBaseline.baseline.c_str());
 }

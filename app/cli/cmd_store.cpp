@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "import_runner.h"
 #include "local_time_zone.h"
+#include "option_checks.h"
 #include "parse_error.h"
 #include "pool_json.h"
 #include "project_store.h"
@@ -287,9 +288,10 @@ void addStoreCommands(CLI::App &app)
     imp->add_option("--region", ia->region, "UK CI regional: region id or short name (default: every region)");
     imp->add_flag("--skip-bad-rows", ia->skipBadRows, "Skip and count bad rows instead of stopping");
     imp->add_flag("--replace", ia->replace, "Replace a series of the same name");
-    imp->add_option("--interval", ia->interval, "Requests: seconds per count for per-request traces (default 60)");
+    imp->add_option("--interval", ia->interval, "Requests: seconds per count for per-request traces (default 60)")
+        ->check(wholeIn(1, 31 * 86400));
     imp->add_option("--operation", ia->operation, "Twitter: keep only this operation (get, set, ...)");
-    imp->add_option("--client", ia->client, "Twitter: keep only this client id");
+    imp->add_option("--client", ia->client, "Twitter: keep only this client id")->check(wholeIn(0, 9e18));
     imp->add_option("--delimiter", ia->delimiter, "CSV: one character or \"tab\" (default: detect)");
     imp->add_flag("--header", ia->header, "CSV: the first row is a header");
     imp->add_flag("--no-header", ia->noHeader, "CSV: the first row is data");

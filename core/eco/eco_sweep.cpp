@@ -43,6 +43,7 @@ EcoSweep sweepEcoTier(const Scenario &scenario, const ModelPool &pool, const Eco
             r.costPerTonne = tonnes > 0 ? r.revenueGivenUp / tonnes : std::numeric_limits<double>::infinity();
             r.netBenefit = tonnes * d.carbonPricePerTonne - r.revenueGivenUp;
             r.cheaperThanCarbonPrice = tonnes > 0 && r.costPerTonne <= d.carbonPricePerTonne;
+            checkEcoResult(r);
             sweep.results.push_back(r);
         }
     }

@@ -1,7 +1,9 @@
 #include "eco_tier.h"
 
+#include "number_checks.h"
 #include "parse_error.h"
 #include "policies/heuristic_policy.h"
+#include "scenario_checks.h"
 #include "simulation.h"
 
 #include <cmath>
@@ -16,11 +18,12 @@ void EcoTierDesign::validate(const ModelPool &pool) const
         throw InputError("eco tier: the eco share must lie between 0 and 1");
     if (!inRange(discount, 0, 1))
         throw InputError("eco tier: the discount must lie between 0 and 1");
-    const double inf = std::numeric_limits<double>::max();
-    if (!inRange(pricePerRequest, 0, inf) || !inRange(pricePerMonth, 0, inf) || !inRange(users, 0, inf))
-        throw InputError("eco tier: prices and the number of users must be numbers >= 0");
-    if (!inRange(thresholdGPerKwh, 0, inf) || !inRange(carbonPricePerTonne, 0, inf))
-        throw InputError("eco tier: the threshold and the carbon price must be numbers >= 0");
+    // The documented ranges (number_checks.h); they keep revenue and cost per tonne finite.
+    requireRange(pricePerRequest, 0, limits::maxMoney, "eco tier: the price per request");
+    requireRange(pricePerMonth, 0, limits::maxMoney, "eco tier: the price per user-month");
+    requireRange(users, 0, limits::maxUsers, "eco tier: the number of users");
+    requireRange(thresholdGPerKwh, 0, limits::maxIntensity, "eco tier: the threshold (gCO2/kWh)");
+    requireRange(carbonPricePerTonne, 0, limits::maxMoney, "eco tier: the carbon price per tonne");
     for (const std::string *name : {&standardModel, &ecoModel})
         if (pool.indexOf(*name) < 0)
             throw InputError("eco tier: no model named '" + *name + "' in pool '" + pool.name + "'");
@@ -48,9 +51,25 @@ std::vector<bool> ecoDegradedIntervals(const Scenario &scenario, const ModelPool
     return degraded;
 }
 
+void checkEcoResult(const EcoTierResult &r)
+{
+    for (const auto &[value, what] : {std::pair{r.baselineCo2G, "eco tier: the CO2 with everyone on standard (g)"},
+                                      {r.co2G, "eco tier: the CO2 with the tier (g)"},
+                                      {r.savedCo2G, "eco tier: the CO2 saved (g)"},
+                                      {r.revenueFull, "eco tier: the full revenue"},
+                                      {r.revenueGivenUp, "eco tier: the revenue given up"},
+                                      {r.netBenefit, "eco tier: the net benefit"}})
+        requireFiniteResult(value, what);
+    // Infinity is the documented "nothing saved"; anything else not finite is an overflow.
+    if (r.savedCo2G > 0)
+        requireFiniteResult(r.costPerTonne, "eco tier: the cost per tonne avoided");
+}
+
 EcoTierResult evaluateEcoTier(const Scenario &scenario, const ModelPool &pool, const EcoTierDesign &d)
 {
     d.validate(pool);
+    checkScenarioRanges(scenario);
+    pool.validate();
     const Model &standard = pool.at(pool.indexOf(d.standardModel));
     const Model &eco = pool.at(pool.indexOf(d.ecoModel));
     const std::vector<bool> degraded = ecoDegradedIntervals(scenario, pool, d);
@@ -87,6 +106,7 @@ EcoTierResult evaluateEcoTier(const Scenario &scenario, const ModelPool &pool, c
     r.costPerTonne = tonnes > 0 ? r.revenueGivenUp / tonnes : std::numeric_limits<double>::infinity();
     r.netBenefit = tonnes * d.carbonPricePerTonne - r.revenueGivenUp;
     r.cheaperThanCarbonPrice = tonnes > 0 && r.costPerTonne <= d.carbonPricePerTonne;
+    checkEcoResult(r);
 
     r.degradedShare = ecoRequests > 0 ? degradedRequests / ecoRequests : 0;
     r.standardErrorPct = standard.errorPct;

@@ -58,6 +58,11 @@ struct EcoTierResult
 // Which intervals degrade eco requests under the design's rule.
 std::vector<bool> ecoDegradedIntervals(const Scenario &scenario, const ModelPool &pool, const EcoTierDesign &d);
 
+// Throws InputError for a design or scenario value outside its range, or a result that is not finite.
 EcoTierResult evaluateEcoTier(const Scenario &scenario, const ModelPool &pool, const EcoTierDesign &design);
+
+// Throws InputError naming the first result that is not finite (cost per tonne may be infinite only where
+// nothing is saved).
+void checkEcoResult(const EcoTierResult &result);
 
 } // namespace cs

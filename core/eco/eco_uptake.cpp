@@ -1,5 +1,6 @@
 #include "eco_uptake.h"
 
+#include "number_checks.h"
 #include "parse_error.h"
 
 #include <algorithm>
@@ -9,13 +10,14 @@ namespace cs {
 
 void EcoUptakeModel::validate() const
 {
-    const auto ok = [](double v) { return std::isfinite(v) && v >= 0; };
+    const auto ok = [](double v) { return std::isfinite(v) && v >= 0 && v <= limits::maxMoney; };
     if (!ok(maxErrorValuePerPoint))
-        throw InputError("eco uptake: the most sensitive user's value of a point of error must be a number >= 0");
+        throw InputError("eco uptake: the most sensitive user's value of a point of error must be a number from 0 "
+                         "to 1e+09");
     if (!ok(latencyValuePerMs))
-        throw InputError("eco uptake: the value of a ms of latency must be a number >= 0");
+        throw InputError("eco uptake: the value of a ms of latency must be a number from 0 to 1e+09");
     if (!ok(carbonValuePerKg))
-        throw InputError("eco uptake: the value of a kg of CO2 must be a number >= 0");
+        throw InputError("eco uptake: the value of a kg of CO2 must be a number from 0 to 1e+09");
 }
 
 EcoUptakeTerms ecoUptakeTerms(const Scenario &scenario, const ModelPool &pool, const EcoTierDesign &design,

@@ -1,5 +1,6 @@
 #include "daily_budget_policy.h"
 
+#include "number_checks.h"
 #include "parse_error.h"
 #include "policy_args.h"
 #include "result_export.h"
@@ -11,7 +12,7 @@
 namespace cs {
 
 DailyBudgetPolicy::DailyBudgetPolicy(double dailyGrams, ServiceConstraints constraints)
-    : mDailyGrams(dailyGrams)
+    : mDailyGrams(requireRange(dailyGrams, 0, limits::maxGrams, "policy 'budget': daily (g)"))
     , mConstraints(constraints)
 {}
 
@@ -19,7 +20,7 @@ std::unique_ptr<DailyBudgetPolicy> DailyBudgetPolicy::parse(const std::string &s
 {
     const PolicyArgs a(spec, args);
     a.allowOnly("daily,gpus,slo-ms");
-    return std::make_unique<DailyBudgetPolicy>(a.number("daily"), ServiceConstraints::fromArgs(a));
+    return std::make_unique<DailyBudgetPolicy>(a.number("daily", limits::maxGrams), ServiceConstraints::fromArgs(a));
 }
 
 std::string DailyBudgetPolicy::spec() const
@@ -68,7 +69,7 @@ Assignment DailyBudgetPolicy::assign(const Scenario &scenario, const ModelPool &
             for (std::size_t j = i; j < last; ++j)
                 remainingExpected += expected(j);
             const double left = std::max(0.0, mDailyGrams - spent);
-            const double share = remainingExpected > 0 ? left * expected(i) / remainingExpected
+            const double share = remainingExpected > 0 ? left * (expected(i) / remainingExpected)
                                                        : left / static_cast<double>(last - i);
             int best = -1, cheapest = -1;
             for (int m : feasible.models[i]) {

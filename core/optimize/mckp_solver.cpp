@@ -1,5 +1,7 @@
 #include "mckp_solver.h"
 
+#include "number_checks.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -175,6 +177,9 @@ std::optional<OneModelOptimum> solveOneModel(const ParetoFrontier &frontier, Opt
         minReduced[i] = best;
         lagrangian += best;
     }
+    // Every bound and reduced cost below must be finite: a NaN would break the sorts' ordering.
+    requireFiniteResult(lambda, "the one-model optimum's multiplier (g per point of error)");
+    requireFiniteResult(lagrangian, "the one-model optimum's Lagrangian bound");
     // The LP value and L agree up to rounding; the larger of the two is the bound.
     const double lpValue = byError ? lp->co2G : lp->errorPct;
     const double lowerBound = std::max(lagrangian, std::min(lpValue, bestF));
@@ -195,6 +200,8 @@ std::optional<OneModelOptimum> solveOneModel(const ParetoFrontier &frontier, Opt
         std::vector<Item> items;
         for (std::size_t k = problem.begin(i); k < problem.end(i); ++k) {
             const double rc = fOf(opt[k]) + lambda * gOf(opt[k]) - minReduced[i];
+            if (!std::isfinite(rc))
+                requireFiniteResult(rc, "the reduced cost of an option at " + formatUtcTime(problem.times()[i]));
             if (rc <= gap + tol)
                 items.push_back({fOf(opt[k]), gOf(opt[k]), std::max(0.0, rc), opt[k].model});
         }

@@ -1,5 +1,6 @@
 #include "online_heuristic_policy.h"
 
+#include "number_checks.h"
 #include "parse_error.h"
 #include "policy_args.h"
 
@@ -15,7 +16,11 @@ OnlineHeuristicPolicy::OnlineHeuristicPolicy(Source source, long long windowSeco
     , mWindowSeconds(windowSeconds)
     , mReading(reading)
     , mConstraints(constraints)
-{}
+{
+    if (source == Source::TrailingWindow && (windowSeconds < 1 || windowSeconds > limits::maxDurationSeconds))
+        throw InputError("policy 'online': the window must be from 1 s to 3660 days, not " +
+                         std::to_string(windowSeconds) + " s");
+}
 
 std::unique_ptr<OnlineHeuristicPolicy> OnlineHeuristicPolicy::parse(const std::string &spec,
                                                                     const std::string &args, Source source)

@@ -1,5 +1,6 @@
 #include "optimal_policy.h"
 
+#include "number_checks.h"
 #include "parse_error.h"
 #include "policy_args.h"
 #include "result_export.h"
@@ -10,7 +11,11 @@ OptimalPolicy::OptimalPolicy(bool split, OptimumTarget target, ServiceConstraint
     : mSplit(split)
     , mTarget(target)
     , mConstraints(constraints)
-{}
+{
+    const bool byError = target.kind == OptimumTarget::MaxError;
+    requireRange(target.value, 0, byError ? limits::maxErrorPct : limits::maxGrams,
+                 byError ? "policy 'optimal': max-error (%)" : "policy 'optimal': max-co2 (g)");
+}
 
 std::unique_ptr<OptimalPolicy> OptimalPolicy::parse(const std::string &spec, const std::string &args, bool split)
 {
@@ -20,11 +25,9 @@ std::unique_ptr<OptimalPolicy> OptimalPolicy::parse(const std::string &spec, con
         throw InputError("policy '" + spec + "': give exactly one of max-error=PCT and max-co2=GRAMS");
     OptimumTarget target;
     if (a.has("max-error")) {
-        target = {OptimumTarget::MaxError, a.number("max-error")};
-        if (target.value > 100)
-            throw InputError("policy '" + spec + "': max-error is a percentage, at most 100");
+        target = {OptimumTarget::MaxError, a.number("max-error", limits::maxErrorPct)};
     } else {
-        target = {OptimumTarget::MaxCo2, a.number("max-co2")};
+        target = {OptimumTarget::MaxCo2, a.number("max-co2", limits::maxGrams)};
     }
     return std::make_unique<OptimalPolicy>(split, target, ServiceConstraints::fromArgs(a));
 }

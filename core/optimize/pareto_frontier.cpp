@@ -1,5 +1,8 @@
 #include "pareto_frontier.h"
 
+#include "number_checks.h"
+#include "parse_error.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -18,6 +21,7 @@ ParetoFrontier::ParetoFrontier(const TradeoffProblem &problem)
         buildUniform();
     else
         buildGeneric();
+    checkSegments();
     mError.resize(mSegments.size() + 1);
     mCo2.resize(mSegments.size() + 1);
     mError[0] = error;
@@ -28,6 +32,18 @@ ParetoFrontier::ParetoFrontier(const TradeoffProblem &problem)
         mError[k + 1] = error;
         mCo2[k + 1] = co2;
     }
+}
+
+void ParetoFrontier::checkSegments() const
+{
+    // A segment whose error step vanished in rounding (a tiny share of the requests) or whose rate overflowed
+    // would break the falling-rate order that everything below relies on: refuse it, naming the interval.
+    for (const Segment &s : mSegments)
+        if (!(s.dError > 0) || !std::isfinite(s.rate) || !std::isfinite(s.dCo2))
+            throw InputError("the interval at " + formatUtcTime(mProblem.times()[s.interval]) +
+                             ": the CO2 saved per point of error (" + shortNumber(s.dCo2) + " g over " +
+                             shortNumber(s.dError) + " points) is not a finite number; its requests are too few "
+                             "beside the scenario's total to be told apart");
 }
 
 void ParetoFrontier::buildGeneric()

@@ -74,6 +74,7 @@ private:
     FrontierPoint pointAt(std::size_t k, double fraction) const;
     void buildGeneric();
     void buildUniform();
+    void checkSegments() const;
 
     const TradeoffProblem &mProblem;
     std::vector<Segment> mSegments;       // all hull segments, falling rate

@@ -1,5 +1,6 @@
 #include "policy_args.h"
 
+#include "number_checks.h"
 #include "parse_error.h"
 
 #include <charconv>
@@ -47,7 +48,7 @@ bool PolicyArgs::has(const std::string &key) const
     return mValues.contains(key);
 }
 
-std::optional<double> PolicyArgs::optionalNumber(const std::string &key) const
+std::optional<double> PolicyArgs::optionalNumber(const std::string &key, double max) const
 {
     const auto it = mValues.find(key);
     if (it == mValues.end())
@@ -55,12 +56,15 @@ std::optional<double> PolicyArgs::optionalNumber(const std::string &key) const
     const auto value = parseDouble(it->second);
     if (!value || *value < 0)
         throw InputError("policy '" + mSpec + "': " + key + "='" + it->second + "' is not a number >= 0");
+    if (*value > max)
+        throw InputError("policy '" + mSpec + "': " + key + "=" + it->second + " is above the largest allowed, " +
+                         shortNumber(max));
     return value;
 }
 
-double PolicyArgs::number(const std::string &key) const
+double PolicyArgs::number(const std::string &key, double max) const
 {
-    const auto value = optionalNumber(key);
+    const auto value = optionalNumber(key, max);
     if (!value)
         throw InputError("policy '" + mSpec + "': needs " + key + "=NUMBER");
     return *value;
@@ -96,7 +100,12 @@ std::optional<long long> PolicyArgs::duration(const std::string &key) const
     if (!value || *value <= 0)
         throw InputError("policy '" + mSpec + "': " + key + "='" + it->second
                          + "' is not a duration such as 7d, 36h, 90m or 3600s");
-    return static_cast<long long>(std::llround(*value * unit));
+    // Whole seconds from 1 s to ten years: checked before rounding, which would overflow or give 0.
+    const double seconds = *value * unit;
+    if (seconds < 0.5 || seconds > static_cast<double>(limits::maxDurationSeconds))
+        throw InputError("policy '" + mSpec + "': " + key + "=" + it->second
+                         + " is outside the durations allowed, 1s to 3660d");
+    return static_cast<long long>(std::llround(seconds));
 }
 
 void PolicyArgs::allowOnly(const std::string &allowed) const

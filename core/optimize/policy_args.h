@@ -1,5 +1,6 @@
 #pragma once
 
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -14,11 +15,13 @@ public:
     PolicyArgs(std::string spec, const std::string &args);
 
     bool has(const std::string &key) const;
-    // A number >= 0; throws InputError where it is missing (no default) or not a number.
-    double number(const std::string &key) const;
-    std::optional<double> optionalNumber(const std::string &key) const;
+    // A finite number from 0 to `max`; throws InputError where it is missing (no default), not a number or out
+    // of range.
+    double number(const std::string &key, double max = std::numeric_limits<double>::max()) const;
+    std::optional<double> optionalNumber(const std::string &key,
+                                         double max = std::numeric_limits<double>::max()) const;
     std::string text(const std::string &key, const std::string &fallback = {}) const;
-    // A duration "7d", "36h", "90m", "3600s" (or plain seconds), in seconds.
+    // A duration "7d", "36h", "90m", "3600s" (or plain seconds), in whole seconds from 1 to ten years.
     std::optional<long long> duration(const std::string &key) const;
     // Throws InputError naming the first key not in `allowed` (a comma-separated list).
     void allowOnly(const std::string &allowed) const;

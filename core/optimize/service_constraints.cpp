@@ -1,5 +1,6 @@
 #include "service_constraints.h"
 
+#include "number_checks.h"
 #include "parse_error.h"
 #include "policy_args.h"
 #include "result_export.h"
@@ -16,7 +17,7 @@ ServiceConstraints ServiceConstraints::fromArgs(const PolicyArgs &args)
             throw InputError("policy '" + args.spec() + "': gpus must be a whole number >= 1");
         c.gpus = static_cast<int>(*gpus);
     }
-    if (const auto slo = args.optionalNumber("slo-ms")) {
+    if (const auto slo = args.optionalNumber("slo-ms", limits::maxLatencyMs)) {
         if (*slo <= 0)
             throw InputError("policy '" + args.spec() + "': slo-ms must be > 0");
         c.sloMs = *slo;
@@ -26,6 +27,9 @@ ServiceConstraints ServiceConstraints::fromArgs(const PolicyArgs &args)
 
 void ServiceConstraints::checkPool(const ModelPool &pool) const
 {
+    if (gpus < 0 || gpus > 1'000'000)
+        throw InputError("service constraints: gpus must be a whole number from 0 to 1000000");
+    requireRange(sloMs, 0, limits::maxLatencyMs, "service constraints: slo-ms");
     for (const Model &m : pool.models) {
         if (sloMs > 0 && !m.latencyMs)
             throw InputError("a latency SLO needs every model's latency; model '" + m.name + "' of pool '"

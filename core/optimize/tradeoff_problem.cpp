@@ -1,6 +1,7 @@
 #include "tradeoff_problem.h"
 
 #include "parse_error.h"
+#include "scenario_checks.h"
 #include "simulation.h"
 
 #include <algorithm>
@@ -10,12 +11,12 @@ namespace cs {
 TradeoffProblem::TradeoffProblem(const Scenario &scenario, const ModelPool &pool,
                                  const ServiceConstraints &constraints)
     : mIntensity(scenario.intensity)
+    , mTimes(scenario.times)
 {
     pool.validate();
     if (constraints.active())
         constraints.checkPool(pool);
-    if (scenario.intensity.size() != scenario.size() || scenario.requests.size() != scenario.size())
-        throw InputError("scenario '" + scenario.name + "' has columns of different lengths");
+    checkScenarioRanges(scenario); // with the pool's ranges, every option below is finite
     for (double r : scenario.requests)
         mTotalRequests += r;
     const std::size_t n = scenario.size();

@@ -37,6 +37,8 @@ public:
     const std::vector<int> &paretoModels() const { return mParetoModels; }
     // The intensity of every interval (a copy: the problem outlives no one's scenario).
     const std::vector<double> &intensity() const { return mIntensity; }
+    // Interval starts, for messages that name an interval.
+    const std::vector<UtcSeconds> &times() const { return mTimes; }
 
     // The totals of an assignment under this problem's pricing (a split counts pro rata).
     struct Totals { double co2G = 0; double errorPct = 0; };
@@ -48,6 +50,7 @@ private:
     std::vector<bool> mUnservable;
     std::vector<int> mParetoModels;
     std::vector<double> mIntensity;
+    std::vector<UtcSeconds> mTimes;
     double mTotalRequests = 0;
 };
 

@@ -1,10 +1,12 @@
 #include "threshold_policy.h"
 
+#include "number_checks.h"
 #include "number_parse.h"
 #include "parse_error.h"
 #include "single_model_policy.h"
 
 #include <charconv>
+#include <cmath>
 
 namespace cs {
 
@@ -13,6 +15,10 @@ ThresholdPolicy::ThresholdPolicy(std::vector<Step> steps)
 {
     if (mSteps.empty())
         throw InputError("policy 'threshold': give at least one model, e.g. threshold:ResNet152@150,ResNet50");
+    for (std::size_t i = 0; i + 1 < mSteps.size(); ++i)
+        if (!std::isfinite(mSteps[i].below) || mSteps[i].below < 0 || mSteps[i].below > limits::maxIntensity)
+            throw InputError("policy '" + spec() + "': bound " + shortNumber(mSteps[i].below) +
+                             " is not an intensity from 0 to " + shortNumber(limits::maxIntensity) + " gCO2/kWh");
     for (std::size_t i = 1; i + 1 < mSteps.size(); ++i)
         if (mSteps[i].below <= mSteps[i - 1].below)
             throw InputError("policy '" + spec() + "': the bounds must increase from left to right");
@@ -37,9 +43,13 @@ ThresholdPolicy ThresholdPolicy::parse(const std::string &args)
         Step step{item.substr(0, at), 0};
         if (!last) {
             const auto bound = parseNumber(item.substr(at + 1));
-            if (!bound || *bound < 0)
+            if (!bound || !std::isfinite(*bound) || *bound < 0)
                 throw InputError("policy '" + whole + "': '" + item.substr(at + 1) +
                                  "' is not an intensity in gCO2/kWh");
+            if (*bound > limits::maxIntensity)
+                throw InputError("policy '" + whole + "': bound " + item.substr(at + 1) +
+                                 " is above the largest intensity allowed, " + shortNumber(limits::maxIntensity) +
+                                 " gCO2/kWh");
             step.below = *bound;
         }
         steps.push_back(step);

@@ -17,7 +17,8 @@ public:
         double below = 0; // gCO2/kWh; ignored for the last step
     };
 
-    // Throws InputError where the bounds do not increase or a step is malformed.
+    // Throws InputError where a bound is not a finite intensity from 0 to 10,000 gCO2/kWh, the bounds do not
+    // increase, or a step is malformed.
     explicit ThresholdPolicy(std::vector<Step> steps);
     // Parses "M1@C1,M2@C2,...,Mn".
     static ThresholdPolicy parse(const std::string &args);
