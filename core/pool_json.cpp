@@ -1,5 +1,6 @@
 #include "pool_json.h"
 
+#include "io/atomic_file.h"
 #include "parse_error.h"
 
 #include <nlohmann/json.hpp>
@@ -122,10 +123,7 @@ std::string poolToJson(const ModelPool &pool)
 
 void writePoolJson(const ModelPool &pool, const std::string &path)
 {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << poolToJson(pool);
-    if (!out)
-        throw InputError("cannot write the pool file '" + path + "'");
+    writeFileAtomically(path, poolToJson(pool)); // the old file stays whole if this fails (OutputError)
 }
 
 ModelPool loadPool(const std::string &nameOrPath)

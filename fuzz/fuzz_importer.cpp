@@ -1,6 +1,8 @@
 // One libFuzzer entry point, compiled once per importer (FUZZ_TARGET_<NAME>): the input is written to a file in
 // /dev/shm and imported into an in-memory project. Any input must end in a series or in ParseError/InputError;
-// a crash, a leak, undefined behaviour or another exception is a finding.
+// a crash, a leak, undefined behaviour or another exception is a finding. What was stored is read back and checked
+// (fuzz_readback.h): finite values, strictly rising times, as many points stored as the import says it wrote.
+#include "fuzz_readback.h"
 #include "import_runner.h"
 #include "parse_error.h"
 #include "project_store.h"
@@ -73,12 +75,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (size > 0 && (data[size - 1] & 6) == 6)
         o.timeZone = "Europe/London";
     try {
-        cs::ImportRunner::importFile(store(), inputPath(), o);
-        // Every accepted series must read back.
-        if (o.kind == cs::SeriesKind::Carbon)
-            store().loadCarbonSeries("fuzz");
-        else
-            store().loadRequestSeries("fuzz");
+        const cs::ImportResult result = cs::ImportRunner::importFile(store(), inputPath(), o);
+        // Every accepted series must read back, whole and sound.
+        checkStoredImport(store(), o.kind, result);
     } catch (const cs::ParseError &) {
     } catch (const cs::InputError &) {
     }

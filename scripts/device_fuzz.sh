@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs the importer fuzz targets on a lent many-core machine that has no clang: the targets are built HERE
-# (scripts/fuzz.sh build) and packed with scripts/device_fuzz_pack.sh into .device/fuzz.tgz, which the device
-# call carries. Each target runs WORKERS processes side by side on one shared corpus for SECONDS.
+# Runs the fuzz targets (the importers, policy specs, CLI options, pool JSON) on a lent many-core machine that
+# has no clang: the targets are built HERE (scripts/fuzz.sh build) and packed with scripts/device_fuzz_pack.sh
+# into .device/fuzz.tgz, which the device call carries. Each target runs WORKERS processes side by side on one shared corpus for SECONDS.
 #   scripts/device_fuzz.sh SECONDS [WORKERS] [TARGET=N,...]   (on the device; results under $OUT)
 # WORKERS processes per target, or N for a target named in the list (more for the slower targets).
 # Writes $OUT/fuzz_summary.txt (executions per process and per target, clean or not) and $OUT/fuzz_state.tgz
@@ -16,7 +16,7 @@ root=/tmp/carbonscope-fuzz
 rm -rf "$root" && mkdir -p "$root" "$out"
 tar xzf .device/fuzz.tgz -C "$root"
 export LD_LIBRARY_PATH="$root/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
-targets=(ukci electricitymaps watttime csv_carbon csv_requests twitter azure_llm auto_detect)
+targets=(ukci electricitymaps watttime csv_carbon csv_requests twitter azure_llm auto_detect policy_spec cli_args pool_json)
 
 # LeakSanitizer needs ptrace-like access some containers refuse; then leaks are checked where the corpus is
 # replayed (here after the run is packed back: scripts/fuzz.sh 0 over the grown corpus).

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the importer fuzz targets with clang (libFuzzer, ASan + UBSan) and runs each for SECONDS.
+# Builds the fuzz targets with clang (libFuzzer, ASan + UBSan) and runs each for SECONDS: one per importer, the
+# policy-spec parser (policy_spec), the CLI's option parser (cli_args) and the pool JSON reader (pool_json).
 #   scripts/fuzz.sh SECONDS [TARGET...]     fuzz each target (all by default) for SECONDS
 #   scripts/fuzz.sh 0 [TARGET...]           run each target once over its seed corpus only (what CTest does)
 #   scripts/fuzz.sh build                   only build the targets
@@ -10,7 +11,7 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 seconds="${1:?usage: scripts/fuzz.sh SECONDS [TARGET...]}"
 shift || true
 build="${FUZZ_BUILD:-$here/build-fuzz}"
-all=(ukci electricitymaps watttime csv_carbon csv_requests twitter azure_llm auto_detect)
+all=(ukci electricitymaps watttime csv_carbon csv_requests twitter azure_llm auto_detect policy_spec cli_args pool_json)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 

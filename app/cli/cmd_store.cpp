@@ -2,6 +2,7 @@
 #include "cli_common.h"
 #include "commands.h"
 #include "import_runner.h"
+#include "io/atomic_file.h"
 #include "local_time_zone.h"
 #include "option_checks.h"
 #include "parse_error.h"
@@ -11,9 +12,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <memory>
 #include <unistd.h>
 
@@ -225,32 +226,40 @@ struct ExportArgs
     long long run = -1;
 };
 
+// Everything that can be refused is checked before the output file is created: a bad --kind, an unknown
+// series or run leave an existing file as it was.
 void runExport(const ExportArgs &a)
 {
     if (a.series.empty() == (a.run < 0))
         throw InputError("export: name one --series NAME or one --run ID");
+    refuseUnsafeTarget(a.csv, a.db);
+    if (a.kind != "auto" && a.kind != "carbon" && a.kind != "requests")
+        throw InputError("--kind: expected carbon, requests or auto");
     ProjectStore store = ProjectStore::open(a.db, ProjectStore::OpenMode::MustExist);
-    std::ofstream out(std::filesystem::path(a.csv), std::ios::binary | std::ios::trunc);
-    if (!out)
-        throw InputError("cannot write '" + a.csv + "'");
     if (a.run >= 0) {
-        store.exportRunCsv(a.run, out);
+        const auto runs = store.listRuns();
+        if (std::none_of(runs.begin(), runs.end(), [&](const RunInfo &r) { return r.id == a.run; }))
+            throw InputError(a.db + ": no run with id " + std::to_string(a.run));
+        AtomicFile csv(a.csv);
+        store.exportRunCsv(a.run, csv.stream());
+        csv.commit();
         return;
     }
-    SeriesKind kind = SeriesKind::Carbon;
-    if (a.kind == "requests") {
-        kind = SeriesKind::Requests;
-    } else if (a.kind == "auto") {
+    SeriesKind kind = a.kind == "requests" ? SeriesKind::Requests : SeriesKind::Carbon;
+    if (a.kind == "auto") {
         const bool carbon = store.hasSeries(SeriesKind::Carbon, a.series);
         const bool requests = store.hasSeries(SeriesKind::Requests, a.series);
         if (carbon && requests)
             throw InputError("export: both a carbon and a request series are named \"" + a.series
                              + "\"; add --kind carbon|requests");
         kind = requests ? SeriesKind::Requests : SeriesKind::Carbon;
-    } else if (a.kind != "carbon") {
-        throw InputError("--kind: expected carbon, requests or auto");
     }
-    store.exportSeriesCsv(kind, a.series, out);
+    if (!store.hasSeries(kind, a.series))
+        throw InputError(a.db + ": no " + (kind == SeriesKind::Carbon ? "carbon" : "request") + " series named \""
+                         + a.series + "\"");
+    AtomicFile csv(a.csv);
+    store.exportSeriesCsv(kind, a.series, csv.stream());
+    csv.commit();
 }
 
 } // namespace

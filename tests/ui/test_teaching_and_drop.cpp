@@ -111,8 +111,8 @@ private Q_SLOTS:
         panel->play(); // at the end, Play starts again from the first interval
         QCOMPARE(panel->position(), 0);
         QVERIFY(panel->isPlaying());
-        QTRY_COMPARE_WITH_TIMEOUT(panel->position(), 2, 5000);
-        QTRY_VERIFY_WITH_TIMEOUT(!panel->isPlaying(), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->position(), 2, 60000); // a bound, generous on a loaded machine
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isPlaying(), 60000);
         QCOMPARE(panel->position(), 2);
 
         window.setTeachingMode(false);
