@@ -11,6 +11,7 @@ namespace cs {
 ModelPool readPoolJson(const std::string &path);
 ModelPool parsePoolJson(const std::string &text, const std::string &displayName);
 std::string poolToJson(const ModelPool &pool);
+// Written atomically (io/atomic_file.h): on failure the old file is untouched and OutputError names the OS error.
 void writePoolJson(const ModelPool &pool, const std::string &path);
 
 // "paper", "resnets" or a JSON file's path.

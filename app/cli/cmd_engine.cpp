@@ -3,6 +3,7 @@
 #include "idle_power.h"
 #include "inference_engine.h"
 #include "intensity_feed.h"
+#include "io/atomic_file.h"
 #include "live_runner.h"
 #include "meter_factory.h"
 #include "number_checks.h"
@@ -149,6 +150,8 @@ struct ProfileCli
 
 void runProfile(const ProfileCli &o)
 {
+    if (!o.out.empty())
+        refuseUnsafeTarget(o.out, o.db); // before minutes of profiling, not after
     std::vector<std::string> models = splitList(o.models);
     if (models.size() == 1 && models[0] == "all")
         models = builtinArchitectures();

@@ -1,6 +1,7 @@
 // simulate and compare: run policies over a scenario and report totals against a baseline.
 #include "cli_common.h"
 #include "commands.h"
+#include "io/atomic_file.h"
 #include "parse_error.h"
 #include "policy_factory.h"
 #include "result_export.h"
@@ -9,7 +10,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <memory>
 
 namespace cs::cli {
@@ -81,12 +81,11 @@ std::string policyHelp()
     return help;
 }
 
-std::ofstream openOutput(const std::string &path)
+// Checked before anything runs or is saved: `--csv p.csdb` must not simulate, save a run, then fail.
+void refuseOutput(const std::string &csv, const std::string &db)
 {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out)
-        throw InputError("cannot write '" + path + "'");
-    return out;
+    if (!csv.empty())
+        refuseUnsafeTarget(csv, db);
 }
 
 // An undefined figure (no extra CO2, no baseline error) as an empty CSV field; anything else must be finite.
@@ -117,16 +116,19 @@ SimulationResult simulateBaseline(const LoadedScenario &s, const std::string &na
 
 void runSimulate(const SimulateOptions &o)
 {
+    refuseOutput(o.csv, o.db);
     const LoadedScenario s = loadScenarioFrom(o.scenario, o.db, o.scenarioName);
     const PolicyPtr policy = makePolicy(o.policy);
     const SimulationResult baseline = simulateBaseline(s, o.baseline);
     const Evaluated e = evaluate(s, *policy, baseline);
-    keepRun(o.db, o.scenarioName, s, e.result);
 
+    // The file before the run is kept: a failed write then leaves no saved run behind it.
     if (!o.csv.empty()) {
-        auto out = openOutput(o.csv);
-        writeIntervalCsv(out, s.scenario, s.pool, e.result);
+        AtomicFile csv(o.csv);
+        writeIntervalCsv(csv.stream(), s.scenario, s.pool, e.result);
+        csv.commit();
     }
+    keepRun(o.db, o.scenarioName, s, e.result);
     if (o.json) {
         std::printf("%s\n", totalsJson(e.result, s.pool, e.vsBaseline).c_str());
         return;
@@ -153,6 +155,7 @@ void runSimulate(const SimulateOptions &o)
 
 void runCompare(const CompareOptions &o)
 {
+    refuseOutput(o.csv, o.db);
     const LoadedScenario s = loadScenarioFrom(o.scenario, o.db, o.scenarioName);
     std::vector<PolicyPtr> policies;
     for (const std::string &spec : o.policies.empty() ? standardPolicySpecs(s.pool) : o.policies)
@@ -161,11 +164,9 @@ void runCompare(const CompareOptions &o)
     std::vector<Evaluated> rows;
     for (const PolicyPtr &p : policies)
         rows.push_back(evaluate(s, *p, baseline));
-    for (const Evaluated &e : rows)
-        keepRun(o.db, o.scenarioName, s, e.result);
-
     if (!o.csv.empty()) {
-        auto out = openOutput(o.csv);
+        AtomicFile csv(o.csv);
+        std::ostream &out = csv.stream();
         out << "policy,co2_g,error_pct,extra_co2_g,rel_gain_pct,efficiency_pct_per_g,baseline\n";
         for (const Evaluated &e : rows)
             out << '"' << e.result.policySpec << "\"," << finiteDecimal(e.result.totals.co2G, "co2_g") << ','
@@ -174,7 +175,10 @@ void runCompare(const CompareOptions &o)
                 << undefinedOrDecimal(e.vsBaseline.relativeGainPct, "rel_gain_pct") << ','
                 << undefinedOrDecimal(e.vsBaseline.efficiency, "efficiency_pct_per_g") << ','
                 << e.vsBaseline.baseline << '\n';
+        csv.commit();
     }
+    for (const Evaluated &e : rows)
+        keepRun(o.db, o.scenarioName, s, e.result);
     // Six significant digits: a scenario of one request per interval emits fractions of a gram.
     std::printf("%-28s %14s %9s %14s %9s %12s\n", "policy", "CO2 (g)", "error %", "extra CO2 (g)", "gain %",
                 "efficiency");

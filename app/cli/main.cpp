@@ -1,5 +1,6 @@
 // carbonscope-cli: the headless front end. It links core only, so it runs on a GPU server without Qt.
 #include "commands.h"
+#include "io/atomic_file.h"
 #include "parse_error.h"
 
 #ifdef CARBONSCOPE_HAVE_OPTIMIZE
@@ -10,6 +11,18 @@
 
 #include <cstdio>
 #include <exception>
+#include <string>
+
+// A command succeeded only when its standard output was written: `carbonscope-cli list ... > /dev/full` fails
+// with the OS error and status 2, as coreutils do. A failed command keeps its own status.
+static int finishStandardOutput(int status)
+{
+    const std::string error = cs::finishStandardOutput();
+    if (error.empty())
+        return status;
+    std::fprintf(stderr, "carbonscope-cli: error: standard output: %s\n", error.c_str());
+    return 2;
+}
 
 int main(int argc, char **argv)
 {
@@ -35,7 +48,7 @@ int main(int argc, char **argv)
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success &e) {
-        return app.exit(e);
+        return finishStandardOutput(app.exit(e)); // --help: CLI11 printed it to std::cout
     } catch (const CLI::ParseError &e) {
         app.exit(e);
         return 2;
@@ -45,9 +58,12 @@ int main(int argc, char **argv)
     } catch (const cs::InputError &e) {
         std::fprintf(stderr, "carbonscope-cli: error: %s\n", e.what());
         return 2;
+    } catch (const cs::OutputError &e) {
+        std::fprintf(stderr, "carbonscope-cli: error: %s\n", e.what());
+        return 2;
     } catch (const std::exception &e) {
         std::fprintf(stderr, "carbonscope-cli: internal error: %s\n", e.what());
         return 1;
     }
-    return 0;
+    return finishStandardOutput(0);
 }

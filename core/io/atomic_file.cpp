@@ -198,6 +198,8 @@ std::ostream &AtomicFile::stream()
 
 void AtomicFile::commit()
 {
+    if (mCommitted)
+        return;
     if (mFailed)
         throw OutputError(mError);
     if (mStream && !*mStream)
@@ -275,6 +277,19 @@ void refuseUnsafeTarget(const std::string &target)
         throw OutputError(target + ": is an SQLite database (a CarbonScope project?); refusing to overwrite it");
 }
 
+void refuseUnsafeTarget(const std::string &target, const std::string &project)
+{
+    refuseUnsafeTarget(target);
+    if (project.empty())
+        return;
+    namespace fs = std::filesystem;
+    std::error_code targetError, projectError;
+    const bool samePath = fs::weakly_canonical(target, targetError) == fs::weakly_canonical(project, projectError)
+                          && !targetError && !projectError;
+    if (samePath || sameFile(target, project))
+        throw OutputError(target + ": is the project file this command uses; refusing to overwrite it");
+}
+
 bool sameFile(const std::string &a, const std::string &b)
 {
     std::error_code ec;
@@ -283,15 +298,15 @@ bool sameFile(const std::string &a, const std::string &b)
 
 std::string finishStandardOutput()
 {
-    // fflush reports a failed write of what was still buffered; ferror one that failed earlier.
+    // fflush reports a failed write of what was still buffered; ferror one that failed earlier. glibc keeps
+    // the unwritten bytes after a failure, so the flush retries them and errno names the error again.
+    const bool failedBefore = std::ferror(stdout) != 0;
     errno = 0;
     const bool flushed = std::fflush(stdout) == 0;
     const int error = errno;
-    if (!flushed)
-        return error ? osError(error) : std::string("write error");
-    if (std::ferror(stdout))
-        return "write error"; // an earlier write failed; its errno is gone
-    return {};
+    if (flushed && !failedBefore)
+        return {};
+    return error ? osError(error) : std::string("write error"); // as coreutils say when errno is gone
 }
 
 } // namespace cs

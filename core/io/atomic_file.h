@@ -79,6 +79,9 @@ void writeFileAtomically(const std::string &target, const std::function<void(std
 
 // Throws OutputError when `target` exists and is a folder or an SQLite database; the message names it.
 void refuseUnsafeTarget(const std::string &target);
+// As above, and also refused when `target` names `project`, the project file the command reads or writes, even
+// before that file is a database (0 bytes, or not yet created): called for every output path before work starts.
+void refuseUnsafeTarget(const std::string &target, const std::string &project);
 // True when the file's first 16 bytes are SQLite's header ("SQLite format 3\0").
 bool isSqliteFile(const std::string &path);
 // True when both paths name the same existing file (hard links and symlinks included).

@@ -100,7 +100,7 @@ static int is_watched(int fd)
     return fd >= 0 && fd < MAX_FD && watched[fd];
 }
 
-#define REAL(name, type) static type real_##name; if (!real_##name) real_##name = (type)dlsym(RTLD_NEXT, #name)
+#define REAL(name, type) static __typeof__(type) real_##name; if (!real_##name) real_##name = (type)dlsym(RTLD_NEXT, #name)
 
 static int open_common(int dirfd, const char *path, int flags, mode_t mode, int at)
 {

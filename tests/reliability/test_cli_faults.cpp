@@ -1,0 +1,455 @@
+// Every file carbonscope-cli writes, under injected I/O faults in the manner of SQLite's I/O error tests: for each
+// writer and each kind of call (open, write, fsync, close, rename), the Nth call fails for every N a clean run
+// makes, and each time the command must exit 2 naming the path and the OS error, leave the target byte for byte
+// as it was and leave no temporary beside it. Then /dev/full as the file and as standard output, and the targets
+// refused before anything runs (the project itself, another SQLite file, a folder).
+#include "cli_fault_run.h"
+
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <string_view>
+
+#include <unistd.h>
+
+using namespace faults;
+
+namespace {
+
+// A command that writes one file, @T standing for it; @C/@R the default scenario's traces, @DB a copy of the
+// fixture project (scenario "june", carbon series "sw", request series "wiki", run #1).
+struct Writer
+{
+    const char *name;
+    QStringList args;
+    const char *targetName;
+    bool usesProject;
+    bool failedUnderFaults; // the runs whose every call is failed in turn
+    QString program = {};   // empty: carbonscope-cli
+};
+
+QList<Writer> writers()
+{
+    // A scenario read from traces or from a project goes through the same writer; the project's runs are the ones
+    // failed call by call, since they also show that no run is saved when the file fails.
+    return {
+        {"simulate --csv (traces)", {"simulate", "--carbon", "@C", "--requests", "@R", "--pool", "resnets", "--csv", "@T"},
+         "intervals.csv", false, false},
+        {"simulate --csv (project)", {"simulate", "--db", "@DB", "--scenario", "june", "--csv", "@T"}, "intervals.csv",
+         true, true},
+        {"compare --csv (traces)", {"compare", "--carbon", "@C", "--requests", "@R", "--pool", "resnets", "--csv", "@T"},
+         "comparison.csv", false, false},
+        {"compare --csv (project)", {"compare", "--db", "@DB", "--scenario", "june", "--csv", "@T"}, "comparison.csv",
+         true, true},
+        {"export --series (carbon)", {"export", "--db", "@DB", "--series", "sw", "--csv", "@T"}, "carbon.csv", true, true},
+        {"export --series --kind requests", {"export", "--db", "@DB", "--series", "wiki", "--kind", "requests", "--csv", "@T"},
+         "requests.csv", true, true},
+        {"export --run", {"export", "--db", "@DB", "--run", "1", "--csv", "@T"}, "run.csv", true, true},
+        // profile --out writes its pool with writePoolJson, but only from measured energy (NVML or RAPL), which
+        // this machine may lack: the writer is run on its own (tests/reliability/pool_json_writer.cpp).
+        {"pool JSON (writePoolJson, as profile --out)", {"@T"}, "pool.json", false, true, CARBONSCOPE_POOL_WRITER},
+    };
+}
+
+// profile as far as its refusal of an output path: it must refuse before it profiles anything.
+const QStringList profileArgs{"profile", "--device", "cpu", "--models", "ResNet18", "--batch", "1", "--dtype", "fp32",
+                              "--seconds", "0.05", "--idle-seconds", "0", "--image-size", "32", "--out"};
+
+// What the target holds before each run: it must hold exactly this after every failed one.
+QByteArray knownContent(const QString &writer)
+{
+    return "known content, to be kept whole by a failed " + writer.toUtf8() + "\n";
+}
+
+constexpr int bufferBytes = 64 * 1024; // AtomicFile's buffer: one write() per full buffer at least
+
+QString context(const QString &what, const Run &r)
+{
+    return what + " -> status " + QString::number(r.status) + ", stderr: " + QString::fromUtf8(r.err).trimmed();
+}
+
+} // namespace
+
+class TestCliFaults : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir mRoot;
+    QString mCarbon = CARBONSCOPE_SOURCE_DIR "/data/carbon_south_west_england_2023-06.csv";
+    QString mRequests = CARBONSCOPE_SOURCE_DIR "/data/requests_wikipedia_en_2023-06.csv";
+    QString mProject; // the fixture project; every case works on its own copy
+    int mCases = 0;
+    std::array<int, 5> mFaults{};
+    int mDirs = 0;
+
+    // A fresh folder for one run: out/ (watched by the shim) and a copy of the project beside it, not watched.
+    struct Place
+    {
+        QString dir, out, db, target;
+    };
+    Place newPlace(const QString &targetName)
+    {
+        Place p;
+        p.dir = mRoot.path() + "/run" + QString::number(++mDirs);
+        p.out = p.dir + "/out";
+        QDir().mkpath(p.out);
+        p.db = p.dir + "/project.csdb";
+        if (!QFile::copy(mProject, p.db))
+            qFatal("cannot copy the fixture project to %s", qPrintable(p.db));
+        p.target = p.out + "/" + targetName;
+        return p;
+    }
+    QMap<QString, QString> paths(const Place &p) const
+    {
+        return {{"@C", mCarbon}, {"@R", mRequests}, {"@DB", p.db}, {"@T", p.target},
+                {"@NEW", p.dir + "/new.csdb"}};
+    }
+
+    // The fixture project's runs as `list` shows them ("  #1 ..." lines).
+    static int runsListed(const QByteArray &listing)
+    {
+        const QByteArray runs = listing.mid(listing.indexOf("\nruns:\n"));
+        return static_cast<int>(runs.count("\n  #"));
+    }
+
+    void checkWritersUnderFaults(const QList<Writer> &writers);
+
+private slots:
+    void initTestCase();
+    void everyWriterLeavesItsTargetWholeUnderEveryFault();
+    void theOsErrorIsReportedAsItIs();
+    void devFullAsTheOutputFileFails();
+    void devFullAsStandardOutputFails();
+    void exportPrintingNothingSucceedsWithStandardOutputFull();
+    void outputOverAProjectIsRefusedBeforeAnythingRuns();
+    void aFailedExportLeavesTheTargetAsItWas();
+    void foldersAndMissingFoldersAreRefused();
+    void cleanupTestCase();
+};
+
+void TestCliFaults::initTestCase()
+{
+    QVERIFY(mRoot.isValid());
+    QVERIFY2(QFile::exists(CARBONSCOPE_CLI), CARBONSCOPE_CLI);
+    QVERIFY2(QFile::exists(CARBONSCOPE_FAULT_SHIM), CARBONSCOPE_FAULT_SHIM);
+    QVERIFY(QFile::exists(mCarbon) && QFile::exists(mRequests));
+    // The fixture: both traces imported, a scenario over them and one saved run (#1).
+    mProject = mRoot.path() + "/fixture.csdb";
+    const QList<QStringList> setup{
+        {"import", "carbon", mCarbon, "--name", "sw", "--db", mProject},
+        {"import", "requests", mRequests, "--name", "wiki", "--db", mProject},
+        {"scenario", "add", "--db", mProject, "--name", "june", "--carbon", "sw", "--requests", "wiki", "--pool", "resnets"},
+        {"simulate", "--db", mProject, "--scenario", "june"},
+    };
+    for (const QStringList &args : setup) {
+        const Run r = runCli(args);
+        QVERIFY2(r.status == 0, qPrintable(context(args.join(' '), r)));
+    }
+}
+
+// For each writer: a clean run to learn how many calls of each kind it makes, then every one of them failed.
+// The runs of each phase go side by side (every run has its own folder).
+void TestCliFaults::checkWritersUnderFaults(const QList<Writer> &writers)
+{
+    std::vector<Place> cleanPlaces;
+    std::vector<Job> cleanJobs;
+    for (const Writer &w : writers) {
+        cleanPlaces.push_back(newPlace(w.targetName));
+        const Place &p = cleanPlaces.back();
+        QVERIFY(writeFile(p.target, knownContent(w.name)));
+        cleanJobs.push_back({expand(w.args, paths(p)), {p.out, {}, 1, 0, p.dir + "/counts", {}}, w.program});
+    }
+    const std::vector<Run> cleanRuns = runAll(cleanJobs);
+
+    struct Fault
+    {
+        const Writer *writer;
+        int op, nth;
+        Place place;
+        QByteArray dbBefore;
+    };
+    std::vector<Fault> faults;
+    std::vector<Job> jobs;
+    for (qsizetype i = 0; i < writers.size(); ++i) {
+        const Writer &w = writers[i];
+        const Place &clean = cleanPlaces[static_cast<std::size_t>(i)];
+        const Run &c = cleanRuns[static_cast<std::size_t>(i)];
+        const QByteArray known = knownContent(w.name);
+        ++mCases;
+        QVERIFY2(c.status == 0, qPrintable(context(QString(w.name) + " clean", c)));
+        const QByteArray written = readFile(clean.target);
+        QVERIFY2(written != known && !written.isEmpty(), w.name);
+        QCOMPARE(entries(clean.out), QStringList{w.targetName});
+        const std::array<int, 5> n = lastCounts(clean.dir + "/counts");
+        // One atomic write: one temporary opened, written in full buffers, fsync'd once, closed once, renamed once.
+        QCOMPARE(n[0], 1);
+        QVERIFY2(n[1] >= (written.size() + bufferBytes - 1) / bufferBytes, qPrintable(QString::number(n[1])));
+        QCOMPARE(n[2], 1);
+        QCOMPARE(n[3], 1);
+        QCOMPARE(n[4], 1);
+        for (int op = 0; op < 5; ++op)
+            for (int nth = 1; nth <= n[static_cast<std::size_t>(op)]; ++nth) {
+                Fault f{&w, op, nth, newPlace(w.targetName), {}};
+                QVERIFY(writeFile(f.place.target, known));
+                f.dbBefore = readFile(f.place.db);
+                jobs.push_back({expand(w.args, paths(f.place)),
+                                {f.place.out, ops[static_cast<std::size_t>(op)], nth, 0, f.place.dir + "/counts", {}},
+                                w.program});
+                faults.push_back(std::move(f));
+            }
+    }
+
+    const std::vector<Run> runs = runAll(jobs);
+    for (std::size_t i = 0; i < faults.size(); ++i) {
+        const Fault &f = faults[i];
+        const Run &r = runs[i];
+        const QString what =
+            QString("%1, %2 #%3 failed").arg(f.writer->name, ops[static_cast<std::size_t>(f.op)]).arg(f.nth);
+        ++mCases;
+        ++mFaults[static_cast<std::size_t>(f.op)];
+        // The fault was reached: the shim saw at least N calls of that kind.
+        QVERIFY2(lastCounts(f.place.dir + "/counts")[static_cast<std::size_t>(f.op)] >= f.nth, qPrintable(what));
+        QVERIFY2(r.status == 2, qPrintable(context(what, r)));
+        QVERIFY2(r.err.contains(f.place.target.toUtf8()), qPrintable(context(what + ": the path is named", r)));
+        QVERIFY2(r.err.contains(std::strerror(ENOSPC)), qPrintable(context(what + ": the OS error is named", r)));
+        QVERIFY2(readFile(f.place.target) == knownContent(f.writer->name), qPrintable(what + ": the target changed"));
+        QVERIFY2(entries(f.place.out) == QStringList{f.writer->targetName},
+                 qPrintable(what + ": left " + entries(f.place.out).join(", ")));
+        // Nothing saved in the project either: simulate and compare save their runs after the file is in place.
+        if (f.writer->usesProject)
+            QVERIFY2(readFile(f.place.db) == f.dbBefore, qPrintable(what + ": the project changed"));
+        QVERIFY2(!r.err.contains("saved run"), qPrintable(context(what, r)));
+    }
+}
+
+void TestCliFaults::everyWriterLeavesItsTargetWholeUnderEveryFault()
+{
+    QList<Writer> underFaults;
+    for (const Writer &w : writers())
+        if (w.failedUnderFaults)
+            underFaults << w;
+    checkWritersUnderFaults(underFaults);
+}
+
+void TestCliFaults::theOsErrorIsReportedAsItIs()
+{
+    // Not always "No space left on device": the message carries whatever the system said.
+    const Writer w = writers().front();
+    const struct { const char *op; int error; } cases[] = {{"open", EACCES}, {"write", EIO}, {"rename", EROFS}};
+    for (const auto &c : cases) {
+        const Place p = newPlace(w.targetName);
+        const QByteArray known = knownContent(w.name);
+        QVERIFY(writeFile(p.target, known));
+        const Run r = runCli(expand(w.args, paths(p)), {p.out, c.op, 1, c.error, {}, {}});
+        ++mCases;
+        ++mFaults[static_cast<std::size_t>(std::find(ops.begin(), ops.end(), std::string_view(c.op)) - ops.begin())];
+        const QString what = QString("%1 with %2 failing: %3").arg(w.name, c.op, std::strerror(c.error));
+        QVERIFY2(r.status == 2, qPrintable(context(what, r)));
+        QVERIFY2(r.err.contains(std::strerror(c.error)), qPrintable(context(what, r)));
+        QCOMPARE(readFile(p.target), known);
+        QCOMPARE(entries(p.out), QStringList{w.targetName});
+    }
+}
+
+void TestCliFaults::devFullAsTheOutputFileFails()
+{
+    // The real device, no shim: a file written in place, whose first write fails.
+    std::vector<Job> jobs;
+    std::vector<Place> places;
+    for (const Writer &w : writers()) {
+        places.push_back(newPlace(w.targetName));
+        QMap<QString, QString> p = paths(places.back());
+        p["@T"] = "/dev/full";
+        jobs.push_back({expand(w.args, p), {}, w.program});
+    }
+    const std::vector<Run> runs = runAll(jobs);
+    const QByteArray fixture = readFile(mProject);
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        const Writer &w = writers()[static_cast<qsizetype>(i)];
+        const QString what = QString(w.name) + " into /dev/full";
+        ++mCases;
+        QVERIFY2(runs[i].status == 2, qPrintable(context(what, runs[i])));
+        QVERIFY2(runs[i].err.contains("/dev/full: cannot write"), qPrintable(context(what, runs[i])));
+        QVERIFY2(runs[i].err.contains(std::strerror(ENOSPC)), qPrintable(context(what, runs[i])));
+        QVERIFY2(!runs[i].err.contains("saved run"), qPrintable(context(what, runs[i])));
+        if (w.usesProject)
+            QVERIFY2(readFile(places[i].db) == fixture, qPrintable(what + ": the project changed"));
+    }
+}
+
+void TestCliFaults::devFullAsStandardOutputFails()
+{
+    // Every command that prints, its standard output on /dev/full: a message and status 2, as coreutils do.
+    QList<QStringList> commands{
+        {"simulate", "--carbon", "@C", "--requests", "@R", "--pool", "resnets"},
+        {"simulate", "--carbon", "@C", "--requests", "@R", "--pool", "resnets", "--json"},
+        {"compare", "--carbon", "@C", "--requests", "@R", "--pool", "resnets"},
+        {"list", "--db", "@DB"},
+        {"import", "carbon", "@C", "--db", "@NEW"},
+        {"scenario", "add", "--db", "@DB", "--name", "june2", "--carbon", "sw", "--requests", "wiki"},
+        {"time-zones"},
+        {"--help"},
+        {"simulate", "--help"},
+    };
+#ifdef CARBONSCOPE_CLI_HAS_OPTIMIZE
+    commands << QStringList{"frontier", "--carbon", "@C", "--requests", "@R", "--pool", "resnets", "--points", "20",
+                            "--json"}
+             << QStringList{"optimize", "--carbon", "@C", "--requests", "@R", "--pool", "resnets", "--policy",
+                            "heuristic"};
+#endif
+#ifdef CARBONSCOPE_CLI_HAS_ECO
+    commands << QStringList{"eco", "--carbon", "@C", "--requests", "@R"};
+#endif
+    std::vector<Job> jobs;
+    for (const QStringList &c : commands) {
+        const Place p = newPlace("unused");
+        jobs.push_back({expand(c, paths(p)), {}});
+        jobs.back().injection.stdoutFile = "/dev/full";
+    }
+    const std::vector<Run> runs = runAll(jobs);
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        const QString what = commands[static_cast<qsizetype>(i)].join(' ') + " > /dev/full";
+        ++mCases;
+        QVERIFY2(runs[i].status == 2, qPrintable(context(what, runs[i])));
+        QVERIFY2(runs[i].err.contains(QByteArray("carbonscope-cli: error: standard output: ") + std::strerror(ENOSPC)),
+                 qPrintable(context(what, runs[i])));
+    }
+}
+
+void TestCliFaults::exportPrintingNothingSucceedsWithStandardOutputFull()
+{
+    // The check of standard output must not fail a command that prints nothing: export writes only its file.
+    const Place p = newPlace("carbon.csv");
+    Injection toDevFull;
+    toDevFull.stdoutFile = "/dev/full";
+    const Run r = runCli({"export", "--db", p.db, "--series", "sw", "--csv", p.target}, toDevFull);
+    ++mCases;
+    QVERIFY2(r.status == 0, qPrintable(context("export > /dev/full", r)));
+    // The fixture's carbon series is the default scenario's: a header and one row per half-hour of June 2023.
+    QCOMPARE(readFile(p.target).count('\n'), 1 + 30 * 48);
+}
+
+void TestCliFaults::outputOverAProjectIsRefusedBeforeAnythingRuns()
+{
+    const Place p = newPlace("unused");
+    const QByteArray project = readFile(p.db);
+    const QString other = p.dir + "/other.csdb"; // another SQLite file, not the one the command uses
+    QVERIFY(QFile::copy(p.db, other));
+    const QString symlink = p.out + "/link.csv", hardlink = p.out + "/hard.csv";
+    QVERIFY(QFile::link(p.db, symlink));
+    QVERIFY(::link(p.db.toLocal8Bit().constData(), hardlink.toLocal8Bit().constData()) == 0);
+    // A project that is not a database yet (0 bytes, or not created) is still the command's project.
+    const QString empty = p.dir + "/empty.csdb", fresh = p.dir + "/fresh.csdb";
+    QVERIFY(writeFile(empty, {}));
+    struct Refusal
+    {
+        QStringList args;
+        QString target;
+    };
+    QList<Refusal> cases{
+        {{"export", "--db", p.db, "--series", "sw", "--csv", p.db}, p.db},
+        {{"simulate", "--db", p.db, "--scenario", "june", "--csv", p.db}, p.db},
+        {{"compare", "--db", p.db, "--scenario", "june", "--csv", p.db}, p.db},
+        {{"simulate", "--db", p.db, "--scenario", "june", "--csv", symlink}, symlink},
+        {{"export", "--db", p.db, "--run", "1", "--csv", hardlink}, hardlink},
+        {{"simulate", "--carbon", mCarbon, "--csv", other}, other},
+        {{"compare", "--carbon", mCarbon, "--pool", "resnets", "--csv", other}, other},
+        {{"simulate", "--db", empty, "--scenario", "june", "--csv", empty}, empty},
+        {{"export", "--db", empty, "--series", "sw", "--csv", empty}, empty},
+    };
+#ifdef CARBONSCOPE_CLI_HAS_ENGINE
+    cases << Refusal{QStringList(profileArgs) << p.db << "--db" << p.db, p.db}
+          << Refusal{QStringList(profileArgs) << fresh << "--db" << fresh, fresh};
+#endif
+    std::vector<Job> jobs;
+    for (const Refusal &c : cases)
+        jobs.push_back({c.args, {}});
+    const std::vector<Run> runs = runAll(jobs);
+    for (qsizetype i = 0; i < cases.size(); ++i) {
+        const Refusal &c = cases[i];
+        const Run &r = runs[static_cast<std::size_t>(i)];
+        const QString what = c.args.join(' ');
+        ++mCases;
+        QVERIFY2(r.status == 2, qPrintable(context(what, r)));
+        QVERIFY2(r.err.contains(c.target.toUtf8() + ": is "), qPrintable(context(what, r)));
+        QVERIFY2(r.err.contains("refusing to overwrite"), qPrintable(context(what, r)));
+        // Refused before the work: no run saved, no profiling started (its first line names the meter).
+        QVERIFY2(!r.err.contains("saved run") && !r.err.contains("meter:"), qPrintable(context(what, r)));
+    }
+    QCOMPARE(readFile(p.db), project);
+    QCOMPARE(readFile(other), project);
+    QCOMPARE(readFile(empty), QByteArray());
+    QVERIFY(!QFile::exists(fresh));
+    QVERIFY(QFileInfo(symlink).isSymLink());
+    QCOMPARE(entries(p.out), (QStringList{"hard.csv", "link.csv"}));
+    // The project still opens and holds the fixture's one run.
+    ++mCases;
+    const Run list = runCli({"list", "--db", p.db});
+    QCOMPARE(list.status, 0);
+    QCOMPARE(runsListed(list.out), 1);
+}
+
+void TestCliFaults::aFailedExportLeavesTheTargetAsItWas()
+{
+    // The fixture holds carbon "sw", requests "wiki" and run #1 only.
+    const QList<QStringList> bad{
+        {"--series", "no such series"},
+        {"--series", "sw", "--kind", "requests"},
+        {"--series", "wiki", "--kind", "carbon"},
+        {"--series", "sw", "--kind", "watts"},
+        {"--run", "2"},
+        {"--series", "sw", "--run", "1"},
+    };
+    std::vector<Place> places;
+    std::vector<Job> jobs;
+    for (const QStringList &args : bad) {
+        places.push_back(newPlace("kept.csv"));
+        QVERIFY(writeFile(places.back().target, knownContent("export " + args.join(' '))));
+        jobs.push_back({QStringList{"export", "--db", places.back().db, "--csv", places.back().target} + args, {}});
+    }
+    const std::vector<Run> runs = runAll(jobs);
+    for (qsizetype i = 0; i < bad.size(); ++i) {
+        const Place &p = places[static_cast<std::size_t>(i)];
+        const Run &r = runs[static_cast<std::size_t>(i)];
+        const QString what = "export " + bad[i].join(' ');
+        ++mCases;
+        QVERIFY2(r.status == 2, qPrintable(context(what, r)));
+        QVERIFY2(r.err.startsWith("carbonscope-cli: error: "), qPrintable(context(what, r)));
+        QCOMPARE(readFile(p.target), knownContent(what));
+        QCOMPARE(entries(p.out), QStringList{"kept.csv"});
+    }
+}
+
+void TestCliFaults::foldersAndMissingFoldersAreRefused()
+{
+    const Place p = newPlace("unused");
+    const QString missing = p.dir + "/missing/intervals.csv";
+    const std::vector<Run> runs = runAll({{{"simulate", "--carbon", mCarbon, "--csv", p.out}, {}},
+                                          {{"simulate", "--carbon", mCarbon, "--csv", missing}, {}}});
+    mCases += 2;
+    const Run &folder = runs[0], &gone = runs[1];
+    QVERIFY2(folder.status == 2 && folder.err.contains(p.out.toUtf8() + ": is a folder"),
+             qPrintable(context("--csv FOLDER", folder)));
+    QVERIFY(entries(p.out).isEmpty());
+    QVERIFY2(gone.status == 2 && gone.err.contains(missing.toUtf8()) && gone.err.contains(std::strerror(ENOENT)),
+             qPrintable(context("--csv MISSING/FILE", gone)));
+    QVERIFY(!QFile::exists(p.dir + "/missing"));
+}
+
+void TestCliFaults::cleanupTestCase()
+{
+    int faults = 0;
+    QStringList perOp;
+    for (std::size_t i = 0; i < ops.size(); ++i) {
+        faults += mFaults[i];
+        perOp << QString("%1 %2").arg(ops[i]).arg(mFaults[i]);
+    }
+    qInfo("%d cases, %d injected faults (%s)", mCases, faults, qPrintable(perOp.join(", ")));
+}
+
+QTEST_GUILESS_MAIN(TestCliFaults)
+#include "test_cli_faults.moc"
