@@ -1,15 +1,15 @@
 #include "exporter.h"
 
+#include "io/atomic_file.h"
 #include "qcp.h"
 #include "result_export.h"
 #include "scenariodocument.h"
 
+#include <QBuffer>
 #include <QDateTime>
-#include <QFile>
 #include <QFileInfo>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 #include <cmath>
@@ -34,30 +34,61 @@ QString number(double v)
     return std::isfinite(v) ? QString::fromStdString(plainDecimal(v)) : QString();
 }
 
-QString writeText(const QString &path, const QByteArray &bytes)
+// Every file goes through core's AtomicFile: the target is replaced only when the whole file is on disk, and
+// a project (any SQLite database) or a folder is refused before anything is rendered.
+QString writeAtomically(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QObject::tr("Cannot write %1: %2").arg(path, file.errorString());
-    file.write(bytes);
-    if (!file.commit())
-        return QObject::tr("Cannot write %1: %2").arg(path, file.errorString());
-    return {};
+    try {
+        writeFileAtomically(path.toStdString(), std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+        return {};
+    } catch (const std::exception &e) {
+        return QString::fromUtf8(e.what());
+    }
 }
 
-} // namespace
-
-QString Exporter::chart(QCustomPlot *plot, const QString &path, int width, int height)
+QString refusal(const QString &path)
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
+    try {
+        refuseUnsafeTarget(path.toStdString());
+        return {};
+    } catch (const std::exception &e) {
+        return QString::fromUtf8(e.what());
+    }
+}
+
+// Vector output (PDF, SVG) as QCustomPlot's savePdf draws it: non-cosmetic pens, no cached pixmaps.
+bool paintVector(QCustomPlot *plot, QPaintDevice *device, int width, int height)
+{
+    QCPPainter painter;
+    if (!painter.begin(device))
+        return false;
+    painter.setMode(QCPPainter::pmVectorized);
+    painter.setMode(QCPPainter::pmNoCaching);
+    painter.setMode(QCPPainter::pmNonCosmetic);
+    painter.setWindow(0, 0, width, height);
+    plot->toPainter(&painter, width, height);
+    return painter.end();
+}
+
+QByteArray renderChart(QCustomPlot *plot, const QString &suffix, int width, int height)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
     bool ok = false;
     if (suffix == QLatin1String("png")) {
-        ok = plot->savePng(path, width, height, 1.0);
+        ok = plot->toPixmap(width, height, 1.0).save(&buffer, "PNG");
     } else if (suffix == QLatin1String("pdf")) {
-        ok = plot->savePdf(path, width, height, QCP::epNoCosmetic, QStringLiteral("CarbonScope"));
+        QPdfWriter pdf(&buffer);
+        pdf.setCreator(QStringLiteral("CarbonScope"));
+        pdf.setTitle(QStringLiteral("CarbonScope chart"));
+        pdf.setResolution(72); // one point per pixel of the chosen size
+        pdf.setPageLayout(QPageLayout(QPageSize(QSizeF(width, height), QPageSize::Point, QString(), QPageSize::ExactMatch),
+                                      QPageLayout::Portrait, QMarginsF()));
+        ok = paintVector(plot, &pdf, width, height);
     } else if (suffix == QLatin1String("svg")) {
         QSvgGenerator svg;
-        svg.setFileName(path);
+        svg.setOutputDevice(&buffer);
         svg.setSize(QSize(width, height));
         svg.setViewBox(QRect(0, 0, width, height));
         svg.setTitle(QStringLiteral("CarbonScope chart"));
@@ -67,10 +98,24 @@ QString Exporter::chart(QCustomPlot *plot, const QString &path, int width, int h
             plot->toPainter(&painter, width, height);
             ok = painter.end();
         }
-    } else {
-        return QObject::tr("Unknown chart format \"%1\": use .png, .svg or .pdf").arg(suffix);
     }
-    return ok ? QString() : QObject::tr("Cannot write %1").arg(path);
+    buffer.close();
+    return ok ? bytes : QByteArray();
+}
+
+} // namespace
+
+QString Exporter::chart(QCustomPlot *plot, const QString &path, int width, int height)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != QLatin1String("png") && suffix != QLatin1String("pdf") && suffix != QLatin1String("svg"))
+        return QObject::tr("Unknown chart format \"%1\": use .png, .svg or .pdf").arg(suffix);
+    if (const QString refused = refusal(path); !refused.isEmpty())
+        return refused;
+    const QByteArray bytes = renderChart(plot, suffix, width, height);
+    if (bytes.isEmpty())
+        return QObject::tr("%1: the chart could not be drawn as %2").arg(path, suffix.toUpper());
+    return writeAtomically(path, bytes);
 }
 
 QString Exporter::totalsCsv(const ScenarioDocument &document, const QString &path)
@@ -99,7 +144,7 @@ QString Exporter::totalsCsv(const ScenarioDocument &document, const QString &pat
             row << number(static_cast<std::size_t>(m) < t.modelShare.size() ? t.modelShare[static_cast<std::size_t>(m)] : 0.0);
         out += row.join(QLatin1Char(',')) + QLatin1Char('\n');
     }
-    return writeText(path, out.toUtf8());
+    return writeAtomically(path, out.toUtf8());
 }
 
 QString Exporter::intervalsCsv(const ScenarioDocument &document, const QString &path)
@@ -129,13 +174,18 @@ QString Exporter::intervalsCsv(const ScenarioDocument &document, const QString &
         }
         first = false;
     }
-    return writeText(path, QByteArray::fromStdString(out));
+    return writeAtomically(path, QByteArray::fromStdString(out));
 }
 
 QString Exporter::reportPdf(const ScenarioDocument &document, QCustomPlot *timeline, QCustomPlot *pareto,
                             const QString &path)
 {
-    QPdfWriter pdf(path);
+    if (const QString refused = refusal(path); !refused.isEmpty())
+        return refused;
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter pdf(&buffer);
     pdf.setPageSize(QPageSize(QPageSize::A4));
     pdf.setPageOrientation(QPageLayout::Landscape);
     pdf.setPageMargins(QMarginsF(12, 10, 12, 10), QPageLayout::Millimeter);
@@ -144,7 +194,7 @@ QString Exporter::reportPdf(const ScenarioDocument &document, QCustomPlot *timel
     pdf.setCreator(QStringLiteral("CarbonScope"));
     QPainter p;
     if (!p.begin(&pdf))
-        return QObject::tr("Cannot write %1").arg(path);
+        return QObject::tr("%1: the report could not be drawn").arg(path);
     const QRect page = p.viewport();
     const int w = page.width();
     int y = 0;
@@ -217,7 +267,10 @@ QString Exporter::reportPdf(const ScenarioDocument &document, QCustomPlot *timel
                      : QObject::tr("—")},
                 base);
     }
-    return p.end() ? QString() : QObject::tr("Cannot write %1").arg(path);
+    if (!p.end())
+        return QObject::tr("%1: the report could not be drawn").arg(path);
+    buffer.close();
+    return writeAtomically(path, bytes);
 }
 
 } // namespace cs

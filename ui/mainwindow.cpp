@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "autosave.h"
 #include "chartexportdialog.h"
 #include "comparetab.h"
 #include "dailyco2plot.h"
@@ -14,6 +15,7 @@
 #include "scenarioloader.h"
 #include "teachingpanel.h"
 #include "timelineview.h"
+#include "unsavedchangesguard.h"
 
 #ifdef CARBONSCOPE_HAVE_OPTIMIZE
 #include "register_optimize_policies.h"
@@ -65,6 +67,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(mTabs);
     mTabs->setDocumentMode(true);
     mProject = new ProjectSession(mDocument, this);
+    mAutosave = new Autosave(mDocument, mProject, this);
 
     mTabs->addTab(createTimelineTab(), tr("&Timeline"));
     mTabs->setTabToolTip(0, tr("Stacked plots on one time axis, daily CO₂ and the totals (Ctrl+1)"));
@@ -91,6 +94,9 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(mProject, &ProjectSession::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(mAutosave, &Autosave::failed, this, [this](const QString &why) {
+        statusBar()->showMessage(tr("Autosave failed: %1").arg(why), 15000);
+    });
     createMenus();
     resize(1500, 950);
     restoreLayout();
@@ -169,44 +175,62 @@ void MainWindow::addSubsystemTabs()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *a = file->addAction(tr("&New project…"), mProject, [this] { mProject->newProject(this); });
+    QAction *a = file->addAction(tr("&New project…"), mProject, [this] {
+        if (confirmReplacingDocument(tr("starting a new project")))
+            mProject->newProject(this);
+    });
+    a->setObjectName(QStringLiteral("actionNewProject"));
     a->setShortcut(QKeySequence::New);
     a->setStatusTip(tr("Start a project file (.csdb) on the default scenario"));
     a->setEnabled(ProjectSession::available());
-    a = file->addAction(tr("&Open project…"), mProject, [this] { mProject->openProjectDialog(this); });
+    a = file->addAction(tr("&Open project…"), mProject, [this] {
+        if (confirmReplacingDocument(tr("opening another project")))
+            mProject->openProjectDialog(this);
+    });
+    a->setObjectName(QStringLiteral("actionOpenProject"));
     a->setShortcut(QKeySequence::Open);
     a->setStatusTip(tr("Open a CarbonScope project (.csdb)"));
     a->setEnabled(ProjectSession::available());
     mRecentMenu = file->addMenu(tr("Open &recent"));
+    mRecentMenu->setObjectName(QStringLiteral("menuRecent"));
     a = file->addAction(tr("Save project &as…"), mProject, [this] { mProject->saveAsDialog(this); });
+    a->setObjectName(QStringLiteral("actionSaveProjectAs"));
     a->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     a->setStatusTip(tr("Write the project (traces, pool, scenario, results) to a new .csdb file"));
     a->setEnabled(ProjectSession::available());
     a = file->addAction(tr("&Save project"), mProject, [this] { mProject->save(this); });
+    a->setObjectName(QStringLiteral("actionSaveProject"));
     a->setShortcut(QKeySequence::Save);
     a->setEnabled(ProjectSession::available());
     if (!ProjectSession::available())
         file->addAction(tr("(projects need the store library, not built)"))->setEnabled(false);
     file->addSeparator();
     a = file->addAction(tr("&Import trace…"), this, [this] { importTrace(); });
+    a->setObjectName(QStringLiteral("actionImportTrace"));
     a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     a->setStatusTip(tr("Import a carbon-intensity or request trace (CSV); you can also drop a file on the window"));
-    a = file->addAction(tr("Open &default scenario"), this, [this] { openDefaultScenario(); });
+    a = file->addAction(tr("Open &default scenario"), this, &MainWindow::replaceWithDefaultScenario);
+    a->setObjectName(QStringLiteral("actionOpenDefaultScenario"));
     a->setStatusTip(tr("South West England carbon intensity and Wikipedia requests, June 2023"));
     file->addSeparator();
     a = file->addAction(tr("Export &chart…"), this, &MainWindow::exportChart);
+    a->setObjectName(QStringLiteral("actionExportChart"));
     a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     a->setStatusTip(tr("Write a chart as PNG, SVG or PDF at a chosen size"));
     a = file->addAction(tr("Export &totals as CSV…"), this, [this] { exportTable(false); });
+    a->setObjectName(QStringLiteral("actionExportTotals"));
     a->setStatusTip(tr("The policies' totals, one row per policy, units in the header"));
     a = file->addAction(tr("Export per-&interval results as CSV…"), this, [this] { exportTable(true); });
+    a->setObjectName(QStringLiteral("actionExportIntervals"));
     a->setStatusTip(tr("Every policy's per-interval results in long form"));
     a = file->addAction(tr("Export PDF &report…"), this, &MainWindow::exportReport);
+    a->setObjectName(QStringLiteral("actionExportReport"));
     a->setShortcut(QKeySequence::Print);
     a->setStatusTip(tr("One page: charts, totals table and scenario description"));
     file->addSeparator();
     a = file->addAction(tr("&Quit"), this, &QWidget::close);
-    a->setShortcut(QKeySequence::Quit);
+    a->setObjectName(QStringLiteral("actionQuit"));
+    a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q)); // QKeySequence::Quit is empty on some platforms
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *undo = mDocument->undoStack()->createUndoAction(this, tr("&Undo"));
@@ -267,7 +291,7 @@ void MainWindow::updateRecentMenu()
     mRecentMenu->clear();
     const QStringList recent = ProjectSession::recentProjects();
     for (const QString &path : recent)
-        mRecentMenu->addAction(QFileInfo(path).fileName(), mProject, [this, path] { mProject->openProject(path, this); })
+        mRecentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openProjectFile(path); })
             ->setStatusTip(path);
     mRecentMenu->setEnabled(!recent.isEmpty());
 }
@@ -301,8 +325,7 @@ bool MainWindow::showTab(const QString &name)
 bool MainWindow::openDefaultScenario()
 {
     try {
-        mDocument->setTraces(defaultCarbonTrace(), defaultRequestTrace(),
-                             tr("South West England + Wikipedia (en), June 2023"));
+        mDocument->setTraces(defaultCarbonTrace(), defaultRequestTrace(), defaultScenarioName());
         return true;
     } catch (const std::exception &e) {
         statusBar()->showMessage(tr("Cannot open the default scenario: %1").arg(QString::fromUtf8(e.what())));
@@ -310,15 +333,56 @@ bool MainWindow::openDefaultScenario()
     }
 }
 
+void MainWindow::replaceWithDefaultScenario()
+{
+    const UnsavedChangesGuard::Answer answer = UnsavedChangesGuard::ask(this, mProject, tr("opening the default scenario"));
+    if (!UnsavedChangesGuard::mayProceed(answer))
+        return;
+    // Discarding means going back to what the project file holds before the traces change.
+    if (answer == UnsavedChangesGuard::Answer::Discarded && !mProject->path().isEmpty()
+        && !mProject->openProject(mProject->path(), this))
+        return;
+    try {
+        if (mProject->path().isEmpty()) {
+            mDocument->resetToDefault();
+            statusBar()->showMessage(tr("Opened the default scenario (untitled)"), 8000);
+        } else {
+            mDocument->changeTraces(defaultCarbonTrace(), defaultRequestTrace(), defaultScenarioName(),
+                                    tr("Open default scenario"));
+            statusBar()->showMessage(tr("The default scenario's traces replace those of %1 (not saved yet; "
+                                        "Edit ▸ Undo brings them back)")
+                                         .arg(QFileInfo(mProject->path()).fileName()),
+                                     10000);
+        }
+    } catch (const std::exception &e) {
+        QMessageBox::warning(this, tr("Open default scenario"),
+                             tr("Cannot open the default scenario: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
 void MainWindow::openInitial()
 {
-    if (!mProject->openLast(this))
-        openDefaultScenario();
+    const QString last = mProject->lastProjectPath();
+    if (ProjectSession::available() && !last.isEmpty() && !QFileInfo::exists(last))
+        statusBar()->showMessage(tr("The last project, %1, is no longer there").arg(last), 15000);
+    else if (mProject->openLast(this))
+        return;
+    openDefaultScenario();
+}
+
+bool MainWindow::offerRecovery()
+{
+    return mAutosave->offerRecovery(this);
+}
+
+bool MainWindow::confirmReplacingDocument(const QString &action)
+{
+    return UnsavedChangesGuard::mayProceed(UnsavedChangesGuard::ask(this, mProject, action));
 }
 
 bool MainWindow::openProjectFile(const QString &path)
 {
-    return mProject->openProject(path, this);
+    return confirmReplacingDocument(tr("opening another project")) && mProject->openProject(path, this);
 }
 
 void MainWindow::importTrace(const QString &path)
@@ -331,24 +395,26 @@ void MainWindow::importTrace(const QString &path)
     const TimeSeries &series = *dialog.series();
     const bool carbon = dialog.importedKind() == ImportRequest::Kind::Carbon;
     const QString name = QFileInfo(dialog.request().path).completeBaseName();
+    // One undo step, marking the document modified; the project file changes when the user saves.
+    const QString undoText = tr("Import %1").arg(QFileInfo(dialog.request().path).fileName());
+    QString note = tr("Imported %1 (not saved yet; Edit ▸ Undo takes it back)").arg(name);
     try {
         if (carbon) {
             // A new carbon trace keeps the request trace where the two overlap, else one request per interval.
             try {
-                mDocument->setTraces(series, mDocument->requestTrace(), name);
+                mDocument->changeTraces(series, mDocument->requestTrace(), name, undoText);
             } catch (const std::exception &) {
-                mDocument->setTraces(series, std::nullopt, name);
-                statusBar()->showMessage(tr("The request trace does not overlap %1: one request per interval.")
-                                             .arg(name), 10000);
+                mDocument->changeTraces(series, std::nullopt, name, undoText);
+                note = tr("The request trace does not overlap %1: one request per interval.").arg(name);
             }
         } else {
-            mDocument->setTraces(mDocument->carbonTrace(), series,
-                                 QStringLiteral("%1 + %2").arg(QString::fromStdString(mDocument->scenario().name), name));
+            mDocument->changeTraces(mDocument->carbonTrace(), series,
+                                    QStringLiteral("%1 + %2").arg(QString::fromStdString(mDocument->scenario().name), name),
+                                    undoText);
         }
-        mProject->traceImported(series, carbon, dialog.request().path);
         mTabs->setCurrentIndex(0);
-        if (!dialog.warnings().isEmpty())
-            statusBar()->showMessage(tr("Imported %1: %2").arg(name, dialog.warnings()), 15000);
+        statusBar()->showMessage(dialog.warnings().isEmpty() ? note : tr("Imported %1: %2").arg(name, dialog.warnings()),
+                                 15000);
     } catch (const std::exception &e) {
         QMessageBox::warning(this, tr("Import"),
                              tr("%1 was read but cannot form a scenario with the current %2 trace: %3")
@@ -373,8 +439,7 @@ void MainWindow::exportChart()
     mDaily->ensureCurrent();
     mCompare->pareto()->ensureCurrent();
     const QString error = Exporter::chart(plots[dialog.chart()], path, dialog.size().width(), dialog.size().height());
-    error.isEmpty() ? statusBar()->showMessage(tr("Wrote %1").arg(path), 8000)
-                    : void(QMessageBox::warning(this, tr("Export"), error));
+    error.isEmpty() ? statusBar()->showMessage(tr("Wrote %1").arg(path), 8000) : showWriteFailure(path, error);
 }
 
 void MainWindow::exportTable(bool intervals)
@@ -386,8 +451,7 @@ void MainWindow::exportTable(bool intervals)
     if (path.isEmpty())
         return;
     const QString error = intervals ? Exporter::intervalsCsv(*mDocument, path) : Exporter::totalsCsv(*mDocument, path);
-    error.isEmpty() ? statusBar()->showMessage(tr("Wrote %1").arg(path), 8000)
-                    : void(QMessageBox::warning(this, tr("Export"), error));
+    error.isEmpty() ? statusBar()->showMessage(tr("Wrote %1").arg(path), 8000) : showWriteFailure(path, error);
 }
 
 void MainWindow::exportReport()
@@ -398,8 +462,16 @@ void MainWindow::exportReport()
         return;
     mCompare->pareto()->ensureCurrent();
     const QString error = Exporter::reportPdf(*mDocument, mTimeline->plot(), mCompare->pareto()->plot(), path);
-    error.isEmpty() ? statusBar()->showMessage(tr("Wrote %1").arg(path), 8000)
-                    : void(QMessageBox::warning(this, tr("Export"), error));
+    error.isEmpty() ? statusBar()->showMessage(tr("Wrote %1").arg(path), 8000) : showWriteFailure(path, error);
+}
+
+void MainWindow::showWriteFailure(const QString &path, const QString &error)
+{
+    statusBar()->showMessage(error, 15000);
+    QMessageBox box(QMessageBox::Warning, tr("Export failed"),
+                    tr("Could not write %1").arg(QDir::toNativeSeparators(path)), QMessageBox::Ok, this);
+    box.setInformativeText(error + tr("\n\nNothing was written; a file already there is unchanged."));
+    box.exec();
 }
 
 void MainWindow::updateStatus()
@@ -418,14 +490,18 @@ void MainWindow::updateStatus()
                               .arg(mDocument->runs().size())
                               .arg(mDocument->lastSimulationMs(), 0, 'f', 1)
                               .arg(failed ? tr(", %1 could not run").arg(failed) : QString()));
-    mProjectLabel->setText(mProject->path().isEmpty() ? tr("No project file (File ▸ Save project as… keeps this work)")
-                                                      : tr("Project: %1").arg(QDir::toNativeSeparators(mProject->path())));
+    mProjectLabel->setText(mProject->path().isEmpty()
+                               ? tr("No project file (File ▸ Save project as… keeps this work)")
+                               : tr("Project: %1%2").arg(QDir::toNativeSeparators(mProject->path()),
+                                                         mProject->isReadOnly() ? tr(" (read-only)") : QString()));
 }
 
 void MainWindow::updateTitle()
 {
     const QString name = mProject->path().isEmpty() ? tr("Untitled") : QFileInfo(mProject->path()).fileName();
-    setWindowTitle(tr("%1%2 — CarbonScope").arg(name, mDocument->undoStack()->isClean() ? QString() : tr(" *")));
+    // "[*]" is where Qt shows the modified mark.
+    setWindowTitle(tr("%1[*]%2 — CarbonScope").arg(name, mProject->isReadOnly() ? tr(" (read-only)") : QString()));
+    setWindowModified(!mDocument->undoStack()->isClean());
 }
 
 void MainWindow::restoreLayout()
@@ -443,6 +519,11 @@ void MainWindow::restoreLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!confirmReplacingDocument(tr("quitting"))) {
+        event->ignore();
+        return;
+    }
+    mAutosave->removeRecovery(); // saved or discarded: nothing to recover
     windowGeometry.set(saveGeometry());
     windowLayout.set(saveState());
     plotSplitState.set(mPlotSplit->saveState());
@@ -466,7 +547,7 @@ void MainWindow::dropEvent(QDropEvent *event)
     const QString path = urls.front().toLocalFile();
     event->acceptProposedAction();
     if (path.endsWith(QLatin1String(".csdb"), Qt::CaseInsensitive))
-        mProject->openProject(path, this);
+        openProjectFile(path);
     else
         importTrace(path);
 }

@@ -9,6 +9,7 @@ class QTabWidget;
 
 namespace cs {
 
+class Autosave;
 class CompareTab;
 class DailyCo2Plot;
 class PoolEditor;
@@ -35,15 +36,25 @@ public:
     PoolEditor *poolEditor() const { return mPoolEditor; }
     TeachingPanel *teachingPanel() const { return mTeaching; }
     ProjectSession *project() const { return mProject; }
+    Autosave *autosave() const { return mAutosave; }
     QTabWidget *tabs() const { return mTabs; }
     // Shows the tab whose title starts with `name` (case-insensitive); false when there is none.
     bool showTab(const QString &name);
     void setTeachingMode(bool on);
 
-    // Loads the embedded default scenario; false (with the reason in the status bar) when it fails.
+    // Loads the embedded default scenario at start (not an edit); false (with the reason in the status bar)
+    // when it fails.
     bool openDefaultScenario();
+    // File > Open default scenario: with unsaved changes asks first; on an open project the default traces
+    // replace the project's as one undoable edit (marked modified), on an untitled document it starts afresh.
+    void replaceWithDefaultScenario();
     // First start: the last project where there is one (and the store is built), else the default scenario.
+    // A last project that cannot be opened is reported in a dialog and the default scenario opens, untitled.
     void openInitial();
+    // At start, before anything opens: offers back the work an earlier run did not save. True when recovered.
+    bool offerRecovery();
+    // Opens a project (command line, drop, recent files), asking first about unsaved changes; a failure is
+    // shown in a dialog and leaves the document as it was.
     bool openProjectFile(const QString &path);
     // Opens the import dialog on a file (drag and drop, File > Import).
     void importTrace(const QString &path = {});
@@ -60,6 +71,9 @@ private:
     void exportChart();
     void exportTable(bool intervals);
     void exportReport();
+    // A failed write: a dialog naming the file and the reason (the OS error), not only the status bar.
+    void showWriteFailure(const QString &path, const QString &error);
+    bool confirmReplacingDocument(const QString &action);
     void updateStatus();
     void updateTitle();
     void updateRecentMenu();
@@ -67,6 +81,7 @@ private:
 
     ScenarioDocument *mDocument;
     ProjectSession *mProject = nullptr;
+    Autosave *mAutosave = nullptr;
     QTabWidget *mTabs;
     TimelineView *mTimeline = nullptr;
     DailyCo2Plot *mDaily = nullptr;

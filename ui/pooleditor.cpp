@@ -10,6 +10,7 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolBar>
@@ -65,8 +66,15 @@ PoolEditor::PoolEditor(ScenarioDocument *document, QWidget *parent)
     bar->addAction(icon(QStyle::SP_DialogSaveButton), tr("Export JSON…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export pool"), QStringLiteral("pool.json"),
                                                           tr("Pool JSON (*.json)"));
-        if (!path.isEmpty())
-            exportPoolJson(path);
+        if (path.isEmpty())
+            return;
+        // A failed write (folder read-only, disk full, a project named as the target) is a dialog, not a line.
+        if (const QString why = exportPoolJson(path); !why.isEmpty()) {
+            QMessageBox box(QMessageBox::Warning, tr("Export failed"), tr("Could not write %1").arg(path),
+                            QMessageBox::Ok, this);
+            box.setInformativeText(why);
+            box.exec();
+        }
     })->setToolTip(tr("Write the pool as JSON (the CLI reads it with --pool FILE.json)"));
     layout->addWidget(bar);
 

@@ -1,6 +1,7 @@
 #include "scenariodocument.h"
 
 #include "changepolicies.h"
+#include "changetraces.h"
 #include "parse_error.h"
 #include "policy_factory.h"
 #include "poolmodel.h"
@@ -103,6 +104,38 @@ void ScenarioDocument::setTraces(TimeSeries carbon, std::optional<TimeSeries> re
     mCarbon = std::move(carbon);
     mRequests = std::move(requests);
     setScenario(std::move(loaded.scenario), loaded.description);
+}
+
+void ScenarioDocument::changeTraces(TimeSeries carbon, std::optional<TimeSeries> requests, const QString &name,
+                                    const QString &undoText)
+{
+    LoadedScenario loaded = makeScenario(carbon, requests, name); // throws before anything changes
+    Traces traces{std::move(carbon), std::move(requests), std::move(loaded.scenario), loaded.description};
+    mUndoStack->push(new ChangeTraces(this, std::move(traces), undoText));
+}
+
+void ScenarioDocument::swapTraces(Traces &traces)
+{
+    std::swap(mCarbon, traces.carbon);
+    std::swap(mRequests, traces.requests);
+    std::swap(mScenario, traces.scenario);
+    std::swap(mDescription, traces.description);
+    mRange.reset();
+    Q_EMIT scenarioChanged();
+    resimulate();
+}
+
+void ScenarioDocument::resetToDefault()
+{
+    mUndoStack->clear();
+    mPoolModel->replacePool(paperPool());
+    PolicySet set;
+    for (const std::string &spec : standardPolicySpecs(pool()))
+        set.entries.push_back({spec, {}});
+    set.baseline = defaultBaseline(set);
+    mPolicies = std::move(set);
+    setTraces(defaultCarbonTrace(), defaultRequestTrace(), defaultScenarioName());
+    mUndoStack->clear();
 }
 
 void ScenarioDocument::onModelRenamed(const QString &oldName, const QString &newName)

@@ -30,8 +30,14 @@ public:
     // A new scenario keeps the pool and policies (and their undo history) and clears the range selection.
     void setScenario(Scenario scenario, const QString &description);
     // Aligns the traces into the scenario (throws InputError where they do not fit) and keeps them, so that an
-    // import of one trace can be aligned with the other.
+    // import of one trace can be aligned with the other. Not undoable: for loading (a project, the first scenario).
     void setTraces(TimeSeries carbon, std::optional<TimeSeries> requests, const QString &name);
+    // The same as one undoable edit (an import, "Open default scenario"): it marks the document modified.
+    // Throws InputError, changing nothing, where the traces do not fit.
+    void changeTraces(TimeSeries carbon, std::optional<TimeSeries> requests, const QString &name,
+                      const QString &undoText);
+    // Back to a fresh window's document: Table 1 pool, standard policies, the default scenario, no history.
+    void resetToDefault();
     const TimeSeries &carbonTrace() const { return mCarbon; }
     const std::optional<TimeSeries> &requestTrace() const { return mRequests; }
     // One line for the user: where the data came from, how it was aligned, gaps.
@@ -49,6 +55,17 @@ public:
     void setAllowedModels(const std::string &spec, std::vector<std::string> models);
     // For ChangePolicies only: installs `policies`, re-simulates and returns the previous set.
     PolicySet replacePolicies(PolicySet policies);
+
+    // The traces and the scenario aligned from them, swapped whole by ChangeTraces.
+    struct Traces
+    {
+        TimeSeries carbon;
+        std::optional<TimeSeries> requests;
+        Scenario scenario;
+        QString description;
+    };
+    // For ChangeTraces only: installs `traces`, re-simulates and hands back the previous ones in `traces`.
+    void swapTraces(Traces &traces);
 
     const std::vector<PolicyRun> &runs() const { return mRuns; }
     int baselineRun() const; // index into runs(), -1 when the baseline did not run

@@ -70,6 +70,11 @@ LoadedScenario makeScenario(const TimeSeries &carbon, const std::optional<TimeSe
     return loaded;
 }
 
+QString defaultScenarioName()
+{
+    return QCoreApplication::translate("cs", "South West England + Wikipedia (en), June 2023");
+}
+
 TimeSeries defaultCarbonTrace()
 {
     std::istringstream in(readResource(defaultCarbonResource()));
@@ -84,8 +89,7 @@ TimeSeries defaultRequestTrace()
 
 LoadedScenario loadDefaultScenario()
 {
-    return makeScenario(defaultCarbonTrace(), defaultRequestTrace(),
-                        QCoreApplication::translate("cs", "South West England + Wikipedia (en), June 2023"));
+    return makeScenario(defaultCarbonTrace(), defaultRequestTrace(), defaultScenarioName());
 }
 
 } // namespace cs

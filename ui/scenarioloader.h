@@ -18,6 +18,8 @@ struct LoadedScenario
 // The embedded default scenario: South West England's carbon intensity and English Wikipedia's hourly requests,
 // June 2023 (data/SOURCES.md), read from the Qt resources into core's stream readers.
 LoadedScenario loadDefaultScenario();
+// The default scenario's name as the user sees it.
+QString defaultScenarioName();
 // The default scenario's two traces, unaligned.
 TimeSeries defaultCarbonTrace();
 TimeSeries defaultRequestTrace();

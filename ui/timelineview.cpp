@@ -81,6 +81,7 @@ TimelineView::TimelineView(ScenarioDocument *document, QWidget *parent)
     layout->setSpacing(2);
     layout->addWidget(mPlot, 1);
     layout->addWidget(mReadout);
+    mReadout->setObjectName(QStringLiteral("crosshairReadout"));
     mReadout->setTextFormat(Qt::RichText);
     mReadout->setWordWrap(true);
     mReadout->setMinimumHeight(mReadout->fontMetrics().height() * 3);

@@ -8,6 +8,7 @@ enum UndoCommandId {
     CmdReplacePool,
     CmdAddRemoveModel,
     CmdChangePolicies,
+    CmdChangeTraces,
 };
 
 } // namespace cs

@@ -87,10 +87,18 @@ int main(int argc, char *argv[])
     // A trace given as the file ("Open with CarbonScope" on a CSV) opens the import dialog on it, over the
     // scenario the window starts with.
     const bool trace = !files.isEmpty() && !files.front().endsWith(QLatin1String(".csdb"), Qt::CaseInsensitive);
-    if (parser.isSet(fresh))
+    // Work an earlier run left unsaved comes first (not in the unattended screenshot and timing runs). A project
+    // that cannot be opened is reported in a dialog, and the default scenario opens untitled in its place.
+    const bool unattended = parser.isSet(screenshot) || parser.isSet(startTime);
+    if (!unattended && window.offerRecovery()) {
+    } else if (parser.isSet(fresh)) {
         window.openDefaultScenario();
-    else if (files.isEmpty() || trace || !window.openProjectFile(files.front()))
+    } else if (!files.isEmpty() && !trace) {
+        if (!window.openProjectFile(files.front()))
+            window.openDefaultScenario();
+    } else {
         window.openInitial();
+    }
     if (trace)
         QTimer::singleShot(0, &window, [&window, path = files.front()] { window.importTrace(path); });
     if (parser.isSet(teaching)) {

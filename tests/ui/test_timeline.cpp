@@ -7,6 +7,7 @@
 #include "policytotalsmodel.h"
 #include "timelineview.h"
 
+#include <QLabel>
 #include <QtTest>
 
 #include <cmath>
@@ -70,6 +71,28 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QStringLiteral("200.0 gCO₂/kWh")), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("2023-06-01 01:00")));
         QVERIFY(text.contains(QStringLiteral("<b>2000</b>")));
+    }
+
+    void crosshairReadoutUnderTheLabelFollowsTheMouse()
+    {
+        QCustomPlot *plot = mWindow->timeline()->plot();
+        auto *readout = mWindow->timeline()->findChild<QLabel *>(QStringLiteral("crosshairReadout"));
+        QVERIFY(readout);
+        // 02:45 lies in the third interval: 300 gCO2/kWh and 3000 requests, and ResNet50 has emitted all of the
+        // scenario by its end: 0.42062 J x (1000 x 100 + 2000 x 200 + 3000 x 300) / 3.6e6 = 0.16357 g.
+        QTest::mouseMove(plot, pixelAt(T0 + 9900, TimelineView::IntensityPanel));
+        QString text = readout->text();
+        QVERIFY2(text.contains(QStringLiteral("<b>2023-06-01 02:00 UTC</b>")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("intensity <b>300.0 gCO₂/kWh</b>")));
+        QVERIFY(text.contains(QStringLiteral("requests <b>3000</b>")));
+        QVERIFY(text.contains(QStringLiteral(": ResNet50, 0.1636 g")));
+        // Back to 00:20: the first interval, 100 gCO2/kWh, 1000 requests, 0.42062 x 100,000 / 3.6e6 = 0.011684 g.
+        QTest::mouseMove(plot, pixelAt(T0 + 1200, TimelineView::IntensityPanel));
+        text = readout->text();
+        QVERIFY2(text.contains(QStringLiteral("<b>2023-06-01 00:00 UTC</b>")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("intensity <b>100.0 gCO₂/kWh</b>")));
+        QVERIFY(text.contains(QStringLiteral("requests <b>1000</b>")));
+        QVERIFY(text.contains(QStringLiteral(": ResNet50, 0.01168 g")));
     }
 
     void shiftDragRestrictsTotalsToThePeriod()

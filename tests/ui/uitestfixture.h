@@ -8,6 +8,9 @@
 #include "scenariodocument.h"
 #include "trace_csv.h"
 
+#include <QApplication>
+#include <QFile>
+#include <QStandardPaths>
 #include <QString>
 
 namespace cs::test {
@@ -28,6 +31,21 @@ constexpr double TinyRequestIntensity = 1.4e6;
 inline double tinyCo2(double energyMj)
 {
     return energyMj * TinyRequestIntensity / 3.6e9;
+}
+
+// For tests that answer dialogs: settings and app data in test locations, Qt's own (widget) file dialogs, and
+// closing the last window does not end the test's event loop.
+inline void useTestEnvironment()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setAttribute(Qt::AA_DontUseNativeDialogs);
+    QApplication::setQuitOnLastWindowClosed(false);
+}
+
+inline QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 } // namespace cs::test

@@ -1,0 +1,166 @@
+// The autosave keeps unsaved work across a crash: with changes, the recovery project appears in the test's
+// AppLocalDataLocation on the (shortened) timer; a window that never closed leaves it behind, and the next start
+// offers "Recover unsaved work from <time>?": Recover brings back the traces, the pool edit and the baseline as
+// unsaved changes (of the project they belonged to), Discard removes the file. A clean save removes it too.
+#include "uitestfixture.h"
+
+#include "autosave.h"
+#include "modalanswerer.h"
+#include "poolmodel.h"
+#include "projectsession.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+using namespace cs;
+
+namespace {
+
+// The edits a user makes before the crash: ResNet50 at 360 mJ (pool editor) and ResNet34 as the baseline.
+void editPoolAndBaseline(MainWindow &window)
+{
+    PoolModel *pool = window.document()->poolModel();
+    QVERIFY(pool->setData(pool->index(pool->pool().indexOf("ResNet50"), PoolModel::Energy), QStringLiteral("360")));
+    window.document()->setBaseline("model:ResNet34");
+}
+
+double resnet50Energy(const MainWindow &window)
+{
+    const ModelPool &pool = window.document()->pool();
+    return pool.at(pool.indexOf("ResNet50")).energyMj;
+}
+
+} // namespace
+
+class TestAutosave : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        test::useTestEnvironment();
+        if (!ProjectSession::available())
+            QSKIP("carbonscope_store is not built: the recovery file is a project");
+    }
+    void init() { QFile::remove(Autosave::recoveryPath()); }
+
+    void recoveryFileIsInTheAppDataFolder()
+    {
+        QCOMPARE(QFileInfo(Autosave::recoveryPath()).absolutePath(),
+                 QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation));
+    }
+
+    void nothingIsWrittenWithoutChanges()
+    {
+        MainWindow window;
+        test::loadTinyScenario(window.document());
+        window.autosave()->setInterval(20);
+        QTest::qWait(200);
+        QVERIFY(!QFile::exists(Autosave::recoveryPath()));
+    }
+
+    void unsavedWorkIsWrittenAndRecoveredOnTheNextStart()
+    {
+        {
+            auto crashed = std::make_unique<MainWindow>();
+            test::loadTinyScenario(crashed->document());
+            crashed->autosave()->setInterval(20);
+            editPoolAndBaseline(*crashed);
+            QTRY_VERIFY(QFile::exists(Autosave::recoveryPath()));
+            QCOMPARE(test::fileBytes(Autosave::recoveryPath()).left(16), QByteArray("SQLite format 3\0", 16));
+            // The app dies here: the window never closes, so nothing removes the file.
+        }
+        QVERIFY(QFile::exists(Autosave::recoveryPath()));
+
+        MainWindow next;
+        QCOMPARE(resnet50Energy(next), 420.62); // a fresh window has Table 1's pool
+        test::ModalAnswerer answers;
+        answers.press(QStringLiteral("Recover"));
+        QVERIFY(next.offerRecovery());
+        QVERIFY(answers.done());
+        QVERIFY2(answers.boxes().front().startsWith(QStringLiteral("Recover unsaved work | Recover unsaved work from ")),
+                 qPrintable(answers.boxes().front()));
+        QVERIFY(answers.boxes().front().endsWith(QStringLiteral("| Discard, Recover")));
+        QCOMPARE(next.document()->scenario().intensity, (std::vector<double>{100, 200, 300}));
+        QCOMPARE(next.document()->scenario().requests, (std::vector<double>{1000, 2000, 3000}));
+        QCOMPARE(resnet50Energy(next), 360.0);
+        QCOMPARE(next.document()->policies().baseline, std::string("model:ResNet34"));
+        // Still unsaved work, of an untitled document.
+        QVERIFY(next.isWindowModified());
+        QVERIFY(next.project()->path().isEmpty());
+    }
+
+    void recoveredWorkBelongsToItsProjectAndSavingRemovesTheFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("work.csdb"));
+        {
+            MainWindow crashed;
+            test::loadTinyScenario(crashed.document());
+            QVERIFY(crashed.project()->saveAs(path));
+            crashed.autosave()->setInterval(20);
+            editPoolAndBaseline(crashed);
+            QTRY_VERIFY(QFile::exists(Autosave::recoveryPath()));
+        }
+        MainWindow next;
+        test::ModalAnswerer answers;
+        answers.press(QStringLiteral("Recover"));
+        QVERIFY(next.offerRecovery());
+        QVERIFY(answers.boxes().front().contains(QStringLiteral("unsaved changes to %1").arg(path)));
+        QCOMPARE(next.project()->path(), path);
+        QVERIFY(next.isWindowModified());
+        // The project file itself still has what was saved: 420.62 mJ, until the user saves.
+        {
+            MainWindow onDisk;
+            QVERIFY(onDisk.project()->openProject(path));
+            QCOMPARE(resnet50Energy(onDisk), 420.62);
+        }
+        QVERIFY(next.project()->save(&next));
+        QVERIFY(!QFile::exists(Autosave::recoveryPath()));
+        MainWindow saved;
+        QVERIFY(saved.project()->openProject(path));
+        QCOMPARE(resnet50Energy(saved), 360.0);
+    }
+
+    void discardAtStartRemovesTheFile()
+    {
+        {
+            MainWindow crashed;
+            test::loadTinyScenario(crashed.document());
+            crashed.autosave()->setInterval(20);
+            editPoolAndBaseline(crashed);
+            QTRY_VERIFY(QFile::exists(Autosave::recoveryPath()));
+        }
+        MainWindow next;
+        test::ModalAnswerer answers;
+        answers.press(QMessageBox::Discard);
+        QVERIFY(!next.offerRecovery());
+        QVERIFY(answers.done());
+        QVERIFY(!QFile::exists(Autosave::recoveryPath()));
+        QCOMPARE(resnet50Energy(next), 420.62);
+        QVERIFY(!next.isWindowModified());
+    }
+
+    void quittingWithDiscardRemovesTheFile()
+    {
+        MainWindow window;
+        test::loadTinyScenario(window.document());
+        window.show();
+        window.autosave()->setInterval(20);
+        editPoolAndBaseline(window);
+        QTRY_VERIFY(QFile::exists(Autosave::recoveryPath()));
+        test::ModalAnswerer answers;
+        answers.press(QMessageBox::Discard);
+        window.close();
+        QTRY_VERIFY(answers.done());
+        QVERIFY(!window.isVisible());
+        QVERIFY(!QFile::exists(Autosave::recoveryPath()));
+    }
+};
+
+QTEST_MAIN(TestAutosave)
+#include "test_autosave.moc"

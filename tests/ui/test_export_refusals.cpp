@@ -1,0 +1,194 @@
+// Exports through the menus, the export dialog and the file dialog, as a user makes them: a chart comes out at
+// the size typed into the dialog; a chart or CSV aimed at a project (the open one, or any SQLite file) is refused
+// in a dialog and the project keeps every byte; a folder that cannot be written gives a dialog with the OS
+// error, and nothing (no file, no temporary) is left behind.
+#include "uitestfixture.h"
+
+#include "chartexportdialog.h"
+#include "modalanswerer.h"
+#include "projectsession.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QImage>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <sys/fsuid.h>
+#include <unistd.h>
+
+using namespace cs;
+
+namespace {
+
+QAction *action(QWidget *window, const char *name)
+{
+    return window->findChild<QAction *>(QLatin1String(name));
+}
+
+QStringList entries(const QString &folder)
+{
+    return QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+// The export dialog filled in as a user does: format from the list, width and height typed, OK clicked.
+test::ModalAnswerer::Step fillChartDialog(const QString &format, int width, int height)
+{
+    return [=](QWidget *modal) {
+        auto *dialog = qobject_cast<ChartExportDialog *>(modal);
+        QVERIFY(dialog);
+        const QList<QComboBox *> combos = dialog->findChildren<QComboBox *>();
+        for (QComboBox *combo : combos) {
+            const int i = combo->findData(format);
+            if (i >= 0)
+                combo->setCurrentIndex(i);
+        }
+        const QList<QSpinBox *> spins = dialog->findChildren<QSpinBox *>();
+        QCOMPARE(spins.size(), 2);
+        for (int k = 0; k < 2; ++k) {
+            spins[k]->selectAll();
+            QTest::keyClicks(spins[k], QString::number(k == 0 ? width : height));
+        }
+        auto *buttons = dialog->findChild<QDialogButtonBox *>();
+        QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    };
+}
+
+// Writes as another user would while `on`: root ignores folder permissions, so the test drops to nobody's
+// file-system identity (Linux setfsuid, this thread only) around the write.
+void actAsUnprivilegedUser(bool on)
+{
+    if (getuid() == 0)
+        setfsuid(on ? 65534 : 0);
+}
+
+} // namespace
+
+class TestExportRefusals : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<MainWindow> mWindow;
+
+private Q_SLOTS:
+    void initTestCase() { test::useTestEnvironment(); }
+    void init()
+    {
+        mWindow = std::make_unique<MainWindow>();
+        test::loadTinyScenario(mWindow->document());
+        mWindow->show();
+        QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
+    }
+    void cleanup() { mWindow.reset(); }
+
+    void chartExportWritesTheSizeTypedIntoTheDialog()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("timeline.png"));
+        test::ModalAnswerer answers;
+        answers.then(fillChartDialog(QStringLiteral("png"), 640, 400)).chooseFile(path);
+        action(mWindow.get(), "actionExportChart")->trigger();
+        QTRY_VERIFY(answers.done());
+        QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
+        QImage image;
+        QVERIFY(image.load(path, "PNG"));
+        QCOMPARE(image.size(), QSize(640, 400));
+        QCOMPARE(entries(dir.path()), QStringList{QStringLiteral("timeline.png")}); // no temporary left
+    }
+
+    void chartExportOverAnSqliteFileIsRefusedAndTheFileUnchanged()
+    {
+        if (!ProjectSession::available())
+            QSKIP("carbonscope_store is not built: no project to aim at");
+        QTemporaryDir dir;
+        // A project saved under a chart's name: a slip in the file dialog must not destroy it.
+        const QString project = dir.filePath(QStringLiteral("looks-like-a-chart.svg"));
+        {
+            MainWindow other;
+            test::loadTinyScenario(other.document());
+            QVERIFY(other.project()->saveAs(project));
+        }
+        const QByteArray before = test::fileBytes(project);
+        test::ModalAnswerer answers;
+        answers.then(fillChartDialog(QStringLiteral("svg"), 800, 500))
+            .chooseFile(project)
+            .press(QMessageBox::Yes) // the file dialog: replace the existing file?
+            .press(QMessageBox::Ok);
+        action(mWindow.get(), "actionExportChart")->trigger();
+        QTRY_VERIFY(answers.done());
+        QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
+        const QString box = answers.boxes().back();
+        QVERIFY2(box.startsWith(QStringLiteral("Export failed | Could not write %1 | ").arg(project)), qPrintable(box));
+        QVERIFY2(box.contains(QStringLiteral("SQLite database")), qPrintable(box));
+        QCOMPARE(test::fileBytes(project), before);
+        QCOMPARE(entries(dir.path()), QStringList{QStringLiteral("looks-like-a-chart.svg")});
+    }
+
+    void csvExportOverTheOpenProjectIsRefusedAndTheProjectUnchanged()
+    {
+        if (!ProjectSession::available())
+            QSKIP("carbonscope_store is not built: no project to aim at");
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("open.csdb"));
+        QVERIFY(mWindow->project()->saveAs(project));
+        const QByteArray before = test::fileBytes(project);
+        for (const char *name : {"actionExportTotals", "actionExportIntervals"}) {
+            test::ModalAnswerer answers;
+            answers.chooseFile(project).press(QMessageBox::Yes).press(QMessageBox::Ok);
+            action(mWindow.get(), name)->trigger();
+            QTRY_VERIFY(answers.done());
+            QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
+            QVERIFY2(answers.boxes().back().contains(QStringLiteral("refusing to overwrite it")),
+                     qPrintable(answers.boxes().back()));
+            QCOMPARE(test::fileBytes(project), before);
+        }
+        // And the project still opens, with its three intervals.
+        MainWindow reopened;
+        QVERIFY(reopened.project()->openProject(project));
+        QCOMPARE(reopened.document()->scenario().size(), std::size_t(3));
+    }
+
+    void exportToAReadOnlyFolderShowsTheOsErrorAndLeavesNothing_data()
+    {
+        QTest::addColumn<QByteArray>("actionName");
+        QTest::addColumn<QString>("file");
+        QTest::newRow("totals CSV") << QByteArray("actionExportTotals") << QStringLiteral("totals.csv");
+        QTest::newRow("PDF report") << QByteArray("actionExportReport") << QStringLiteral("report.pdf");
+        QTest::newRow("chart") << QByteArray("actionExportChart") << QStringLiteral("chart.png");
+    }
+    void exportToAReadOnlyFolderShowsTheOsErrorAndLeavesNothing()
+    {
+        QFETCH(QByteArray, actionName);
+        QFETCH(QString, file);
+        QTemporaryDir dir;
+        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther
+                                                      | QFileDevice::ExeOther));
+        const QString path = dir.filePath(file);
+        test::ModalAnswerer answers;
+        if (actionName == "actionExportChart")
+            answers.then(fillChartDialog(QStringLiteral("png"), 300, 200));
+        answers.chooseFile(path, [] { actAsUnprivilegedUser(true); })
+            .then([ok = answers.pressStep(QMessageBox::Ok)](QWidget *modal) {
+                actAsUnprivilegedUser(false);
+                ok(modal);
+            });
+        action(mWindow.get(), actionName.constData())->trigger();
+        actAsUnprivilegedUser(false);
+        QTRY_VERIFY(answers.done());
+        QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QCOMPARE(answers.boxes().size(), 1);
+        const QString text = answers.boxes().front();
+        QVERIFY2(text.startsWith(QStringLiteral("Export failed | Could not write %1 | %1: cannot write").arg(path)),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Permission denied")), qPrintable(text));
+        QCOMPARE(entries(dir.path()), QStringList());
+    }
+};
+
+QTEST_MAIN(TestExportRefusals)
+#include "test_export_refusals.moc"
