@@ -91,13 +91,18 @@ std::vector<std::string> policyKindHelp()
 
 PolicyPtr makePolicy(const std::string &spec)
 {
-    const std::size_t colon = spec.find(':');
-    const std::string kind = spec.substr(0, colon);
-    const std::string args = colon == std::string::npos ? std::string() : spec.substr(colon + 1);
+    std::size_t colon = spec.find(':');
     PolicyKindFactory factory;
     {
         auto &r = registry();
         std::lock_guard lock(r.mutex);
+        // A kind may have a variant registered under its own name ("online:price"): the longer name wins.
+        if (colon != std::string::npos) {
+            const std::size_t second = spec.find(':', colon + 1);
+            if (r.kinds.contains(spec.substr(0, second)))
+                colon = second;
+        }
+        const std::string kind = spec.substr(0, colon);
         const auto it = r.kinds.find(kind);
         if (it == r.kinds.end()) {
             std::string known;
@@ -107,7 +112,7 @@ PolicyPtr makePolicy(const std::string &spec)
         }
         factory = it->second.factory;
     }
-    return factory(spec, args);
+    return factory(spec, colon == std::string::npos ? std::string() : spec.substr(colon + 1));
 }
 
 std::vector<std::string> standardPolicySpecs(const ModelPool &pool)

@@ -15,8 +15,9 @@ namespace cs {
 // and any kind registered with registerPolicyKind. Throws InputError naming the spec and what is wrong.
 PolicyPtr makePolicy(const std::string &spec);
 
-// Other libraries add policy kinds (the text before the first ':' of a spec). The factory gets the whole spec
-// and the text after the first ':' (empty when none). Registering a kind again replaces it.
+// Other libraries add policy kinds (the text before the first ':' of a spec, or before the second where that
+// longer name is registered, as "online:price"). The factory gets the whole spec and the text after the kind's
+// ':' (empty when none). Registering a kind again replaces it.
 using PolicyKindFactory = std::function<PolicyPtr(const std::string &spec, const std::string &args)>;
 void registerPolicyKind(const std::string &kind, PolicyKindFactory factory, const std::string &help);
 

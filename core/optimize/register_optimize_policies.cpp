@@ -2,6 +2,7 @@
 
 #include "daily_budget_policy.h"
 #include "online_heuristic_policy.h"
+#include "online_price_policy.h"
 #include "optimal_policy.h"
 #include "policy_factory.h"
 #include "service_constrained_policy.h"
@@ -46,6 +47,7 @@ void registerOptimizePolicies()
             return ServiceConstrainedPolicy::parse(spec, args);
         },
         "service:gpus=N,slo-ms=MS,policy=SPEC  any policy kept to models that serve the load within the SLO");
+    OnlinePricePolicy::registerKinds();
 }
 
 } // namespace cs
