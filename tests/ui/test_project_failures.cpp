@@ -2,7 +2,8 @@
 // project and one made by a newer CarbonScope are reported in a dialog naming the file, and the window keeps
 // the project it had; a bad last project at start gives the dialog and then the default scenario, untitled;
 // a read-only project opens for viewing, says read-only, is not written to, and Save turns into Save As;
-// recent files are absolute paths and files that are gone drop out. Driven through File menu actions, the file
+// Save As into a folder that cannot be written names the file and the OS error and leaves the file there as it
+// was; recent files are absolute paths and files that are gone drop out. Driven through File menu actions, the file
 // dialog and the message boxes, as a user would.
 #include "uitestfixture.h"
 
@@ -17,6 +18,9 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <sys/fsuid.h>
+#include <unistd.h>
 
 using namespace cs;
 
@@ -38,6 +42,14 @@ void saveTiny(const QString &path, const std::string &baseline = "model:ResNet50
 QStringList entries(const QString &folder)
 {
     return QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+// Root ignores folder permissions: around the write the test takes nobody's file-system identity (Linux
+// setfsuid, this thread only), as a user without write permission would be.
+void actAsUnprivilegedUser(bool on)
+{
+    if (getuid() == 0)
+        setfsuid(on ? 65534 : 0);
 }
 
 } // namespace
@@ -199,6 +211,46 @@ private Q_SLOTS:
         MainWindow reopened;
         QVERIFY(reopened.project()->openProject(copy));
         QCOMPARE(reopened.document()->policies().baseline, std::string("model:ResNet34"));
+    }
+
+    void saveAsIntoAReadOnlyFolderShowsTheOsErrorAndChangesNothing()
+    {
+        QTemporaryDir dir;
+        const QString existing = dir.filePath(QStringLiteral("existing.csdb"));
+        saveTiny(existing, "model:ResNet101");
+        const QByteArray before = test::fileBytes(existing);
+        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner
+                                                      | QFileDevice::ReadOther | QFileDevice::ExeOther));
+        MainWindow window;
+        test::loadTinyScenario(window.document());
+        window.show();
+        window.document()->setBaseline("model:ResNet34");
+        test::ModalAnswerer answers;
+        answers.chooseFile(existing)
+            .then([yes = answers.pressStep(QMessageBox::Yes)](QWidget *modal) { // the file dialog: replace it?
+                actAsUnprivilegedUser(true);
+                yes(modal);
+            })
+            .then([ok = answers.pressStep(QMessageBox::Ok)](QWidget *modal) {
+                actAsUnprivilegedUser(false);
+                ok(modal);
+            });
+        action(&window, "actionSaveProjectAs")->trigger();
+        actAsUnprivilegedUser(false);
+        QTRY_VERIFY2(answers.done(), qPrintable(answers.boxes().join(QStringLiteral(" // ")) + answers.unexpected().join(QStringLiteral("; "))));
+        QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        const QString box = answers.boxes().back();
+        QVERIFY2(box.startsWith(QStringLiteral("Cannot save | Cannot save %1 | %1: cannot write (creating a temporary "
+                                               "file in %2): Permission denied")
+                                    .arg(existing, dir.path())),
+                 qPrintable(box));
+        // The file there keeps every byte, nothing else appeared, and the work is still unsaved and untitled.
+        QCOMPARE(test::fileBytes(existing), before);
+        QCOMPARE(entries(dir.path()), QStringList{QStringLiteral("existing.csdb")});
+        QVERIFY(window.project()->path().isEmpty());
+        QVERIFY(window.isWindowModified());
+        QCOMPARE(window.document()->policies().baseline, std::string("model:ResNet34"));
     }
 
     void recentFilesAreAbsoluteAndGoneOnesDropOut()
