@@ -143,6 +143,9 @@ void writeProjectFileAtomically(const ScenarioDocument &document, const QString 
         throw OutputError(utf8(target) + ": is a folder; name a file to write");
     if (isSqliteFile(utf8(target)) && !isCarbonScopeProject(target))
         throw OutputError(utf8(target) + ": is an SQLite database of another program; refusing to overwrite it");
+    // A rename would replace a write-protected file as readily as any other; its mode says the user wants it kept.
+    if (info.exists() && !writable(info))
+        throw OutputError(utf8(target) + ": is read-only (no permission to write it); refusing to replace it");
     const QString folder = info.absolutePath();
     // Reserved by O_EXCL so no other writer picks it; SQLite then fills the empty file.
     QString temp;
@@ -178,6 +181,8 @@ void writeProjectFileAtomically(const ScenarioDocument &document, const QString 
         } // closed: the write-ahead log is checkpointed into the file and removed
         if (const int error = syncPath(temp, false))
             failWrite(target, QStringLiteral("cannot write (fsync)"), error);
+        if (info.exists()) // the replaced project keeps who may read and write it
+            QFile::setPermissions(temp, QFile::permissions(target));
         // A stale write-ahead log of the old file would be replayed into the new one.
         if (QFileInfo::exists(target))
             for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")})

@@ -253,6 +253,30 @@ private Q_SLOTS:
         QCOMPARE(window.document()->policies().baseline, std::string("model:ResNet34"));
     }
 
+    void saveAsOverAWriteProtectedProjectIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString kept = dir.filePath(QStringLiteral("kept.csdb"));
+        saveTiny(kept, "model:ResNet101");
+        QVERIFY(QFile::setPermissions(kept, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+        const QByteArray before = test::fileBytes(kept);
+        MainWindow window;
+        test::loadTinyScenario(window.document());
+        window.show();
+        test::ModalAnswerer answers;
+        answers.chooseFile(kept).press(QMessageBox::Yes).press(QMessageBox::Ok);
+        action(&window, "actionSaveProjectAs")->trigger();
+        QTRY_VERIFY(answers.done());
+        QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
+        QCOMPARE(answers.boxes().back(),
+                 QStringLiteral("Cannot save | Cannot save %1 | %1: is read-only (no permission to write it); refusing "
+                                "to replace it | OK")
+                     .arg(kept));
+        QCOMPARE(test::fileBytes(kept), before);
+        QCOMPARE(entries(dir.path()), QStringList{QStringLiteral("kept.csdb")});
+        QVERIFY(window.project()->path().isEmpty());
+    }
+
     void recentFilesAreAbsoluteAndGoneOnesDropOut()
     {
         QTemporaryDir dir;
