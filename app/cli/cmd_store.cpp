@@ -1,9 +1,11 @@
 // import, list, scenario add, export: the project database (*.csdb) from the command line.
 #include "cli_common.h"
 #include "commands.h"
+#include "escaped_text.h"
 #include "import_runner.h"
 #include "io/atomic_file.h"
 #include "local_time_zone.h"
+#include "new_project_file.h"
 #include "option_checks.h"
 #include "parse_error.h"
 #include "pool_json.h"
@@ -135,8 +137,16 @@ void runImport(const ImportArgs &a)
     auto bar = std::make_shared<ProgressBar>();
     o.progress = [bar](std::uint64_t done, std::uint64_t total) { return (*bar)(done, total); };
 
+    // Into a new project: the import goes into a temporary file that becomes the project only when it succeeds
+    // (a failed first import leaves no file); where the project exists, or another process made it meanwhile,
+    // into that one, in one transaction.
+    ImportResult r;
+    const bool created = NewProjectFile::create(a.db, [&](ProjectStore &fresh) {
+        r = ImportRunner::importFile(fresh, a.file, o);
+    });
     ProjectStore store = ProjectStore::open(a.db);
-    const ImportResult r = ImportRunner::importFile(store, a.file, o);
+    if (!created)
+        r = ImportRunner::importFile(store, a.file, o);
     bar.reset();
     for (const RowWarning &w : r.warnings) {
         if (w.line > 0)
@@ -147,7 +157,7 @@ void runImport(const ImportArgs &a)
     for (const std::string &name : r.series) {
         const SeriesInfo info = store.seriesInfo(o.kind, name);
         std::printf("imported %s series \"%s\": %lld points every %lld s, %s to %s (%s)\n", a.kind.c_str(),
-                    name.c_str(), info.points, static_cast<long long>(info.meta.intervalSeconds),
+                    escapedText(name).c_str(), info.points, static_cast<long long>(info.meta.intervalSeconds),
                     formatUtcTime(info.first).c_str(), formatUtcTime(info.last).c_str(), r.format.c_str());
     }
     if (r.skippedRows > 0)
@@ -156,42 +166,45 @@ void runImport(const ImportArgs &a)
         std::printf("left out %lld rows by the operation/client filter\n", r.filteredRows);
 }
 
+// Names come from files and users: printed escaped (escapedText), never as raw terminal control sequences.
 void runList(const std::string &db)
 {
-    ProjectStore store = ProjectStore::open(db, ProjectStore::OpenMode::MustExist);
-    std::printf("project %s (schema version %d)\n", db.c_str(), store.schemaVersion());
+    ProjectStore store = ProjectStore::open(db, ProjectStore::OpenMode::ReadOnly);
+    std::printf("project %s (schema version %d)\n", escapedText(db).c_str(), store.schemaVersion());
     const auto series = store.listSeries();
     std::printf("series:\n");
     if (series.empty())
         std::printf("  (none)\n");
     for (const SeriesInfo &s : series) {
         std::printf("  %-8s %-32s %7lld points  %6lld s  %s .. %s  %s", s.kind == SeriesKind::Carbon ? "carbon" : "requests",
-                    s.meta.name.c_str(), s.points, static_cast<long long>(s.meta.intervalSeconds),
-                    formatUtcTime(s.first).c_str(), formatUtcTime(s.last).c_str(), s.meta.unit.c_str());
+                    escapedText(s.meta.name).c_str(), s.points, static_cast<long long>(s.meta.intervalSeconds),
+                    formatUtcTime(s.first).c_str(), formatUtcTime(s.last).c_str(), escapedText(s.meta.unit).c_str());
         if (s.kind == SeriesKind::Carbon)
             std::printf("  actual %lld, forecast %lld", s.actualPoints, s.forecastPoints);
         if (!s.meta.region.empty())
-            std::printf("  region %s", s.meta.region.c_str());
+            std::printf("  region %s", escapedText(s.meta.region).c_str());
         std::printf("\n");
     }
     std::printf("pools:");
     for (const std::string &p : store.listPools())
-        std::printf(" %s", p.c_str());
+        std::printf(" %s", escapedText(p).c_str());
     std::printf("\nscenarios:\n");
     for (const ScenarioSpec &s : store.listScenarios())
-        std::printf("  %-24s carbon %s, requests %s, pool %s, %s .. %s\n", s.name.c_str(), s.carbonSeries.c_str(),
-                    s.requestSeries.empty() ? "(one per interval)" : s.requestSeries.c_str(), s.pool.c_str(),
+        std::printf("  %-24s carbon %s, requests %s, pool %s, %s .. %s\n", escapedText(s.name).c_str(),
+                    escapedText(s.carbonSeries).c_str(),
+                    s.requestSeries.empty() ? "(one per interval)" : escapedText(s.requestSeries).c_str(),
+                    escapedText(s.pool).c_str(),
                     s.from ? formatUtcTime(*s.from).c_str() : "start", s.to ? formatUtcTime(*s.to).c_str() : "end");
     std::printf("runs:\n");
     for (const RunInfo &r : store.listRuns())
-        std::printf("  #%-4lld %-20s %-24s CO2 %.3f g, error %.4f %%, %lld intervals, %s\n", r.id, r.scenario.c_str(),
-                    r.policySpec.c_str(), r.co2G, r.errorPct, r.intervals, r.createdAt.c_str());
+        std::printf("  #%-4lld %-20s %-24s CO2 %.3f g, error %.4f %%, %lld intervals, %s\n", r.id,
+                    escapedText(r.scenario).c_str(), escapedText(r.policySpec).c_str(), r.co2G, r.errorPct, r.intervals, r.createdAt.c_str());
     const auto live = store.listLiveSessions();
     if (!live.empty()) {
         std::printf("live sessions:\n");
         for (const LiveSessionInfo &l : live)
-            std::printf("  #%-4lld %-20s %s, %s, started %s%s\n", l.id, l.label.c_str(), l.device.c_str(),
-                        l.policySpec.c_str(), l.startedAt.c_str(), l.endedAt.empty() ? " (running)" : "");
+            std::printf("  #%-4lld %-20s %s, %s, started %s%s\n", l.id, escapedText(l.label).c_str(),
+                        escapedText(l.device).c_str(), escapedText(l.policySpec).c_str(), l.startedAt.c_str(), l.endedAt.empty() ? " (running)" : "");
     }
 }
 
@@ -235,7 +248,7 @@ void runExport(const ExportArgs &a)
     refuseUnsafeTarget(a.csv, a.db);
     if (a.kind != "auto" && a.kind != "carbon" && a.kind != "requests")
         throw InputError("--kind: expected carbon, requests or auto");
-    ProjectStore store = ProjectStore::open(a.db, ProjectStore::OpenMode::MustExist);
+    ProjectStore store = ProjectStore::open(a.db, ProjectStore::OpenMode::ReadOnly); // export never writes it
     if (a.run >= 0) {
         const auto runs = store.listRuns();
         if (std::none_of(runs.begin(), runs.end(), [&](const RunInfo &r) { return r.id == a.run; }))
@@ -267,7 +280,7 @@ void runExport(const ExportArgs &a)
 // For simulate/compare --db --scenario (cmd_simulate.cpp): the stored scenario and its pool.
 LoadedScenario loadStoredScenario(const std::string &db, const std::string &name)
 {
-    ProjectStore store = ProjectStore::open(db, ProjectStore::OpenMode::MustExist);
+    ProjectStore store = ProjectStore::open(db, ProjectStore::OpenMode::ReadOnly);
     const ScenarioSpec spec = store.scenarioSpec(name);
     LoadedScenario loaded{store.loadScenario(name), store.loadPool(spec.pool)};
     reportGaps(loaded.scenario);

@@ -1,5 +1,6 @@
 #include "byte_source.h"
 
+#include "import_limits.h"
 #include "parse_error.h"
 
 #ifdef CARBONSCOPE_HAVE_ZLIB
@@ -7,6 +8,7 @@
 #endif
 #ifdef CARBONSCOPE_HAVE_ZSTD
 #include <zstd.h>
+#include <zstd_errors.h>
 #endif
 
 #include <algorithm>
@@ -41,8 +43,9 @@ struct ByteSource::Codec
     }
 };
 
-ByteSource::ByteSource(const std::string &path)
+ByteSource::ByteSource(const std::string &path, Limits limits)
     : mPath(path)
+    , mLimits(limits)
     , mCodec(std::make_unique<Codec>())
 {
     std::error_code ec;
@@ -63,6 +66,8 @@ ByteSource::ByteSource(const std::string &path)
 #ifdef CARBONSCOPE_HAVE_ZSTD
         mCodec->zstd = ZSTD_createDStream();
         ZSTD_initDStream(mCodec->zstd);
+        // A frame may ask for a window of up to 2 GiB, allocated as it fills: bounded here.
+        ZSTD_DCtx_setParameter(mCodec->zstd, ZSTD_d_windowLogMax, importlimits::maxZstdWindowLog);
 #else
         throw InputError(path + ": a zstd-compressed file, and this build has no zstd (decompress it first)");
 #endif
@@ -106,11 +111,38 @@ bool ByteSource::refill()
 std::size_t ByteSource::read(char *buffer, std::size_t n)
 {
     switch (mCompression) {
-    case Compression::Gzip: return readGzip(buffer, n);
-    case Compression::Zstd: return readZstd(buffer, n);
+    case Compression::Gzip: {
+        const std::size_t got = readGzip(buffer, n);
+        inflated(got);
+        return got;
+    }
+    case Compression::Zstd: {
+        const std::size_t got = readZstd(buffer, n);
+        inflated(got);
+        return got;
+    }
     case Compression::None: break;
     }
     return readRaw(buffer, n);
+}
+
+void ByteSource::inflated(std::size_t produced)
+{
+    mOut += produced;
+    if (mOut > mLimits.maxBytes)
+        throw InputError(mPath + ": decompresses to more than " + std::to_string(mLimits.maxBytes)
+                         + " bytes (the limit on a compressed file's size once decompressed)");
+    if (mOut <= importlimits::decompressionRatioGraceBytes)
+        return;
+    // The compressed bytes the decoder has taken (the rest of the last read still waits in mIn).
+    const std::uint64_t consumed = std::max<std::uint64_t>(1, mFileRead - (mInLen - mInPos));
+    const double ratio = static_cast<double>(mOut) / static_cast<double>(consumed);
+    if (ratio > mLimits.maxRatio)
+        throw InputError(mPath + ": decompresses to " + std::to_string(static_cast<long long>(ratio))
+                         + " bytes per compressed byte (" + std::to_string(mOut) + " bytes from "
+                         + std::to_string(consumed) + "), more than the limit of "
+                         + std::to_string(static_cast<long long>(mLimits.maxRatio))
+                         + ": a decompression bomb? (no trace compresses that well)");
 }
 
 std::size_t ByteSource::readRaw(char *buffer, std::size_t n)
@@ -194,6 +226,11 @@ std::size_t ByteSource::readZstd(char *buffer, std::size_t n)
         ZSTD_inBuffer in{mIn.get() + mInPos, mInLen - mInPos, 0};
         const std::size_t rc = ZSTD_decompressStream(mCodec->zstd, &out, &in);
         mInPos += in.pos;
+        if (ZSTD_getErrorCode(rc) == ZSTD_error_frameParameter_windowTooLarge)
+            throw InputError(mPath + ": a zstd frame that needs a window larger than "
+                             + std::to_string((1 << importlimits::maxZstdWindowLog) >> 20)
+                             + " MiB to decompress (compressed with --long or --ultra?); recompress it with "
+                               "zstd -19 or lower");
         if (ZSTD_isError(rc))
             throw InputError(mPath + ": damaged zstd data (" + ZSTD_getErrorName(rc) + ")");
         mStreamEnded = rc == 0;

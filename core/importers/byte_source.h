@@ -7,6 +7,13 @@
 
 namespace cs {
 
+// How far a compressed file may inflate (ImportOptions::maxDecompressedBytes and maxDecompressionRatio).
+struct DecompressionLimits
+{
+    std::uint64_t maxBytes = std::uint64_t(64) << 30;
+    double maxRatio = 1000;
+};
+
 // A file's bytes, decompressed on the fly where it is zstd or gzip (told from its first bytes, not its name).
 // Reads in chunks: memory stays flat whatever the file size. Progress is counted in bytes of the file itself.
 class ByteSource
@@ -14,8 +21,10 @@ class ByteSource
 public:
     enum class Compression { None, Gzip, Zstd };
 
+    using Limits = DecompressionLimits;
+
     // Throws InputError naming the file where it cannot be opened.
-    explicit ByteSource(const std::string &path);
+    explicit ByteSource(const std::string &path, Limits limits = {});
     ~ByteSource();
     ByteSource(const ByteSource &) = delete;
     ByteSource &operator=(const ByteSource &) = delete;
@@ -27,14 +36,21 @@ public:
     std::uint64_t fileSize() const { return mFileSize; }
     Compression compression() const { return mCompression; }
     const std::string &path() const { return mPath; }
+    const Limits &limits() const { return mLimits; }
+    // Decompressed bytes handed out so far.
+    std::uint64_t bytesOut() const { return mOut; }
 
 private:
     std::size_t readRaw(char *buffer, std::size_t n);
     std::size_t readGzip(char *buffer, std::size_t n);
     std::size_t readZstd(char *buffer, std::size_t n);
     bool refill();
+    // Counts `produced` decompressed bytes; throws InputError past the limits.
+    void inflated(std::size_t produced);
 
     std::string mPath;
+    Limits mLimits;
+    std::uint64_t mOut = 0;
     std::FILE *mFile = nullptr;
     std::uint64_t mFileSize = 0;
     std::uint64_t mFileRead = 0;

@@ -4,6 +4,7 @@
 #include "csv_input.h"
 #include "csv_time_column.h"
 #include "import_context.h"
+#include "import_limits.h"
 #include "import_text.h"
 #include "time_order.h"
 
@@ -55,11 +56,17 @@ void CsvCarbonImporter::run(ImportContext &context) const
                 return true; // empty: not measured (a gap)
             out = importtext::number(f);
             if (!out) {
-                context.badRow(r.line(), r.column(c), "expected a number, got \"" + std::string(f) + "\"");
+                context.badRow(r.line(), r.column(c), "expected a number, got " + importtext::quoted(f));
                 return false;
             }
             if (*out < 0) {
-                context.badRow(r.line(), r.column(c), "expected a non-negative intensity, got " + std::string(f));
+                context.badRow(r.line(), r.column(c), "expected a non-negative intensity, got " + importtext::quoted(f));
+                return false;
+            }
+            if (*out > importlimits::maxIntensity) {
+                context.badRow(r.line(), r.column(c), "expected an intensity of at most "
+                                                          + importtext::numberText(importlimits::maxIntensity) + ", got "
+                                                          + importtext::quoted(f));
                 return false;
             }
             return true;

@@ -39,7 +39,7 @@ CsvColumns::CsvColumns(ImportContext &context, const ImportOptions &o, CsvInput 
         const int c = importtext::findColumn(mHeader, option);
         if (c < 0)
             context.fail(line, 1, std::string("no ") + what + " column \"" + option + "\" (columns: "
-                                      + [&] { std::string s; for (auto &h : mHeader) s += (s.empty() ? "" : ", ") + h; return s; }()
+                                      + importtext::quotedList(mHeader)
                                       + ")");
         return c;
     };

@@ -8,7 +8,7 @@ namespace cs {
 
 CsvInput::CsvInput(ImportContext &context, char delimiter)
     : mContext(context)
-    , mBuf(context.source())
+    , mBuf(context.source(), context.displayName())
     , mStream(&mBuf)
     , mReader(mStream, context.displayName(), delimiter)
 {
@@ -23,6 +23,8 @@ bool CsvInput::next()
         try {
             got = mReader.next();
         } catch (const ParseError &e) {
+            if (mBuf.overLimit())
+                throw; // the input, not one row: nothing after it can be read
             // An unterminated quote: the whole line is bad.
             mContext.badRow(e.line(), e.column(), e.message());
             continue;

@@ -4,6 +4,7 @@
 #include "csv_input.h"
 #include "csv_time_column.h"
 #include "import_context.h"
+#include "import_limits.h"
 #include "import_text.h"
 #include "request_binner.h"
 #include "time_order.h"
@@ -68,9 +69,15 @@ void CsvRequestImporter::runWith(ImportContext &context, const std::string &time
         }
         const auto vc = static_cast<std::size_t>(columns.valueColumn());
         const auto v = importtext::number(r.field(vc));
+        if (v && *v > importlimits::maxRequestCount) {
+            context.badRow(r.line(), r.column(vc), "expected a request count of at most "
+                                                       + importtext::numberText(importlimits::maxRequestCount)
+                                                       + " per interval, got " + importtext::quoted(r.field(vc)));
+            continue;
+        }
         if (!v || *v < 0) {
             context.badRow(r.line(), r.column(vc),
-                           "expected a non-negative request count, got \"" + std::string(r.field(vc)) + "\"");
+                           "expected a non-negative request count, got " + importtext::quoted(r.field(vc)));
             continue;
         }
         if (!order.accept(*t, r.line(), r.column(tc)))

@@ -19,7 +19,7 @@ std::optional<UtcSeconds> CsvTimeColumn::read(const CsvReader &r)
     const std::string_view field = r.field(mColumn);
     const auto text = importtext::timeText(field, mFormat);
     if (!text) {
-        mContext.badRow(r.line(), r.column(mColumn), "expected a time, got \"" + std::string(field) + "\"");
+        mContext.badRow(r.line(), r.column(mColumn), "expected a time, got " + importtext::quoted(field));
         return std::nullopt;
     }
     if (!text->local) {

@@ -2,6 +2,7 @@
 
 #include "csv_input.h"
 #include "import_context.h"
+#include "import_limits.h"
 #include "import_text.h"
 #include "time_order.h"
 
@@ -68,15 +69,21 @@ void ElectricityMapsCsvImporter::run(ImportContext &context) const
         const auto tc = static_cast<std::size_t>(timeCol), vc = static_cast<std::size_t>(valueCol);
         const auto t = importtext::time(r.field(tc), TimeFormat::Iso, 0);
         if (!t) {
-            context.badRow(r.line(), r.column(tc), "expected a time, got \"" + std::string(r.field(tc)) + "\"");
+            context.badRow(r.line(), r.column(tc), "expected a time, got " + importtext::quoted(r.field(tc)));
             continue;
         }
         if (r.field(vc).empty())
             continue; // no value published for that hour: a gap
         const auto v = importtext::number(r.field(vc));
+        if (v && *v > importlimits::maxIntensity) {
+            context.badRow(r.line(), r.column(vc), "expected an intensity of at most "
+                                                       + importtext::numberText(importlimits::maxIntensity) + ", got "
+                                                       + importtext::quoted(r.field(vc)));
+            continue;
+        }
         if (!v || *v < 0) {
             context.badRow(r.line(), r.column(vc),
-                           "expected a non-negative number, got \"" + std::string(r.field(vc)) + "\"");
+                           "expected a non-negative number, got " + importtext::quoted(r.field(vc)));
             continue;
         }
         if (!order.accept(*t, r.line(), r.column(tc)))

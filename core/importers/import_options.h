@@ -30,6 +30,10 @@ struct ImportOptions
     // More empty intervals than this between two requests is refused: a stray year 2200 in a minute trace would
     // otherwise write a hundred million zeros. (The fuzz targets lower it so that each input stays cheap.)
     long long maxEmptyIntervals = 1'000'000;
+    // A compressed file may not inflate to more than this many bytes in all (64 GiB), nor, past the first 64 MiB,
+    // to more than this many bytes per byte of the file read so far: a decompression bomb stops early.
+    std::uint64_t maxDecompressedBytes = std::uint64_t(64) << 30;
+    double maxDecompressionRatio = 1000;
 
     // Electricity Maps: which intensity to take.
     bool lifecycle = true;             // false: direct emissions

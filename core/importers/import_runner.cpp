@@ -122,7 +122,7 @@ ImportResult ImportRunner::importFile(ProjectStore &store, const std::string &pa
 
     ImportResult result;
     result.format = importer.format();
-    ByteSource source(path);
+    ByteSource source(path, {options.maxDecompressedBytes, options.maxDecompressionRatio});
     Transaction tx(store.database());
     ImportContext context(store.database(), source, options, path, result);
     importer.run(context);

@@ -1,9 +1,12 @@
 #include "import_text.h"
 
 #include "csv_reader.h"
+#include "escaped_text.h"
+#include "import_limits.h"
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 namespace cs::importtext {
 
@@ -188,6 +191,28 @@ std::string lower(std::string_view text)
     for (char &c : out)
         if (c >= 'A' && c <= 'Z')
             c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::string quoted(std::string_view text)
+{
+    return "\"" + escapedText(text, importlimits::maxQuotedChars) + "\"";
+}
+
+std::string numberText(double value)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.6g", value);
+    return text;
+}
+
+std::string quotedList(const std::vector<std::string> &names, std::size_t most)
+{
+    std::string out;
+    for (std::size_t i = 0; i < names.size() && i < most; ++i)
+        out += (i ? ", " : "") + quoted(names[i]);
+    if (names.size() > most)
+        out += ", \xE2\x80\xA6 (" + std::to_string(names.size()) + " in all)";
     return out;
 }
 

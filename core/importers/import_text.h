@@ -46,5 +46,13 @@ int badEncodingField(const CsvReader &reader);
 
 std::string lower(std::string_view text);
 
+// A field as an error message quotes it: in double quotes, at most importlimits::maxQuotedChars characters and then
+// "…", control characters and bytes that are not UTF-8 written as \n, \t, \xNN (never raw terminal escapes).
+std::string quoted(std::string_view text);
+// A number for a message, short: 1e+06, 0.5, 1234.
+std::string numberText(double value);
+// A list of names for a message ("a, b, c"): at most `most` of them, each quoted, then "… (N in all)".
+std::string quotedList(const std::vector<std::string> &names, std::size_t most = 20);
+
 } // namespace importtext
 } // namespace cs

@@ -1,8 +1,12 @@
 #include "json_input.h"
 
 #include "byte_source.h"
+#include "import_limits.h"
+#include "parse_error.h"
 
 #include <algorithm>
+#include <climits>
+#include <string>
 
 namespace cs {
 
@@ -90,6 +94,7 @@ void JsonInput::trackRange(const unsigned char *p, const unsigned char *to, bool
             if (!inString && !inRun) { // outside a string nlohmann refuses it; where it starts is enough
                 content = inRun = true;
                 mRunStart = here;
+                mTokenOffset = offsetOf(p - 1);
             }
             if ((c & 0xC0) != 0x80)
                 ++here.column;
@@ -120,6 +125,7 @@ void JsonInput::trackRange(const unsigned char *p, const unsigned char *to, bool
         case '"':
             inString = true;
             mStringStart = at;
+            mTokenOffset = offsetOf(p - 1);
             break;
         case '{': case '[':
             mOpenStart = at;
@@ -130,6 +136,7 @@ void JsonInput::trackRange(const unsigned char *p, const unsigned char *to, bool
             if (!inRun) {
                 inRun = true;
                 mRunStart = at;
+                mTokenOffset = offsetOf(p - 1);
             }
             content = true;
             continue;
@@ -142,6 +149,15 @@ void JsonInput::trackRange(const unsigned char *p, const unsigned char *to, bool
     mEscape = escape;
     mInRun = inRun;
     mContent = content;
+    // nlohmann's lexer holds the whole token it reads: a string or number may not grow past the limit (checked at
+    // least once a chunk, so the lexer holds at most the limit and a chunk).
+    if ((inString || inRun) && offsetOf(to) - mTokenOffset > importlimits::maxJsonTokenBytes) {
+        const JsonPlace &at = inString ? mStringStart : mRunStart;
+        throw ParseError(mSource.path(), at.line > INT_MAX ? INT_MAX : static_cast<int>(at.line),
+                         at.column > INT_MAX ? INT_MAX : static_cast<int>(at.column),
+                         std::string(inString ? "a JSON string" : "a JSON number or literal") + " longer than "
+                             + std::to_string(importlimits::maxJsonTokenBytes) + " bytes");
+    }
 }
 
 JsonPlace JsonInput::placeOf(std::uint64_t offset)

@@ -85,6 +85,11 @@ private:
     void trackRange(const unsigned char *from, const unsigned char *to, bool ring);
     void utf8(unsigned char c, const JsonPlace &here);
     void utf8Cut();
+    // The file offset of a byte of the buffer.
+    std::uint64_t offsetOf(const unsigned char *p) const
+    {
+        return mBufferOffset + static_cast<std::uint64_t>(p - mBuffer.get());
+    }
 
     ByteSource &mSource;
     std::function<void()> mRefilled;
@@ -103,6 +108,7 @@ private:
     bool mEscape = false;
     bool mInRun = false;
     JsonPlace mStringStart, mRunStart, mOpenStart;
+    std::uint64_t mTokenOffset = 0; // where the string or run being read began
 
     int mUtfNeed = 0;           // continuation bytes still expected
     int mUtfLength = 0;

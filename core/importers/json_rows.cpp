@@ -1,6 +1,8 @@
 #include "json_rows.h"
 
 #include "import_context.h"
+#include "import_limits.h"
+#include "import_text.h"
 
 #include <climits>
 
@@ -40,7 +42,7 @@ std::optional<JsonRows::Point> JsonRows::readPoint(const JsonValue &p, std::stri
     }
     const auto t = parseUtcTime(when->text);
     if (!t) {
-        badRow(when->place, "expected a time, got \"" + when->text + "\"");
+        badRow(when->place, "expected a time, got " + importtext::quoted(when->text));
         return std::nullopt;
     }
     if (!value || value->isNull())
@@ -48,6 +50,12 @@ std::optional<JsonRows::Point> JsonRows::readPoint(const JsonValue &p, std::stri
     if (!value->isNumber() || value->number < 0) {
         badRow(value->place, "expected \"" + std::string(valueKey) + "\" as a non-negative number, got " +
                                  (value->isNumber() ? "a negative number" : value->typeName()));
+        return std::nullopt;
+    }
+    if (value->number > importlimits::maxIntensity) {
+        badRow(value->place, "expected \"" + std::string(valueKey) + "\" of at most "
+                                 + importtext::numberText(importlimits::maxIntensity) + ", got "
+                                 + importtext::numberText(value->number));
         return std::nullopt;
     }
     if (last && *t <= *last) {

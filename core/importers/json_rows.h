@@ -23,7 +23,7 @@ public:
     void badRow(const JsonPlace &at, const std::string &message) const;
     void warn(const JsonPlace &at, const std::string &message) const;
 
-    // One {timeKey: ISO time, valueKey: number >= 0} point of a time-series response, which must come after
+    // One {timeKey: ISO time, valueKey: carbon intensity, 0 to importlimits::maxIntensity} point of a time-series response, which must come after
     // `last` (none for the first point). A malformed point is reported as a bad row and gives nothing; a point
     // whose value is null or absent (not published: a gap) gives its time with no value.
     struct Point

@@ -2,6 +2,7 @@
 
 #include "byte_source.h"
 #include "import_context.h"
+#include "import_limits.h"
 #include "json_input.h"
 #include "parse_error.h"
 
@@ -57,14 +58,16 @@ public:
         return scalar(Type::String, Start::String, [&v](JsonValue &j) { j.text = std::move(v); });
     }
     bool binary(binary_t &) { return scalar(Type::Null, Start::Run, [](JsonValue &) {}); }
-    bool start_object(std::size_t) { return open(Type::Object); }
-    bool start_array(std::size_t) { return open(Type::Array); }
-    bool end_object() { return close(); }
-    bool end_array() { return close(); }
+    bool start_object(std::size_t) { return deeper() && open(Type::Object); }
+    bool start_array(std::size_t) { return deeper() && open(Type::Array); }
+    bool end_object() { return --mDepth, close(); }
+    bool end_array() { return --mDepth, close(); }
     bool key(string_t &k)
     {
         if (mSkipDepth > 0 || deferred)
             return true;
+        if (!mBuild.empty() && !held(k.size()))
+            return false;
         if (!mBuild.empty())
             mBuild.back().keys.push_back(std::move(k));
         else
@@ -91,6 +94,35 @@ private:
         long long next = 0;   // the index of the next element
         std::string key;      // the key of the next member
     };
+
+    // One more level of nesting; past the limit the document is refused and the parse stops.
+    bool deeper()
+    {
+        if (++mDepth <= importlimits::maxJsonDepth)
+            return true;
+        return stop("nested more than " + std::to_string(importlimits::maxJsonDepth) + " levels deep");
+    }
+
+    // Counts the memory of what is being collected; past the limit the document is refused and the parse stops.
+    bool held(std::size_t bytes)
+    {
+        mHeld += sizeof(JsonValue) + bytes;
+        if (mHeld <= importlimits::maxCollectedJsonBytes)
+            return true;
+        const JsonPlace at = mBuild.front().place;
+        return stop("a value too large to read at once (more than " + std::to_string(importlimits::maxCollectedJsonBytes >> 20)
+                    + " MiB in memory; is this the format it was taken for?)", &at);
+    }
+
+    // Refuses the document at the latest '{'/'[' (or `at`) and stops the parse (no later syntax error can come first).
+    bool stop(const std::string &message, const JsonPlace *at = nullptr)
+    {
+        mInput.sync();
+        const JsonPlace where = at ? *at : mInput.openStart();
+        if (!deferred) // an error met earlier in the document comes first
+            deferred = std::make_exception_ptr(ParseError(mFile, clampLine(where.line), clampColumn(where.column), message));
+        return false;
+    }
 
     bool number(double v)
     {
@@ -140,7 +172,7 @@ private:
             j.type = type;
             j.place = at;
             fill(j);
-            return true;
+            return held(j.text.size());
         }
         const bool stepped = pushStep();
         if (visit([&] { return mVisitor.begin(mPath, type, at); }) != JsonStream::Take::Skip && !deferred) {
@@ -174,7 +206,7 @@ private:
             JsonValue &j = mBuild.emplace_back();
             j.type = type;
             j.place = at;
-            return true;
+            return held(0);
         }
         const bool stepped = pushStep();
         switch (visit([&] { return mVisitor.begin(mPath, type, at); })) {
@@ -187,6 +219,7 @@ private:
             j.type = type;
             j.place = at;
             mOuterStepped = stepped;
+            mHeld = 0;
             break;
         }
         case JsonStream::Take::Enter:
@@ -226,6 +259,8 @@ private:
 
     static constexpr std::size_t maxCollectedDepth = 256;
 
+    std::size_t mDepth = 0;      // nesting at this point of the document
+    std::size_t mHeld = 0;       // memory of the value being collected, as counted by held()
     JsonStream::Visitor &mVisitor;
     JsonInput &mInput;
     const bool &mStopped;
@@ -317,7 +352,7 @@ std::optional<JsonValue> JsonStream::rootMember(ImportContext &context, std::str
         JsonStream &mStream;
         std::string_view mKey;
     };
-    ByteSource again(context.source().path());
+    ByteSource again(context.source().path(), context.source().limits());
     JsonStream stream(context, again);
     Finder finder(stream, key);
     stream.run(finder);

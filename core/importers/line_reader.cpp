@@ -63,12 +63,20 @@ void LineReader::consume(std::size_t bytes, long long lines)
     mLine += lines;
 }
 
+void LineReader::tooLong(long long line) const
+{
+    throw ParseError(mSource.path(), static_cast<int>(line), 1,
+                     "line longer than " + std::to_string(mMaxLine) + " bytes (not a line-based text file?)");
+}
+
 bool LineReader::fillMore()
 {
+    // The bytes after the last whole line are one line that has no end yet: no longer than the limit.
+    if (mEnd - mBegin - bufferedLines().size() > mMaxLine)
+        tooLong(mLine + 1 + std::count(mBuffer.get() + mBegin, mBuffer.get() + mEnd, '\n'));
     if (mBegin == 0 && mEnd == mCapacity) {
         if (mCapacity >= mMaxLine + 1)
-            throw ParseError(mSource.path(), static_cast<int>(mLine + 1), 1,
-                             "line longer than " + std::to_string(mMaxLine) + " bytes (not a line-based text file?)");
+            tooLong(mLine + 1);
         const std::size_t bigger = std::min(mCapacity * 2, mMaxLine + 1);
         std::unique_ptr<char[]> grown(new char[bigger + padding]());
         std::memcpy(grown.get(), mBuffer.get(), mEnd);
@@ -104,8 +112,7 @@ bool LineReader::next(std::string_view &line)
             mCapacity = bigger;
         }
         if (mEnd - mBegin > mMaxLine)
-            throw ParseError(mSource.path(), static_cast<int>(mLine + 1), 1,
-                             "line longer than " + std::to_string(mMaxLine) + " bytes (not a line-based text file?)");
+            tooLong(mLine + 1);
         const std::size_t pending = mEnd - mBegin;
         if (!fill()) {
             if (pending == 0)

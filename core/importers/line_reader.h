@@ -1,5 +1,7 @@
 #pragma once
 
+#include "import_limits.h"
+
 #include <memory>
 #include <string>
 #include <string_view>
@@ -9,11 +11,12 @@ namespace cs {
 class ByteSource;
 
 // Splits a ByteSource into lines without copying them: a view into a 4 MiB buffer, valid until the next call.
-// Handles LF and CRLF ends and a last line without a newline (which truncated() then reports).
+// Handles LF and CRLF ends and a last line without a newline (which truncated() then reports). A line longer than
+// maxLine is refused (ParseError "line longer than N bytes") before more of it is read.
 class LineReader
 {
 public:
-    explicit LineReader(ByteSource &source, std::size_t maxLine = 1 << 20);
+    explicit LineReader(ByteSource &source, std::size_t maxLine = importlimits::maxLineBytes);
 
     // Bytes past the buffered text that stay readable (zeros or stale text), so that a vector scan may load a
     // whole block from the start of the last line without a bounds check.
@@ -27,6 +30,8 @@ public:
     void consume(std::size_t bytes, long long lines);
     // Reads more into the buffer (growing it for a long line); false at the end of the input.
     bool fillMore();
+    // Throws the ParseError for line `line` being longer than the limit.
+    [[noreturn]] void tooLong(long long line) const;
     long long lineNumber() const { return mLine; }
     // The line just returned had no newline after it (the file ends there).
     bool lastLineUnterminated() const { return mUnterminated; }

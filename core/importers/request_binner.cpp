@@ -1,5 +1,6 @@
 #include "request_binner.h"
 
+#include "import_limits.h"
 #include "parse_error.h"
 #include "series_writer.h"
 
@@ -23,6 +24,7 @@ void RequestBinner::add(UtcSeconds time, double count)
 {
     if (mOpen && time >= mBin && time - mBin < mInterval) { // the current bin: no division
         mCount += count;
+        checkCount();
         return;
     }
     const UtcSeconds bin = binOf(time);
@@ -41,6 +43,15 @@ void RequestBinner::add(UtcSeconds time, double count)
         mCount = 0;
     }
     mCount += count;
+    checkCount();
+}
+
+void RequestBinner::checkCount() const
+{
+    // Past 2^53 adding one more request would change nothing: stop well before, naming the interval.
+    if (mCount > importlimits::maxRequestCount)
+        throw InputError("more than " + std::to_string(static_cast<long long>(importlimits::maxRequestCount))
+                         + " requests in the interval starting " + formatUtcTime(mBin));
 }
 
 void RequestBinner::finish()

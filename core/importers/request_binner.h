@@ -21,6 +21,7 @@ public:
 
 private:
     UtcSeconds binOf(UtcSeconds t) const;
+    void checkCount() const;
 
     SeriesWriter &mWriter;
     UtcSeconds mInterval;

@@ -1,8 +1,12 @@
 #include "source_streambuf.h"
 
 #include "byte_source.h"
+#include "import_limits.h"
+#include "parse_error.h"
 
 #include <algorithm>
+#include <climits>
+#include <cstring>
 
 namespace cs {
 
@@ -17,8 +21,9 @@ std::size_t bufferSize(const ByteSource &source)
 }
 }
 
-SourceStreambuf::SourceStreambuf(ByteSource &source)
+SourceStreambuf::SourceStreambuf(ByteSource &source, std::string displayName)
     : mSource(source)
+    , mName(std::move(displayName))
     , mSize(bufferSize(source))
     , mBuffer(new char[mSize])
 {
@@ -32,8 +37,42 @@ SourceStreambuf::int_type SourceStreambuf::underflow()
     const std::size_t got = mSource.read(mBuffer.get(), mSize);
     if (got == 0)
         return traits_type::eof();
+    checkLines(mBuffer.get(), got);
     setg(mBuffer.get(), mBuffer.get(), mBuffer.get() + got);
     return traits_type::to_int_type(*gptr());
+}
+
+// Runs over each chunk before the reader sees it, so that the reader never holds more than one chunk past a limit.
+void SourceStreambuf::checkLines(const char *p, std::size_t n)
+{
+    const char *const end = p + n;
+    while (p < end) {
+        const auto *nl = static_cast<const char *>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+        const char *const stop = nl ? nl : end;
+        mLineBytes += static_cast<std::size_t>(stop - p);
+        if (mLineBytes > importlimits::maxLineBytes)
+            refuse("line longer than " + std::to_string(importlimits::maxLineBytes)
+                   + " bytes (not a line-based text file?)");
+        for (const char *q = p; q < stop; ++q) {
+            mCommas += *q == ',';
+            mSemicolons += *q == ';';
+            mTabs += *q == '\t';
+        }
+        if (std::max({mCommas, mSemicolons, mTabs}) >= importlimits::maxFieldsPerRow)
+            refuse("more than " + std::to_string(importlimits::maxFieldsPerRow)
+                   + " fields in one line (as many commas, semicolons or tabs)");
+        if (!nl)
+            return;
+        ++mLine;
+        mLineBytes = mCommas = mSemicolons = mTabs = 0;
+        p = nl + 1;
+    }
+}
+
+void SourceStreambuf::refuse(const std::string &message)
+{
+    mOverLimit = true;
+    throw ParseError(mName, mLine > INT_MAX ? INT_MAX : static_cast<int>(mLine), 1, message);
 }
 
 } // namespace cs

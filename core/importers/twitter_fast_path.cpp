@@ -1,5 +1,7 @@
 #include "twitter_fast_path.h"
 
+#include "import_limits.h"
+
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -77,7 +79,8 @@ const char *scalarParse(const char *p, const char *end, TwitterLine &line)
         return nullptr;
     if (p < end && *p == '\r')
         ++p;
-    return p < end && *p == '\n' ? p : nullptr;
+    // A line past the line limit goes to the slow path, which refuses it.
+    return p < end && *p == '\n' && static_cast<std::size_t>(p - t) <= importlimits::maxLineBytes ? p : nullptr;
 }
 
 #ifdef CS_TWITTER_X86

@@ -1,6 +1,8 @@
 #include "twitter_importer.h"
 
 #include "import_context.h"
+#include "import_limits.h"
+#include "import_text.h"
 #include "line_reader.h"
 #include "request_binner.h"
 #include "twitter_fast_path.h"
@@ -123,6 +125,8 @@ void TwitterImporter::run(ImportContext &context) const
     auto handle = [&](std::string_view line, long long n, bool unterminated) {
         if (line.empty())
             return;
+        if (line.size() > importlimits::maxLineBytes) // the buffer may hold longer lines whole; refused all the same
+            lines.tooLong(n);
         ++rows;
         const int fields = split(line, f, col);
         if (fields != fieldCount) {
@@ -146,15 +150,15 @@ void TwitterImporter::run(ImportContext &context) const
             ts = ts * 10 + (c - '0');
         }
         if (!good) {
-            context.badRow(n, 1, "expected the timestamp (whole seconds from the trace start), got \""
-                                     + std::string(f[0]) + "\"");
+            context.badRow(n, 1, "expected the timestamp (whole seconds from the trace start), got "
+                                     + importtext::quoted(f[0]));
             return;
         }
         static const char *names[fieldCount] = {"", "", "key size", "value size", "client id", "", "TTL"};
         for (int i : {2, 3, 4, 6})
             if (!allDigits(f[i])) {
-                context.badRow(n, col[i], std::string("expected the ") + names[i] + " (a whole number), got \""
-                                              + std::string(f[i]) + "\"");
+                context.badRow(n, col[i], std::string("expected the ") + names[i] + " (a whole number), got "
+                                              + importtext::quoted(f[i]));
                 return;
             }
         if (f[5].empty()) {

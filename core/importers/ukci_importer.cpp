@@ -2,6 +2,7 @@
 
 #include "byte_source.h"
 #include "import_context.h"
+#include "import_limits.h"
 #include "import_text.h"
 #include "json_rows.h"
 #include "json_stream.h"
@@ -124,11 +125,12 @@ public:
     {
         if (!mLayout.inData || path.size() != mLayout.depth)
             return;
+        // Only whether there are two or more matters: the set stays that small.
         if (const JsonValue *regs = mEntry.find("regions"); regs && regs->isArray()) {
             for (const JsonValue &r : regs->items)
-                if (r.isObject())
+                if (r.isObject() && ids.size() < 2)
                     ids.insert(regionId(r));
-        } else if (!regs) {
+        } else if (!regs && ids.size() < 2) {
             ids.insert(mHasData && mEntry.find("regionid") ? regionId(mEntry) : std::string());
         }
     }
@@ -220,9 +222,10 @@ public:
         if (mEntries == 0)
             mRows.fail(mLayout.root, "expected periods in \"data\", found none");
         if (mChosen == 0) {
-            std::string list;
+            std::vector<std::string> names;
             for (const Region *r : mOrder)
-                list += (list.empty() ? "" : ", ") + r->id + " " + r->shortName;
+                names.push_back(r->id + " " + r->shortName);
+            const std::string list = importtext::quotedList(names);
             throw InputError(mContext.displayName() + ": no region \"" + mWant + "\" in the file (it has: " + list
                              + ")");
         }
@@ -304,8 +307,17 @@ private:
         mSawRegionObject = mSawRegionObject || regionObject;
         const std::string id = regionId(r);
         auto [it, added] = mRegions.try_emplace(id);
-        if (added)
-            add(it->second, id, shortName(r));
+        if (added && mRegions.size() > importlimits::maxUkciRegions)
+            mRows.fail(r.place, "more than " + std::to_string(importlimits::maxUkciRegions)
+                                    + " regions in one file (the UK Carbon Intensity API has 18)");
+        if (added) {
+            const std::string name = shortName(r);
+            if (id.size() + name.size() > importlimits::maxUkciRegionNameBytes)
+                mRows.fail(r.place, "expected a region id and short name of at most "
+                                        + std::to_string(importlimits::maxUkciRegionNameBytes) + " bytes, got "
+                                        + importtext::quoted(name));
+            add(it->second, id, name);
+        }
         mixedCheck();
         return it->second;
     }
@@ -341,7 +353,7 @@ private:
         if (!perRegion && mSawRegionObject && !mLayout.dataObject && mWant.empty()
             && JsonStream::rereadable(mContext)) {
             RegionCounter counter(mContext);
-            ByteSource again(mContext.source().path());
+            ByteSource again(mContext.source().path(), mContext.source().limits());
             JsonStream(mContext, again).run(counter);
             perRegion = counter.ids.size() >= 2;
         }
@@ -364,13 +376,13 @@ private:
         }
         const auto t = parseUtcTime(from->text);
         if (!t) {
-            mRows.badRow(from->place, "expected a time, got \"" + from->text + "\"");
+            mRows.badRow(from->place, "expected a time, got " + importtext::quoted(from->text));
             return;
         }
         if (to && to->isString()) {
             const auto end = parseUtcTime(to->text);
             if (!end || *end <= *t) {
-                mRows.badRow(to->place, "expected \"to\" after \"from\", got \"" + to->text + "\"");
+                mRows.badRow(to->place, "expected \"to\" after \"from\", got " + importtext::quoted(to->text));
                 return;
             }
             if (region.interval == 0)
@@ -389,6 +401,12 @@ private:
             if (!v->isNumber() || v->number < 0) {
                 mRows.badRow(v->place, std::string("expected \"") + name + "\" as a non-negative number or null, got "
                                            + (v->isNumber() ? "a negative number" : v->typeName()));
+                return;
+            }
+            if (v->number > importlimits::maxIntensity) {
+                mRows.badRow(v->place, std::string("expected \"") + name + "\" of at most "
+                                           + importtext::numberText(importlimits::maxIntensity) + ", got "
+                                           + importtext::numberText(v->number));
                 return;
             }
             (name[0] == 'f' ? forecast : actual) = v->number;

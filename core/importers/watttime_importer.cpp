@@ -1,6 +1,9 @@
 #include "watttime_importer.h"
 
 #include "import_context.h"
+#include "import_limits.h"
+#include "import_text.h"
+#include "import_text.h"
 #include "json_rows.h"
 #include "json_stream.h"
 
@@ -72,10 +75,14 @@ public:
             return; // a bad row (reported) or a gap
         mAny = true;
         mLast = point->time;
-        if (mReady)
+        if (mReady) {
             append(point->time, *point->value);
-        else
+        } else {
+            if (mHeld.size() >= importlimits::maxHeldWattTimePoints)
+                mRows.fail(v.place, "more than " + std::to_string(importlimits::maxHeldWattTimePoints)
+                                        + " points before \"meta\" in a pipe (save the response to a file first)");
             mHeld.emplace_back(point->time, *point->value);
+        }
     }
 
     void end(const Path &path) override
@@ -118,7 +125,7 @@ private:
         } else if (units->text == "g_co2_per_kwh" || units->text == "gco2_per_kwh") {
             mSeries.unit = "gCO2/kWh";
         } else {
-            mRows.fail(units->place, "expected units \"lbs_co2_per_mwh\" (a CO2 signal), got \"" + units->text + "\"");
+            mRows.fail(units->place, "expected units \"lbs_co2_per_mwh\" (a CO2 signal), got " + importtext::quoted(units->text));
         }
         const JsonValue *signal = meta.find("signal_type");
         mSeries.source = "WattTime " + (signal && signal->isString() ? signal->text : std::string("co2_moer"))

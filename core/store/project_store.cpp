@@ -1,5 +1,6 @@
 #include "project_store.h"
 
+#include "new_project_file.h"
 #include "result_export.h"
 #include "schema.h"
 #include "series_writer.h"
@@ -9,6 +10,9 @@
 
 #include <cstring>
 #include <filesystem>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <fstream>
 #include <limits>
 
@@ -31,6 +35,23 @@ bool hasSqliteMagic(const std::string &path, std::uintmax_t size)
     return in && std::memcmp(head, magic, sizeof magic) == 0;
 }
 
+// Write permission is missing (also for root, who could write anyway: a file marked read-only is kept so).
+bool isWriteProtected(const std::string &path)
+{
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0)
+        return false;
+    return ::access(path.c_str(), W_OK) != 0 || (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0;
+}
+
+// SQLite could not open what it needs beside the file (a WAL project in a read-only folder), or met a lock.
+bool cannotReadHere(const Database &db)
+{
+    const int code = sqlite3_errcode(db.handle());
+    return code == SQLITE_CANTOPEN || code == SQLITE_READONLY || code == SQLITE_PERM || code == SQLITE_BUSY
+           || code == SQLITE_LOCKED;
+}
+
 } // namespace
 
 ProjectStore::ProjectStore(Database db)
@@ -40,21 +61,34 @@ ProjectStore::ProjectStore(Database db)
 ProjectStore ProjectStore::open(const std::string &path, OpenMode mode)
 {
     namespace fs = std::filesystem;
+    const bool readOnly = mode == OpenMode::ReadOnly;
+    // A new project appears whole or not at all (NewProjectFile); where another process made it meanwhile, that
+    // one is opened below.
+    if (mode == OpenMode::CreateIfMissing)
+        NewProjectFile::create(path);
     std::error_code ec;
     const fs::path fsPath(path);
     const bool exists = fs::exists(fsPath, ec);
-    if (!exists && mode == OpenMode::MustExist)
+    const bool inMemory = path == ":memory:";
+    if (!exists && !inMemory)
         throw StoreError(path + ": no such project file");
     std::uintmax_t size = 0;
     if (exists) {
         if (fs::is_directory(fsPath, ec))
             throw StoreError(path + ": is a folder, not a CarbonScope project file");
         size = fs::file_size(fsPath, ec);
+        // Only a new project is made in an empty file; reading, or opening one that must exist, leaves it be.
+        if (size == 0 && mode != OpenMode::CreateIfMissing)
+            throw StoreError(path + ": empty file, not a CarbonScope project; left unchanged");
         if (size > 0 && !hasSqliteMagic(path, size))
             throw StoreError(path + ": not a CarbonScope project (not an SQLite database); left unchanged");
+        if (!readOnly && isWriteProtected(path))
+            throw StoreError(path + ": is read-only (no permission to write it); it can be opened for viewing, "
+                                    "and changes need a writable copy. Left unchanged");
     }
 
-    Database db(path, exists ? Database::Mode::ReadWrite : Database::Mode::ReadWriteCreate);
+    Database db(path, readOnly ? Database::Mode::ReadOnly
+                               : inMemory ? Database::Mode::ReadWriteCreate : Database::Mode::ReadWrite);
     long long version = 0;
     if (size > 0) {
         // Only reads until the file is known to be ours, current or older, and sound.
@@ -64,6 +98,9 @@ ProjectStore ProjectStore::open(const std::string &path, OpenMode mode)
             tables = db.scalar("SELECT count(*) FROM sqlite_schema");
             version = db.scalar("PRAGMA user_version");
         } catch (const StoreError &e) {
+            if (cannotReadHere(db))
+                throw StoreError(path + ": cannot be read here: " + e.what()
+                                 + " (a read-only folder, or the file locked by another program?); left unchanged");
             throw StoreError(path + ": not a readable CarbonScope project (corrupt?): " + e.what()
                              + "; left unchanged");
         }
@@ -74,6 +111,12 @@ ProjectStore ProjectStore::open(const std::string &path, OpenMode mode)
             throw StoreError(path + ": made by a newer CarbonScope (schema version " + std::to_string(version)
                              + ", this program knows up to " + std::to_string(Schema::currentVersion)
                              + "); update CarbonScope to open it. Left unchanged");
+        if (readOnly && tables == 0)
+            throw StoreError(path + ": an empty database, not a CarbonScope project yet; left unchanged");
+        if (readOnly && version < Schema::currentVersion)
+            throw StoreError(path + ": needs upgrading: open it in CarbonScope or run import (schema version "
+                             + std::to_string(version) + ", this program's is "
+                             + std::to_string(Schema::currentVersion) + "); left unchanged");
         std::string check;
         try {
             Statement s = db.prepare("PRAGMA quick_check");
@@ -84,11 +127,15 @@ ProjectStore ProjectStore::open(const std::string &path, OpenMode mode)
         if (check != "ok")
             throw StoreError(path + ": the project file is corrupt (" + check + "); left unchanged");
     }
+    db.exec("PRAGMA foreign_keys = ON");
+    if (readOnly) {
+        db.exec("PRAGMA query_only = ON"); // a second guard: no statement on this connection may write
+        return ProjectStore(std::move(db));
+    }
     db.exec("PRAGMA journal_mode = WAL");
     // NORMAL is durable across a crash of the program in WAL mode; only a power cut may lose the last commit.
     db.exec("PRAGMA synchronous = NORMAL");
-    db.exec("PRAGMA foreign_keys = ON");
-    Schema::migrate(db, static_cast<int>(version));
+    Schema::migrate(db);
     return ProjectStore(std::move(db));
 }
 

@@ -26,7 +26,11 @@ namespace cs {
 class ProjectStore
 {
 public:
-    enum class OpenMode { CreateIfMissing, MustExist };
+    // CreateIfMissing makes a new project whole or not at all (NewProjectFile), also in an empty (0-byte) file;
+    // MustExist refuses an empty file. ReadOnly never writes a byte nor changes the journal mode: an empty file, a
+    // project that needs upgrading, or one that is not CarbonScope's is refused; a write-protected file opens
+    // (the write modes refuse it: "is read-only").
+    enum class OpenMode { CreateIfMissing, MustExist, ReadOnly };
 
     static ProjectStore open(const std::string &path, OpenMode mode = OpenMode::CreateIfMissing);
 

@@ -130,11 +130,14 @@ CREATE TABLE live_intervals (
 )sql");
 }
 
-void Schema::migrate(Database &db, int fromVersion)
+void Schema::migrate(Database &db)
 {
-    if (fromVersion >= currentVersion)
+    if (db.scalar("PRAGMA user_version") >= currentVersion)
         return;
     Transaction tx(db);
+    const long long fromVersion = db.scalar("PRAGMA user_version");
+    if (fromVersion >= currentVersion)
+        return; // another process did it meanwhile
     if (fromVersion < 1) {
         db.exec("PRAGMA application_id = " + std::to_string(applicationId));
         createVersion1(db);

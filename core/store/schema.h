@@ -15,8 +15,9 @@ public:
     static constexpr int currentVersion = 2;
     static constexpr int applicationId = 0x43534442; // "CSDB"
 
-    // Brings `db` from `fromVersion` to currentVersion.
-    static void migrate(Database &db, int fromVersion);
+    // Brings `db` to currentVersion. The version is read inside the migration's write transaction, so that two
+    // processes opening one new or old project at once migrate it once.
+    static void migrate(Database &db);
 
 private:
     static void createVersion1(Database &db);
