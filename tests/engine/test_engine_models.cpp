@@ -107,15 +107,16 @@ private slots:
         BatchServer server(*engine, so, 0);
         server.start();
         // 20 requests for ResNet18; once its first batch is out (the rest still queued or running), switch to
-        // AlexNet and send 20 more, switching back and forth as they arrive.
+        // AlexNet and send 20 more in groups of 5, switching back and forth between groups. Both models serve
+        // whatever the scheduler does: ResNet18 the first batch, AlexNet the last group, sent after the last switch.
         for (int i = 0; i < 20; ++i)
             server.submit();
         QTRY_VERIFY_WITH_TIMEOUT(server.servedSinceTake() > 0, 120000);
         server.switchModel(1);
         for (int i = 0; i < 20; ++i) {
+            if (i % 5 == 0)
+                server.switchModel(i == 5 ? 0 : 1); // AlexNet, ResNet18, AlexNet, AlexNet
             server.submit();
-            if (i % 5 == 4)
-                server.switchModel(i == 19 ? 1 : (i / 5) % 2);
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
         QVERIFY(server.drain(300));
