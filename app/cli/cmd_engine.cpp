@@ -216,7 +216,7 @@ void runProfile(const ProfileCli &o)
                                 r.precision.c_str(), r.batch, opt(r.mjPerImage).c_str(),
                                 opt(r.mjPerImageNoIdle).c_str(), r.p50Ms, r.p99Ms, r.imagesPerS,
                                 opt(r.meanWatts, "%.1f").c_str());
-                std::fflush(stdout);
+                flushStandardOutput(); // a failure is reported at the end (main)
                 rows.push_back(std::move(r));
             }
         }
@@ -388,7 +388,7 @@ void runLive(const LiveCli &o)
                         static_cast<long long>(r.dropped), opt(r.energyJ, "%.1f").c_str(),
                         opt(r.meanPowerW, "%.0f").c_str(), opt(r.co2G, "%.5f").c_str(),
                         opt(r.predictedCo2G, "%.5f").c_str(), opt(r.p50Ms).c_str(), opt(r.p99Ms).c_str());
-            std::fflush(stdout);
+            flushStandardOutput(); // a failure is reported at the end (main)
         });
     std::printf("session: %d intervals, %lld served, %lld dropped, measured %s J, %s gCO2 (predicted from pool "
                 "'%s': %s g), longest model switch %.4f ms\n",

@@ -296,14 +296,25 @@ bool sameFile(const std::string &a, const std::string &b)
     return std::filesystem::equivalent(a, b, ec) && !ec;
 }
 
+namespace {
+int firstStandardOutputError = 0; // errno of the first failed flushStandardOutput
+}
+
+void flushStandardOutput()
+{
+    errno = 0;
+    if (std::fflush(stdout) != 0 && firstStandardOutputError == 0)
+        firstStandardOutputError = errno ? errno : EIO;
+}
+
 std::string finishStandardOutput()
 {
-    // fflush reports a failed write of what was still buffered; ferror one that failed earlier. glibc keeps
-    // the unwritten bytes after a failure, so the flush retries them and errno names the error again.
+    // fflush reports a failed write of what is still buffered, with errno; ferror a write that failed earlier,
+    // whose errno is gone unless flushStandardOutput kept it.
     const bool failedBefore = std::ferror(stdout) != 0;
     errno = 0;
     const bool flushed = std::fflush(stdout) == 0;
-    const int error = errno;
+    const int error = flushed ? firstStandardOutputError : errno;
     if (flushed && !failedBefore)
         return {};
     return error ? osError(error) : std::string("write error"); // as coreutils say when errno is gone

@@ -87,6 +87,10 @@ bool isSqliteFile(const std::string &path);
 // True when both paths name the same existing file (hard links and symlinks included).
 bool sameFile(const std::string &a, const std::string &b);
 
+// Flushes standard output now, for a command that prints as it goes (profile, live). stdio drops what it could
+// not write, so the OS error of a failure is kept here for finishStandardOutput to report.
+void flushStandardOutput();
+
 // Flushes standard output and reports whether every write to it succeeded (as coreutils' close_stdout does).
 // Returns the error text ("No space left on device") or an empty string.
 std::string finishStandardOutput();

@@ -310,6 +310,9 @@ void TestCliFaults::devFullAsStandardOutputFails()
 #ifdef CARBONSCOPE_CLI_HAS_ECO
     commands << QStringList{"eco", "--carbon", "@C", "--requests", "@R"};
 #endif
+#ifdef CARBONSCOPE_CLI_HAS_ENGINE
+    commands << profileArgs.mid(0, profileArgs.size() - 1); // its table only, no --out
+#endif
     std::vector<Job> jobs;
     for (const QStringList &c : commands) {
         const Place p = newPlace("unused");
