@@ -275,6 +275,14 @@ void refuseUnsafeTarget(const std::string &target)
         throw OutputError(target + ": is a folder; name a file to write");
     if (isSqliteFile(target))
         throw OutputError(target + ": is an SQLite database (a CarbonScope project?); refusing to overwrite it");
+    // A rename needs only the folder's permission: without this a write-protected file would be replaced
+    // (and root would replace it even in place). Its mode says its owner wants it kept, as the store reads it.
+    struct stat st {};
+    if (::stat(target.c_str(), &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0222) == 0) {
+        char mode[8];
+        std::snprintf(mode, sizeof mode, "%03o", static_cast<unsigned>(st.st_mode & 0777));
+        throw OutputError(target + ": is write-protected (mode " + mode + "); refusing to replace it");
+    }
 }
 
 void refuseUnsafeTarget(const std::string &target, const std::string &project)

@@ -77,7 +77,8 @@ void writeFileAtomically(const std::string &target, std::string_view bytes);
 // Streams into the target through `fill`; the target is replaced only when fill returns and the commit succeeds.
 void writeFileAtomically(const std::string &target, const std::function<void(std::ostream &)> &fill);
 
-// Throws OutputError when `target` exists and is a folder or an SQLite database; the message names it.
+// Throws OutputError when `target` exists and is a folder, an SQLite database or write-protected (no write bit
+// at all); the message names it.
 void refuseUnsafeTarget(const std::string &target);
 // As above, and also refused when `target` names `project`, the project file the command reads or writes, even
 // before that file is a database (0 bytes, or not yet created): called for every output path before work starts.
