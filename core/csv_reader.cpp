@@ -1,5 +1,6 @@
 #include "csv_reader.h"
 
+#include "number_checks.h"
 #include "parse_error.h"
 
 namespace cs {
@@ -35,9 +36,43 @@ static int utf8Columns(std::string_view text)
     return n;
 }
 
+namespace {
+// One read of the stream takes at most this much; a line is put together from such chunks.
+constexpr std::size_t chunkBytes = std::size_t(1) << 16;
+}
+
+// Reads the next line into mText (without its '\n'), refusing it once it passes limits::maxLineBytes: never more
+// than the limit plus one chunk is held. False at the end of the input.
+bool CsvReader::readLine()
+{
+    if (mChunk.empty())
+        mChunk.resize(chunkBytes + 1);
+    mText.clear();
+    bool any = false;
+    while (true) {
+        mIn.getline(mChunk.data(), static_cast<std::streamsize>(mChunk.size()));
+        const auto got = static_cast<std::size_t>(mIn.gcount());
+        // getline stores at most chunkBytes characters; it sets failbit where the line goes on past them (or where
+        // nothing at all was left), and extracts but does not store the '\n' that ends the line.
+        const bool full = mIn.fail() && !mIn.eof() && !mIn.bad() && got == chunkBytes;
+        const bool ended = !mIn.fail() && !mIn.eof(); // the '\n' was read (and counted in got)
+        const std::size_t stored = ended ? got - 1 : got;
+        if (got == 0 && !full && !ended) // the end of the input (or a read error)
+            return any;
+        if (mText.size() + stored > limits::maxLineBytes)
+            throw ParseError(mName, mLine + 1, 1,
+                             "line longer than " + std::to_string(limits::maxLineBytes) + " bytes (not a CSV file?)");
+        mText.append(mChunk.data(), stored);
+        any = true;
+        if (!full)
+            return true;
+        mIn.clear(mIn.rdstate() & ~std::ios::failbit);
+    }
+}
+
 bool CsvReader::next()
 {
-    while (std::getline(mIn, mText)) {
+    while (readLine()) {
         ++mLine;
         if (mLine == 1 && mText.starts_with("\xEF\xBB\xBF"))
             mText.erase(0, 3);
@@ -53,49 +88,61 @@ bool CsvReader::next()
     return false;
 }
 
+// One pass over the line: each field's text is copied (unquoted) to mFieldText while its characters are counted,
+// so that every field's column is known without rescanning the line.
 void CsvReader::split()
 {
     mFields.clear();
-    mColumns.clear();
+    mFieldText.clear();
+    const std::size_t n = mText.size();
     std::size_t pos = 0;
+    int column = 1; // of the character at pos
+    auto advance = [&](std::size_t to) { // moves pos to `to`, counting the characters passed
+        for (; pos < to; ++pos)
+            column += (static_cast<unsigned char>(mText[pos]) & 0xC0) != 0x80;
+    };
     while (true) {
-        mColumns.push_back(utf8Columns(std::string_view(mText).substr(0, pos)) + 1);
-        std::string field;
-        if (pos < mText.size() && mText[pos] == '"') {
-            const std::size_t open = pos++;
+        if (mFields.size() == limits::maxFieldsPerRow)
+            throw ParseError(mName, mLine, column,
+                             "more than " + std::to_string(limits::maxFieldsPerRow) + " fields in one line");
+        const std::size_t offset = mFieldText.size();
+        const int start = column;
+        if (pos < n && mText[pos] == '"') {
+            advance(pos + 1);
             while (true) {
-                if (pos >= mText.size())
-                    throw ParseError(mName, mLine, utf8Columns(std::string_view(mText).substr(0, open)) + 1,
-                                     "unterminated quoted field");
+                if (pos >= n)
+                    throw ParseError(mName, mLine, start, "unterminated quoted field");
                 if (mText[pos] == '"') {
-                    if (pos + 1 < mText.size() && mText[pos + 1] == '"') {
-                        field += '"';
-                        pos += 2;
+                    if (pos + 1 < n && mText[pos + 1] == '"') {
+                        mFieldText += '"';
+                        advance(pos + 2);
                         continue;
                     }
-                    ++pos;
+                    advance(pos + 1);
                     break;
                 }
-                field += mText[pos++];
+                mFieldText += mText[pos];
+                advance(pos + 1);
             }
-            while (pos < mText.size() && mText[pos] != mDelimiter)
-                ++pos; // text after the closing quote is ignored, as spreadsheets do
+            const std::size_t end = mText.find(mDelimiter, pos);
+            advance(end == std::string::npos ? n : end); // text after the closing quote is ignored, as spreadsheets do
         } else {
             const std::size_t end = mText.find(mDelimiter, pos);
-            field = mText.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
-            pos = end == std::string::npos ? mText.size() : end;
+            const std::size_t stop = end == std::string::npos ? n : end;
+            mFieldText.append(mText, pos, stop - pos);
+            advance(stop);
         }
-        mFields.push_back(std::move(field));
-        if (pos >= mText.size())
+        mFields.push_back({offset, mFieldText.size() - offset, start});
+        if (pos >= n)
             break;
-        ++pos; // the delimiter
+        advance(pos + 1); // the delimiter
     }
 }
 
 void CsvReader::fail(std::size_t i, const std::string &message) const
 {
     // Past the last field: the column just after the end of the line, where the missing field should start.
-    throw ParseError(mName, mLine, i < mColumns.size() ? mColumns[i] : utf8Columns(mText) + 1, message);
+    throw ParseError(mName, mLine, i < mFields.size() ? mFields[i].column : utf8Columns(mText) + 1, message);
 }
 
 } // namespace cs

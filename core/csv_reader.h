@@ -10,6 +10,11 @@ namespace cs {
 // Reads delimited text record by record, keeping where each field starts so that errors can name the file,
 // line and column. Handles quoted fields ("a,b" and "" inside quotes), CRLF line ends, a UTF-8 byte-order mark
 // and blank lines. A quoted field may not span lines (no trace format needs it).
+//
+// Memory stays bounded whatever the input: a line is read in chunks and refused ("line longer than N bytes",
+// file:line:1) as soon as it passes limits::maxLineBytes, so at most that much of it is ever held; a record of
+// more than limits::maxFieldsPerRow fields is refused at the first field past the limit. Fields and their
+// columns are worked out in one pass over the line.
 class CsvReader
 {
 public:
@@ -21,8 +26,12 @@ public:
 
     int line() const { return mLine; }
     std::size_t size() const { return mFields.size(); }
-    std::string_view field(std::size_t i) const { return mFields[i]; }
-    int column(std::size_t i) const { return mColumns[i]; } // 1-based, in characters
+    // Valid until the next call of next().
+    std::string_view field(std::size_t i) const
+    {
+        return std::string_view(mFieldText).substr(mFields[i].offset, mFields[i].length);
+    }
+    int column(std::size_t i) const { return mFields[i].column; } // 1-based, in characters
     char delimiter() const { return mDelimiter; }
     const std::string &displayName() const { return mName; }
 
@@ -30,14 +39,23 @@ public:
     [[noreturn]] void fail(std::size_t i, const std::string &message) const;
 
 private:
+    bool readLine();
     void split();
+
+    struct Field
+    {
+        std::size_t offset; // into mFieldText
+        std::size_t length;
+        int column;         // 1-based, in characters
+    };
 
     std::istream &mIn;
     std::string mName;
     char mDelimiter;
-    std::string mText;
-    std::vector<std::string> mFields;
-    std::vector<int> mColumns;
+    std::string mText;               // the current line, without its '\n' (at most limits::maxLineBytes)
+    std::string mFieldText;          // the fields' text, unquoted, one after another
+    std::vector<Field> mFields;
+    std::vector<char> mChunk;        // what one read of the stream takes
     int mLine = 0;
 };
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace cs {
@@ -19,6 +20,12 @@ inline constexpr double maxMoney = 1e9;                // a price per request or
 inline constexpr double maxUsers = 1e12;               // subscribers
 inline constexpr double maxGrams = 1e30;               // a CO2 cap or budget, g
 inline constexpr long long maxDurationSeconds = 3660LL * 86400; // a policy's window: ten years
+
+// Text input, so that memory stays bounded whatever the file: one line of text (CSV, TSV, Twitter) may hold at
+// most maxLineBytes bytes before its '\n' (a '\r' and a byte-order mark count), and one CSV record at most
+// maxFieldsPerRow fields. core's CsvReader and the importers (core/importers/import_limits.h) share them.
+inline constexpr std::size_t maxLineBytes = std::size_t(1) << 20;
+inline constexpr std::size_t maxFieldsPerRow = 10'000;
 } // namespace limits
 
 // A number for a message: six significant digits ("1e+305", "0.5", "nan"), never hundreds of digits.

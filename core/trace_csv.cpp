@@ -127,6 +127,11 @@ TimeSeries readSeries(std::istream &in, const std::string &file, const ReadSpec 
     const std::size_t needed = static_cast<std::size_t>(std::max(timeColumn, valueColumn)) + 1;
 
     while (csv.next()) {
+        if (rowTimes.size() == maxTraceRows)
+            throw ParseError(file, csv.line(), 1, "more than " + std::to_string(maxTraceRows) + " data rows: a "
+                             "trace may hold at most " + std::to_string(maxTraceRows) + " points, so that memory "
+                             "stays bounded (bin a finer trace to a coarser interval, or cut it to a shorter "
+                             "period)");
         if (csv.size() < needed)
             csv.fail(csv.size(), "truncated row: expected at least " + std::to_string(needed) + " fields, found " +
                                      std::to_string(csv.size()));

@@ -11,10 +11,10 @@ namespace cs::importlimits {
 // place (line:column) or the ratio. The limits that a user may need to move are ImportOptions fields instead.
 
 // One line of text (CSV, TSV, Twitter): longer is "line longer than N bytes".
-inline constexpr std::size_t maxLineBytes = std::size_t(1) << 20;
+inline constexpr std::size_t maxLineBytes = limits::maxLineBytes;
 // Fields of one CSV record, counted as the commas, semicolons or tabs of its line (the delimiter may not be known
 // yet): more is refused. Also bounds the header (and the column list an error message quotes).
-inline constexpr std::size_t maxFieldsPerRow = 10'000;
+inline constexpr std::size_t maxFieldsPerRow = limits::maxFieldsPerRow;
 
 // JSON: one string (or key) or number token; nlohmann's lexer holds the whole token while reading it.
 inline constexpr std::size_t maxJsonTokenBytes = std::size_t(1) << 20;
