@@ -61,6 +61,18 @@ ModelPool parsePoolJson(const std::string &text, const std::string &displayName)
         if (const auto colon = what.rfind(": "); colon != std::string::npos)
             what = what.substr(colon + 2);
         throw ParseError(displayName, line, column, "invalid JSON: " + what);
+    } catch (const json::out_of_range &e) {
+        // A number beyond double range ("number overflow parsing '1e400'"): nlohmann gives no position, so the
+        // quoted token is looked up in the text.
+        std::string what = e.what();
+        if (const auto bracket = what.find("] "); bracket != std::string::npos)
+            what = what.substr(bracket + 2);
+        std::size_t at = 0;
+        if (const auto open = what.find('\''), close = what.rfind('\''); open != std::string::npos && close > open)
+            if (const auto found = text.find(what.substr(open + 1, close - open - 1)); found != std::string::npos)
+                at = found;
+        const auto [line, column] = lineAndColumn(text, at);
+        throw ParseError(displayName, line, column, "invalid JSON: " + what);
     }
     if (!doc.is_object() || !doc.contains("models") || !doc["models"].is_array())
         throw ParseError(displayName, 0, 0, "expected an object with a \"models\" array");
@@ -80,12 +92,12 @@ ModelPool parsePoolJson(const std::string &text, const std::string &displayName)
         model.throughputPerS = optionalNumber(m, "throughput_per_s", displayName, where);
         if (m.contains("source") && m["source"].is_string())
             model.source = m["source"].get<std::string>();
-        pool.models.push_back(std::move(model));
         try {
             validateModel(model); // here, so that the message names the entry
         } catch (const InputError &e) {
             throw ParseError(displayName, 0, 0, where + ": " + e.what());
         }
+        pool.models.push_back(std::move(model));
     }
     try {
         pool.validate();

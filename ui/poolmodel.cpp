@@ -4,6 +4,8 @@
 #include "changemodel.h"
 #include "replacepool.h"
 
+#include "parse_error.h"
+
 #include <QUndoStack>
 
 #include <cmath>
@@ -119,6 +121,21 @@ QString PoolModel::validate(int row, int column, const QVariant &value) const
         return tr("%1 cannot be negative.").arg(what);
     if (v && column == Error && *v > 100)
         return tr("%1 cannot exceed 100 %.").arg(what);
+    // The rest of each figure's documented range (energy above 0, the maxima): the core's own check, so the
+    // editor accepts exactly what a pool file may hold.
+    Model candidate = mPool.at(row);
+    switch (column) {
+    case Energy: candidate.energyMj = *v; break;
+    case Error: candidate.errorPct = *v; break;
+    case Latency: candidate.latencyMs = v; break;
+    case Throughput: candidate.throughputPerS = v; break;
+    default: break;
+    }
+    try {
+        validateModel(candidate);
+    } catch (const InputError &e) {
+        return QString::fromStdString(e.what());
+    }
     return {};
 }
 

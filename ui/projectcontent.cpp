@@ -97,6 +97,8 @@ ProjectContent readProjectContent(ProjectStore &store)
 
 void writeProjectContent(ProjectStore &store, const ScenarioDocument &document)
 {
+    // One transaction for the whole document: a crash or an error mid-save leaves the project as it was.
+    Transaction tx(store.database());
     TimeSeries carbon = document.carbonTrace();
     if (carbon.name.empty())
         carbon.name = "carbon";
@@ -118,6 +120,7 @@ void writeProjectContent(ProjectStore &store, const ScenarioDocument &document)
     spec.pool = pool.name;
     store.saveScenario(spec, true);
     writePolicies(store.database(), document.policies());
+    tx.commit();
 }
 
 } // namespace cs

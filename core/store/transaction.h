@@ -5,7 +5,8 @@ namespace cs {
 class Database;
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back by the destructor unless committed: any exception (a parse error,
-// a cancel) leaves the database exactly as it was.
+// a cancel) leaves the database exactly as it was. Opened inside another transaction it is a savepoint, so
+// several store calls under one outer Transaction are one atomic change.
 class Transaction
 {
 public:
@@ -19,6 +20,7 @@ public:
 
 private:
     Database &mDb;
+    bool mNested;
     bool mOpen = true;
 };
 

@@ -60,6 +60,10 @@ private slots:
                                       "{\"name\":\"A\",\"energy_mj\":2,\"error_pct\":1}]}"
                                    << "names 'A' twice";
         QTest::newRow("empty") << "{\"models\":[]}" << "has no models";
+        // Beyond double range: nlohmann throws out_of_range (not parse_error); "1e400" starts on line 2, column 27
+        // (two spaces and {"name":"A", are 14 characters, "energy_mj": 12 more).
+        QTest::newRow("number-overflow") << "{\"models\":[\n  {\"name\":\"A\",\"energy_mj\":1e400,\"error_pct\":5}]}"
+                                         << "pool.json:2:27: invalid JSON: number overflow parsing '1e400'";
     }
     void refusals()
     {

@@ -3,6 +3,7 @@
 #include "project_store.h"
 #include "schema.h"
 #include "store_error.h"
+#include "transaction.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -235,6 +236,33 @@ private slots:
         QCOMPARE(store.loadCarbonSeries("a").values, (std::vector<double>{1.0, 2.0})); // the failed save changed nothing
         store.saveCarbonSeries({"a", "", "", "gCO2/kWh", "", 0}, {{T0, 5.0, {}}, {T0 + 60, 6.0, {}}}, true);
         QCOMPARE(store.loadCarbonSeries("a").values, (std::vector<double>{5.0, 6.0}));
+    }
+
+    void severalSavesUnderOneTransactionAreOneChange()
+    {
+        // The GUI's Save: series, pool and scenario under one outer Transaction (each save's own is a savepoint).
+        QTemporaryDir dir;
+        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        store.saveCarbonSeries({"a", "", "", "gCO2/kWh", "", 0}, {{T0, 1.0, {}}, {T0 + 60, 2.0, {}}});
+        try {
+            Transaction outer(store.database());
+            store.saveCarbonSeries({"a", "", "", "gCO2/kWh", "", 0}, {{T0, 7.0, {}}, {T0 + 60, 7.5, {}}}, true);
+            store.saveCarbonSeries({"b", "", "", "gCO2/kWh", "", 0}, {{T0, 8.0, {}}, {T0 + 60, 8.5, {}}});
+            store.savePool(paperPool());
+            throw StoreError("the save failed half-way"); // before outer.commit()
+        } catch (const StoreError &) {
+        }
+        QCOMPARE(store.loadCarbonSeries("a").values, (std::vector<double>{1.0, 2.0})); // the replace was undone
+        QVERIFY(!store.hasSeries(SeriesKind::Carbon, "b"));
+        QVERIFY(store.listPools().empty());
+        {
+            Transaction outer(store.database());
+            store.saveCarbonSeries({"a", "", "", "gCO2/kWh", "", 0}, {{T0, 7.0, {}}, {T0 + 60, 7.5, {}}}, true);
+            store.saveCarbonSeries({"b", "", "", "gCO2/kWh", "", 0}, {{T0, 8.0, {}}, {T0 + 60, 8.5, {}}});
+            outer.commit();
+        }
+        QCOMPARE(store.loadCarbonSeries("a").values, (std::vector<double>{7.0, 7.5}));
+        QCOMPARE(store.loadCarbonSeries("b").values, (std::vector<double>{8.0, 8.5}));
     }
 
     void poolRoundTrip()

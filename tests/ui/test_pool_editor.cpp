@@ -113,6 +113,32 @@ private Q_SLOTS:
         QCOMPARE(mWindow->document()->undoStack()->count(), 0);
     }
 
+    void outOfRangeFiguresAreRefusedAsAPoolFileWouldBe_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("reason");
+        // The documented ranges (core/number_checks.h): energy above 0 and at most 1e9 mJ, latency at most one day.
+        QTest::newRow("energy 0") << int(PoolModel::Energy) << QStringLiteral("0") << QStringLiteral("must be above 0");
+        QTest::newRow("energy 2e9") << int(PoolModel::Energy) << QStringLiteral("2e9")
+                                    << QStringLiteral("above the largest allowed, 1e+09");
+        QTest::newRow("latency 1e9 ms") << int(PoolModel::Latency) << QStringLiteral("1e9")
+                                        << QStringLiteral("above the largest allowed, 8.64e+07");
+    }
+
+    void outOfRangeFiguresAreRefusedAsAPoolFileWouldBe()
+    {
+        QFETCH(int, column);
+        QFETCH(QString, typed);
+        QFETCH(QString, reason);
+        QVERIFY(typeIntoCell(rowOf("ResNet50"), column, typed));
+        QCOMPARE(mWindow->document()->pool().at(rowOf("ResNet50")).energyMj, 420.62);
+        QVERIFY(!mWindow->document()->pool().at(rowOf("ResNet50")).latencyMs);
+        QVERIFY2(mWindow->poolEditor()->messageLabel()->text().contains(reason),
+                 qPrintable(mWindow->poolEditor()->messageLabel()->text()));
+        QCOMPARE(mWindow->document()->undoStack()->count(), 0);
+    }
+
     void duplicateNameIsRefused()
     {
         QVERIFY(typeIntoCell(rowOf("ResNet50"), PoolModel::Name, QStringLiteral("VGG16")));
