@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run ON THE DEVICE (the lent GPU machine) from the repository root: configures against the device's PyTorch
-# LibTorch (CUDA) and builds the CLI and the GPU benchmark into build-device/. Logs go to $OUT when set.
+# LibTorch (CUDA) and builds the CLI, the GPU benchmark and the LibTorch engine module (libcarbonscope_torch.so,
+# which both load at run time) into build-device/. Logs go to $OUT when set.
 set -uo pipefail
 OUT=${OUT:-/tmp/out}; mkdir -p "$OUT"
 LOGS=/tmp/cs-build; mkdir -p "$LOGS"  # logs stay on the device unless a step fails (few files come back)
@@ -20,4 +21,7 @@ cmake -S . -B build-device -G Ninja -DCMAKE_BUILD_TYPE=Release -DCARBONSCOPE_GUI
 grep -i 'torch\|engine\|cuda' "$LOGS/configure.log" | head -20
 ninja -C build-device -j16 bench_gpu_energy > "$LOGS/build.log" 2>&1 || { grep -B2 -A12 'error' "$LOGS/build.log" | head -80; exit 1; }
 ninja -C build-device -j16 carbonscope-cli >> "$LOGS/build.log" 2>&1 || { grep -B2 -A12 'error' "$LOGS/build.log" | head -60; echo "CLI build failed (bench built)"; }
-ls -la build-device/bench/gpu_energy/bench_gpu_energy build-device/app/carbonscope-cli 2>&1
+# The LibTorch engine is the module libcarbonscope_torch.so, built with both (they dlopen it from the build tree).
+ls -la build-device/bench/gpu_energy/bench_gpu_energy build-device/app/carbonscope-cli \
+    build-device/core/engine/libcarbonscope_torch.so 2>&1
+[ -f build-device/core/engine/libcarbonscope_torch.so ] || { echo "LibTorch engine module not built"; exit 1; }

@@ -1,6 +1,7 @@
 // The LibTorch implementation of InferenceEngine. Torch lives only here and in torch_models.*.
 #include "inference_engine.h"
 #include "parse_error.h"
+#include "torch_engine_loader.h"
 #include "torch_models.h"
 
 #include <torch/script.h>
@@ -23,6 +24,11 @@
 namespace cs {
 
 namespace {
+
+std::string libtorchVersion()
+{
+    return TORCH_VERSION;
+}
 
 struct GraphEntry
 {
@@ -50,7 +56,7 @@ public:
     {
         const bool cudaAvailable = torch::cuda::is_available();
         if (options.device == "cuda" && !cudaAvailable)
-            throw InputError("device 'cuda' asked for, but no CUDA GPU is available to LibTorch " + torchVersion());
+            throw InputError("device 'cuda' asked for, but no CUDA GPU is available to LibTorch " + libtorchVersion());
         if (options.device != "auto" && options.device != "cuda" && options.device != "cpu")
             throw InputError("unknown device '" + options.device + "' (auto, cuda or cpu)");
         const bool gpu = options.device != "cpu" && cudaAvailable;
@@ -61,7 +67,7 @@ public:
         if (!gpu) {
             mDeviceName = "CPU (" + std::to_string(torch::get_num_threads()) + " threads)";
             if (options.device == "auto")
-                mNotice = cudaAvailable ? "" : "no CUDA GPU available to LibTorch " + torchVersion()
+                mNotice = cudaAvailable ? "" : "no CUDA GPU available to LibTorch " + libtorchVersion()
                                                    + ": running on the CPU (slow; energy from RAPL where readable)";
             mOptions.cudaGraphs = false;
             mOptions.fusedConv = false;
@@ -123,7 +129,7 @@ public:
                 r->info.parameters += p.numel();
             r->script = std::move(m);
         } catch (const c10::Error &e) {
-            throw InputError(path + ": not a TorchScript model LibTorch " + torchVersion() + " can load: "
+            throw InputError(path + ": not a TorchScript model LibTorch " + libtorchVersion() + " can load: "
                              + e.what_without_backtrace());
         }
         r->info.name = name;
@@ -296,14 +302,23 @@ private:
 
 } // namespace
 
-std::unique_ptr<InferenceEngine> makeInferenceEngine(const EngineOptions &options)
+} // namespace cs
+
+// The module's entry points (torch_engine_loader.h), the only symbols it exports. The engine is deleted through
+// its virtual destructor, which is this module's code; exceptions (cs::InputError) cross as C++ exceptions (same
+// compiler, same libstdc++).
+extern "C" __attribute__((visibility("default"))) cs::InferenceEngine *
+carbonscope_torch_make_engine(const cs::EngineOptions *options)
 {
-    return std::make_unique<TorchEngine>(options);
+    return new cs::TorchEngine(*options);
 }
 
-std::string torchVersion()
+extern "C" __attribute__((visibility("default"))) const char *carbonscope_torch_version()
 {
     return TORCH_VERSION;
 }
 
-} // namespace cs
+extern "C" __attribute__((visibility("default"))) int carbonscope_torch_abi()
+{
+    return cs::torchEngineAbi;
+}
