@@ -26,6 +26,10 @@ inline constexpr long long maxDurationSeconds = 3660LL * 86400; // a policy's wi
 // maxFieldsPerRow fields. core's CsvReader and the importers (core/importers/import_limits.h) share them.
 inline constexpr std::size_t maxLineBytes = std::size_t(1) << 20;
 inline constexpr std::size_t maxFieldsPerRow = 10'000;
+// Intervals in one scenario (the aligned grid, gaps included) and points of one series loaded into memory:
+// bounds what a simulation holds whatever the times say (two points a century apart on a 1 s grid would be
+// 3e9 intervals). A million half-hours is 57 years.
+inline constexpr std::size_t maxScenarioIntervals = 1'000'000;
 } // namespace limits
 
 // A number for a message: six significant digits ("1e+305", "0.5", "nan"), never hundreds of digits.

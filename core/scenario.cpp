@@ -1,5 +1,6 @@
 #include "scenario.h"
 
+#include "number_checks.h"
 #include "parse_error.h"
 #include "scenario_checks.h"
 
@@ -100,7 +101,13 @@ Scenario alignTraces(const TimeSeries &carbon, const std::optional<TimeSeries> &
                              formatUtcTime(requests->times.front()) + " to " + formatUtcTime(requests->times.back()) +
                              ") do not overlap");
     }
-    const auto bins = static_cast<std::size_t>((end - start) / grid);
+    const UtcSeconds span = (end - start) / grid;
+    if (span > static_cast<UtcSeconds>(limits::maxScenarioIntervals))
+        throw InputError("the traces span " + std::to_string(span) + " intervals of " + std::to_string(grid) + " s ("
+                         + formatUtcTime(start) + " to " + formatUtcTime(end) + "), more than the "
+                         + std::to_string(limits::maxScenarioIntervals)
+                         + " a scenario may hold: check the times, or use a coarser interval or a shorter period");
+    const auto bins = static_cast<std::size_t>(span);
 
     const Binned c = binSeries(carbon, ci, start, grid, bins, true);
     Binned r, f;

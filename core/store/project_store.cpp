@@ -1,5 +1,7 @@
 #include "project_store.h"
 
+#include "number_checks.h"
+
 #include "new_project_file.h"
 #include "result_export.h"
 #include "schema.h"
@@ -238,9 +240,22 @@ void ProjectStore::saveRequestSeries(const TimeSeries &series, bool replace)
     tx.commit();
 }
 
+namespace {
+// A series is loaded whole into memory: refuse one larger than a scenario may hold (number_checks.h).
+void refuseOversized(const std::string &path, const std::string &name, long long points)
+{
+    if (points > static_cast<long long>(limits::maxScenarioIntervals))
+        throw StoreError(path + ": series \"" + name + "\" has " + std::to_string(points) + " points, more than the "
+                         + std::to_string(limits::maxScenarioIntervals)
+                         + " a scenario may hold in memory; import a shorter period or a coarser interval");
+}
+} // namespace
+
 std::vector<CarbonPoint> ProjectStore::loadCarbonPoints(const std::string &name)
 {
-    const long long id = seriesId(SeriesKind::Carbon, name);
+    const SeriesInfo info = seriesInfo(SeriesKind::Carbon, name);
+    refuseOversized(path(), name, info.points);
+    const long long id = info.id;
     Statement s = mDb.prepare("SELECT t, actual, forecast FROM carbon_points WHERE series_id = ? ORDER BY t");
     s.bind(1, static_cast<std::int64_t>(id));
     std::vector<CarbonPoint> out;
@@ -252,6 +267,7 @@ std::vector<CarbonPoint> ProjectStore::loadCarbonPoints(const std::string &name)
 TimeSeries ProjectStore::loadCarbonSeries(const std::string &name)
 {
     const SeriesInfo info = seriesInfo(SeriesKind::Carbon, name);
+    refuseOversized(path(), name, info.points);
     const bool actual = info.actualPoints > 0;
     TimeSeries ts;
     ts.name = name;
@@ -274,6 +290,7 @@ std::optional<TimeSeries> ProjectStore::loadCarbonForecast(const std::string &na
     const SeriesInfo info = seriesInfo(SeriesKind::Carbon, name);
     if (info.forecastPoints == 0)
         return std::nullopt;
+    refuseOversized(path(), name, info.points);
     TimeSeries ts;
     ts.name = name + " (forecast)";
     ts.unit = info.meta.unit;
@@ -292,6 +309,7 @@ std::optional<TimeSeries> ProjectStore::loadCarbonForecast(const std::string &na
 TimeSeries ProjectStore::loadRequestSeries(const std::string &name)
 {
     const SeriesInfo info = seriesInfo(SeriesKind::Requests, name);
+    refuseOversized(path(), name, info.points);
     TimeSeries ts;
     ts.name = name;
     ts.unit = info.meta.unit;

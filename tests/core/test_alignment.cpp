@@ -36,6 +36,27 @@ private slots:
         QVERIFY(s.gaps.empty());
     }
 
+    void aSpanBeyondAMillionIntervalsIsRefused()
+    {
+        // Points at 0 and 1 s fix a 1 s grid; a third point at 999,999 s makes the grid [T0, T0 + 1,000,000): exactly
+        // the 1,000,000 intervals a scenario may hold (three with data, the rest one gap). One second more is refused
+        // before anything that size is allocated (a century apart would be 3.2e9 intervals).
+        const Scenario held = alignTraces(series(1, {0, 1, 999999}, {100, 200, 300}), std::nullopt);
+        QCOMPARE(held.size(), std::size_t(3));
+        QCOMPARE(held.gaps.size(), std::size_t(1));
+        QCOMPARE(held.gaps.front().from, T0 + 2);
+        QCOMPARE(held.gaps.front().to, T0 + 999999);
+        QString message;
+        try {
+            alignTraces(series(1, {0, 1, 1000000}, {100, 200, 300}), std::nullopt);
+        } catch (const InputError &e) {
+            message = QString::fromUtf8(e.what());
+        }
+        QVERIFY2(message.startsWith("the traces span 1000001 intervals of 1 s (2023-06-01T00:00:00Z to "
+                                    "2023-06-12T13:46:41Z), more than the 1000000 a scenario may hold"),
+                 qPrintable(message));
+    }
+
     void fineRequestsAreSummed()
     {
         const auto carbon = series(3600, {0, 3600}, {100, 200});

@@ -265,6 +265,33 @@ private slots:
         QCOMPARE(store.loadCarbonSeries("b").values, (std::vector<double>{8.0, 8.5}));
     }
 
+    void aSeriesTooLargeToHoldIsRefusedBeforeLoading()
+    {
+        // 2 points saved, 999,999 more inserted by raw SQL (minutes 2 .. 1,000,000): 1,000,001 points, one more
+        // than a scenario may hold (number_checks.h). Loading refuses it, naming the series, before reading a point.
+        QTemporaryDir dir;
+        const QString path = dir.filePath("p.csdb");
+        {
+            ProjectStore store = ProjectStore::open(path.toStdString());
+            store.saveCarbonSeries({"big", "", "", "gCO2/kWh", "", 0}, {{T0, 1.0, {}}, {T0 + 60, 2.0, {}}});
+        }
+        rawExec(path, "WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000) "
+                      "INSERT INTO carbon_points (series_id, t, actual) SELECT 1, "
+                      + QByteArray::number(static_cast<qlonglong>(T0)) + " + 60 * i, 100.0 FROM n");
+        ProjectStore store = ProjectStore::open(path.toStdString());
+        QCOMPARE(store.seriesInfo(SeriesKind::Carbon, "big").points, 1000001LL);
+        QString message;
+        try {
+            store.loadCarbonSeries("big");
+        } catch (const StoreError &e) {
+            message = QString::fromUtf8(e.what());
+        }
+        QVERIFY2(message.endsWith(": series \"big\" has 1000001 points, more than the 1000000 a scenario may hold in "
+                                  "memory; import a shorter period or a coarser interval"),
+                 qPrintable(message));
+        QVERIFY_THROWS_EXCEPTION(StoreError, store.loadCarbonPoints("big"));
+    }
+
     void poolRoundTrip()
     {
         QTemporaryDir dir;
