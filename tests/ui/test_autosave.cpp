@@ -77,7 +77,7 @@ private Q_SLOTS:
             test::loadTinyScenario(crashed->document());
             crashed->autosave()->setInterval(20);
             editPoolAndBaseline(*crashed);
-            QTRY_VERIFY(QFile::exists(Autosave::recoveryPath()));
+            QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(Autosave::recoveryPath()), 60000);
             QCOMPARE(test::fileBytes(Autosave::recoveryPath()).left(16), QByteArray("SQLite format 3\0", 16));
             // The app dies here: the window never closes, so nothing removes the file.
         }
@@ -111,7 +111,7 @@ private Q_SLOTS:
             QVERIFY(crashed.project()->saveAs(path));
             crashed.autosave()->setInterval(20);
             editPoolAndBaseline(crashed);
-            QTRY_VERIFY(QFile::exists(Autosave::recoveryPath()));
+            QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(Autosave::recoveryPath()), 60000);
         }
         MainWindow next;
         test::ModalAnswerer answers;
@@ -140,7 +140,7 @@ private Q_SLOTS:
             test::loadTinyScenario(crashed.document());
             crashed.autosave()->setInterval(20);
             editPoolAndBaseline(crashed);
-            QTRY_VERIFY(QFile::exists(Autosave::recoveryPath()));
+            QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(Autosave::recoveryPath()), 60000);
         }
         MainWindow next;
         test::ModalAnswerer answers;
@@ -159,11 +159,11 @@ private Q_SLOTS:
         window.show();
         window.autosave()->setInterval(20);
         editPoolAndBaseline(window);
-        QTRY_VERIFY(QFile::exists(Autosave::recoveryPath()));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(Autosave::recoveryPath()), 60000);
         test::ModalAnswerer answers;
         answers.press(QMessageBox::Discard);
         window.close();
-        QTRY_VERIFY(answers.done());
+        QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
         QVERIFY(!window.isVisible());
         QVERIFY(!QFile::exists(Autosave::recoveryPath()));
     }

@@ -92,7 +92,7 @@ private Q_SLOTS:
         test::ModalAnswerer answers;
         answers.then(fillChartDialog(QStringLiteral("png"), 640, 400)).chooseFile(path);
         action(mWindow.get(), "actionExportChart")->trigger();
-        QTRY_VERIFY(answers.done());
+        QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
         QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
         QImage image;
         QVERIFY(image.load(path, "PNG"));
@@ -119,7 +119,7 @@ private Q_SLOTS:
             .press(QMessageBox::Yes) // the file dialog: replace the existing file?
             .press(QMessageBox::Ok);
         action(mWindow.get(), "actionExportChart")->trigger();
-        QTRY_VERIFY(answers.done());
+        QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
         QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
         const QString box = answers.boxes().back();
         QVERIFY2(box.startsWith(QStringLiteral("Export failed | Could not write %1 | ").arg(project)), qPrintable(box));
@@ -140,7 +140,7 @@ private Q_SLOTS:
             test::ModalAnswerer answers;
             answers.chooseFile(project).press(QMessageBox::Yes).press(QMessageBox::Ok);
             action(mWindow.get(), name)->trigger();
-            QTRY_VERIFY(answers.done());
+            QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
             QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
             QVERIFY2(answers.boxes().back().contains(QStringLiteral("refusing to overwrite it")),
                      qPrintable(answers.boxes().back()));
@@ -178,7 +178,7 @@ private Q_SLOTS:
             });
         action(mWindow.get(), actionName.constData())->trigger();
         actAsUnprivilegedUser(false);
-        QTRY_VERIFY(answers.done());
+        QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
         QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
         QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         QCOMPARE(answers.boxes().size(), 1);

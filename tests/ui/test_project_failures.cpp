@@ -109,7 +109,7 @@ private Q_SLOTS:
         test::ModalAnswerer answers;
         answers.chooseFile(bad).press(QMessageBox::Ok);
         action(&window, "actionOpenProject")->trigger();
-        QTRY_VERIFY(answers.done());
+        QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
         QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
         QCOMPARE(answers.boxes().size(), 1);
         const QString box = answers.boxes().front();
@@ -138,7 +138,7 @@ private Q_SLOTS:
         test::ModalAnswerer answers;
         answers.press(QMessageBox::Ok);
         window.openInitial();
-        QTRY_VERIFY(answers.done());
+        QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
         QVERIFY(answers.boxes().front().startsWith(QStringLiteral("Cannot open | Cannot open %1").arg(path)));
         QVERIFY(window.project()->path().isEmpty());
         QVERIFY(window.windowTitle().startsWith(QStringLiteral("Untitled")));
@@ -174,7 +174,7 @@ private Q_SLOTS:
         test::ModalAnswerer opening; // opening succeeds: no message box
         opening.chooseFile(path);
         action(&window, "actionOpenProject")->trigger();
-        QTRY_VERIFY(opening.done());
+        QTRY_VERIFY_WITH_TIMEOUT(opening.done(), 60000);
         QVERIFY2(opening.unexpected().isEmpty(), qPrintable(opening.unexpected().join(QStringLiteral("; "))));
         QCOMPARE(window.project()->path(), path);
         QVERIFY(window.project()->isReadOnly());
@@ -189,7 +189,7 @@ private Q_SLOTS:
         test::ModalAnswerer cancel;
         cancel.press(QMessageBox::Cancel);
         action(&window, "actionSaveProject")->trigger();
-        QTRY_VERIFY(cancel.done());
+        QTRY_VERIFY_WITH_TIMEOUT(cancel.done(), 60000);
         QVERIFY2(cancel.boxes().front().startsWith(QStringLiteral("Read-only project | %1 is read-only").arg(path)),
                  qPrintable(cancel.boxes().front()));
         QVERIFY(window.isWindowModified());
@@ -198,8 +198,8 @@ private Q_SLOTS:
         test::ModalAnswerer saveAs;
         saveAs.press(QStringLiteral("Save As")).chooseFile(copy);
         action(&window, "actionSaveProject")->trigger();
-        QTRY_VERIFY(saveAs.done());
-        QTRY_COMPARE(window.project()->path(), copy);
+        QTRY_VERIFY_WITH_TIMEOUT(saveAs.done(), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.project()->path(), copy, 60000);
         QVERIFY2(saveAs.unexpected().isEmpty(), qPrintable(saveAs.unexpected().join(QStringLiteral("; "))));
         QVERIFY(!window.isWindowModified());
         QVERIFY(!window.project()->isReadOnly());
@@ -237,7 +237,7 @@ private Q_SLOTS:
             });
         action(&window, "actionSaveProjectAs")->trigger();
         actAsUnprivilegedUser(false);
-        QTRY_VERIFY2(answers.done(), qPrintable(answers.boxes().join(QStringLiteral(" // ")) + answers.unexpected().join(QStringLiteral("; "))));
+        QTRY_VERIFY2_WITH_TIMEOUT(answers.done(), qPrintable(answers.boxes().join(QStringLiteral(" // ")) + answers.unexpected().join(QStringLiteral("; "))), 60000);
         QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
         QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         const QString box = answers.boxes().back();
@@ -266,7 +266,7 @@ private Q_SLOTS:
         test::ModalAnswerer answers;
         answers.chooseFile(kept).press(QMessageBox::Yes).press(QMessageBox::Ok);
         action(&window, "actionSaveProjectAs")->trigger();
-        QTRY_VERIFY(answers.done());
+        QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
         QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
         QCOMPARE(answers.boxes().back(),
                  QStringLiteral("Cannot save | Cannot save %1 | %1: is read-only (no permission to write it); refusing "

@@ -78,7 +78,7 @@ private Q_SLOTS:
             dialog->startImport(); // accepts itself when the worker has read the file
         });
         window.importTrace(path);
-        QTRY_VERIFY(answers.done());
+        QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
         QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
         QCOMPARE(window.document()->scenario().intensity, (std::vector<double>{50, 60, 70}));
         QVERIFY(window.isWindowModified());
@@ -97,7 +97,7 @@ private Q_SLOTS:
         test::ModalAnswerer answers;
         answers.press(QMessageBox::Cancel);
         QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
-        QTRY_VERIFY(answers.done());
+        QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
         QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
         QCOMPARE(answers.boxes().size(), 1);
         QCOMPARE(answers.boxes().front(),
@@ -117,8 +117,8 @@ private Q_SLOTS:
         test::ModalAnswerer answers;
         answers.press(QMessageBox::Discard);
         QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
-        QTRY_VERIFY(answers.done());
-        QTRY_VERIFY(!window.isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 60000);
         QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
     }
 
@@ -129,7 +129,7 @@ private Q_SLOTS:
         showAndActivate(window);
         test::ModalAnswerer answers; // no step: any dialog would be unexpected
         QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
-        QTRY_VERIFY(!window.isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 60000);
         QTest::qWait(50);
         QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
     }
@@ -147,8 +147,8 @@ private Q_SLOTS:
             test::ModalAnswerer answers;
             answers.press(QMessageBox::Save);
             window.close(); // the title bar's close button
-            QTRY_VERIFY(answers.done());
-            QTRY_VERIFY(!window.isVisible());
+            QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
+            QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 60000);
             QVERIFY(answers.boxes().front().contains(QStringLiteral("Save the changes to kept.csdb before quitting?")));
         }
         MainWindow reopened;
@@ -165,7 +165,7 @@ private Q_SLOTS:
         test::ModalAnswerer answers;
         answers.press(QMessageBox::Cancel); // no file dialog may follow
         action(&window, "actionNewProject")->trigger();
-        QTRY_VERIFY(answers.done());
+        QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
         QTest::qWait(50);
         QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
         QVERIFY(answers.boxes().front().contains(QStringLiteral("before starting a new project?")));
@@ -191,7 +191,7 @@ private Q_SLOTS:
         test::ModalAnswerer cancel;
         cancel.press(QMessageBox::Cancel);
         action(&window, "actionOpenProject")->trigger();
-        QTRY_VERIFY(cancel.done());
+        QTRY_VERIFY_WITH_TIMEOUT(cancel.done(), 60000);
         QTest::qWait(50);
         QVERIFY2(cancel.unexpected().isEmpty(), qPrintable(cancel.unexpected().join(QStringLiteral("; ")))); // no file dialog after Cancel
         QVERIFY(cancel.boxes().front().contains(QStringLiteral("before opening another project?")));
@@ -200,8 +200,8 @@ private Q_SLOTS:
         test::ModalAnswerer discard;
         discard.press(QMessageBox::Discard).chooseFile(other);
         action(&window, "actionOpenProject")->trigger();
-        QTRY_VERIFY(discard.done());
-        QTRY_COMPARE(window.project()->path(), other);
+        QTRY_VERIFY_WITH_TIMEOUT(discard.done(), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.project()->path(), other, 60000);
         QVERIFY2(discard.unexpected().isEmpty(), qPrintable(discard.unexpected().join(QStringLiteral("; "))));
         QCOMPARE(window.document()->policies().baseline, std::string("model:ResNet101"));
         QVERIFY(!window.isWindowModified());
@@ -216,7 +216,7 @@ private Q_SLOTS:
         test::ModalAnswerer answers;
         answers.press(QMessageBox::Cancel);
         action(&window, "actionOpenDefaultScenario")->trigger();
-        QTRY_VERIFY(answers.done());
+        QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
         QVERIFY(answers.boxes().front().contains(QStringLiteral("before opening the default scenario?")));
         QCOMPARE(window.document()->scenario().size(), std::size_t(3));
     }
