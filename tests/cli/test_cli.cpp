@@ -1,5 +1,7 @@
 // carbonscope-cli as a user runs it: figures from --json, and every bad input ending with one clear message
 // naming file, line and column, exit status 2, and no output file left behind.
+#include "../cli_run.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,36 +10,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-struct Run
-{
-    int status;
-    QString out;
-    QString err;
-};
-
-static Run cli(const QStringList &args)
-{
-    QProcess p;
-    p.start(CARBONSCOPE_CLI, args);
-    p.waitForFinished(60000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
 
 class TestCli : public QObject
 {
     Q_OBJECT
     QTemporaryDir mDir;
 
-    QString write(const QString &name, const QByteArray &text)
-    {
-        const QString path = mDir.path() + "/" + name;
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly))
-            qFatal("cannot write %s", qPrintable(path));
-        f.write(text);
-        return path;
-    }
+    QString write(const QString &name, const QByteArray &text) { return writeTestFile(mDir.path(), name, text); }
 
 private slots:
     void simulateJsonOnToy()

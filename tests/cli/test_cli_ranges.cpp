@@ -1,6 +1,8 @@
 // carbonscope-cli refuses every number outside its documented range with a message naming the option (or the
 // file, line and column) and exit status 2; an extreme intensity stops every command cleanly; the edge values
 // that are allowed give results worked out by hand.
+#include "../cli_run.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,21 +12,6 @@
 
 #include <cmath>
 
-struct Run
-{
-    int status;
-    QString out;
-    QString err;
-};
-
-static Run cli(const QStringList &args)
-{
-    QProcess p;
-    p.start(CARBONSCOPE_CLI, args);
-    p.waitForFinished(60000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
 
 class TestCliRanges : public QObject
 {
@@ -32,15 +19,7 @@ class TestCliRanges : public QObject
     QTemporaryDir mDir;
     QString mCarbon, mBig;
 
-    QString write(const QString &name, const QByteArray &text)
-    {
-        const QString path = mDir.path() + "/" + name;
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly))
-            qFatal("cannot write %s", qPrintable(path));
-        f.write(text);
-        return path;
-    }
+    QString write(const QString &name, const QByteArray &text) { return writeTestFile(mDir.path(), name, text); }
 
 private slots:
     void initTestCase()

@@ -2,6 +2,8 @@
 // (core/trace_csv.cpp over core/csv_reader.cpp): a line longer than limits::maxLineBytes, a record of more than
 // limits::maxFieldsPerRow fields and a trace of more than maxTraceRows rows are refused at their line, each limit
 // exactly is accepted, and carbonscope-cli refuses a 50 MB line without holding it.
+#include "../cli_run.h"
+
 #include "number_checks.h"
 #include "parse_error.h"
 #include "trace_csv.h"
@@ -40,15 +42,7 @@ class TestTraceCsvLimits : public QObject
     Q_OBJECT
     QTemporaryDir mDir;
 
-    QString write(const QString &name, const QByteArray &text)
-    {
-        const QString path = mDir.path() + "/" + name;
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly))
-            qFatal("cannot write %s", qPrintable(path));
-        f.write(text);
-        return path;
-    }
+    QString write(const QString &name, const QByteArray &text) { return writeTestFile(mDir.path(), name, text); }
 
     // header + `rows` half-hourly rows from 2000-01-01T00:00:00Z (every value 100).
     QString writeRows(const QString &name, std::size_t rows)

@@ -2,6 +2,8 @@
 // bytes and mode), a new project appears whole or not at all (a failed first import leaves no file; two processes
 // creating it at once both succeed), a failed import leaves a project byte-identical, and names holding control
 // characters are listed escaped.
+#include "../cli_run.h"
+
 #include "new_project_file.h"
 #include "project_store.h"
 #include "store_error.h"
@@ -54,21 +56,6 @@ class TestProjectFiles : public QObject
     QTemporaryDir mDir;
     QString mCarbon, mRequests, mBad;
 
-    struct Run
-    {
-        int status;
-        QString out;
-        QString err;
-    };
-
-    static Run cli(const QStringList &args)
-    {
-        QProcess p;
-        p.start(QStringLiteral(CARBONSCOPE_CLI), args);
-        p.waitForFinished(60000);
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
-    }
 
     // A project holding carbon series "c", request series "r" and scenario "june".
     QString makeProject(const QString &name)
