@@ -30,6 +30,8 @@ inline constexpr std::size_t maxFieldsPerRow = 10'000;
 // bounds what a simulation holds whatever the times say (two points a century apart on a 1 s grid would be
 // 3e9 intervals). A million half-hours is 57 years.
 inline constexpr std::size_t maxScenarioIntervals = 1'000'000;
+// A pool JSON file (a pool lists a few models; 1 MiB holds thousands).
+inline constexpr std::size_t maxPoolFileBytes = std::size_t(1) << 20;
 } // namespace limits
 
 // A number for a message: six significant digits ("1e+305", "0.5", "nan"), never hundreds of digits.

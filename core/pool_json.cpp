@@ -1,12 +1,12 @@
 #include "pool_json.h"
 
 #include "io/atomic_file.h"
+#include "number_checks.h"
 #include "parse_error.h"
 
 #include <nlohmann/json.hpp>
 
 #include <fstream>
-#include <sstream>
 
 namespace cs {
 
@@ -78,7 +78,12 @@ ModelPool parsePoolJson(const std::string &text, const std::string &displayName)
         throw ParseError(displayName, 0, 0, "expected an object with a \"models\" array");
 
     ModelPool pool;
-    pool.name = doc.value("name", std::string("custom"));
+    pool.name = "custom";
+    if (doc.contains("name")) {
+        if (!doc["name"].is_string())
+            throw ParseError(displayName, 0, 0, "\"name\" must be a string (the pool's name) or absent");
+        pool.name = doc["name"].get<std::string>();
+    }
     std::size_t index = 0;
     for (const json &m : doc["models"]) {
         const std::string where = "models[" + std::to_string(index++) + "]";
@@ -112,9 +117,14 @@ ModelPool readPoolJson(const std::string &path)
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw ParseError(path, 0, 0, "cannot open the pool file");
-    std::stringstream text;
-    text << in.rdbuf();
-    return parsePoolJson(text.str(), path);
+    // A pool is a few models: read at most maxPoolFileBytes, so that a wrong file cannot fill memory.
+    std::string text(limits::maxPoolFileBytes + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (text.size() > limits::maxPoolFileBytes)
+        throw ParseError(path, 0, 0, "larger than " + std::to_string(limits::maxPoolFileBytes)
+                                         + " bytes: not a pool file (a pool lists a few models)");
+    return parsePoolJson(text, path);
 }
 
 std::string poolToJson(const ModelPool &pool)

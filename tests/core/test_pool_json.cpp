@@ -2,6 +2,7 @@
 #include "parse_error.h"
 #include "pool_json.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -45,6 +46,25 @@ private slots:
         QCOMPARE(loadPool(path), p);
     }
 
+    void aFileLargerThanAnyPoolIsRefusedUnread()
+    {
+        // 1 MiB + 1 byte of spaces: refused for its size before it is parsed (a pool lists a few models).
+        QTemporaryDir dir;
+        const QString path = dir.path() + "/huge.json";
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(QByteArray((1 << 20) + 1, ' ')), qint64((1 << 20) + 1));
+        f.close();
+        QString error;
+        try {
+            readPoolJson(path.toStdString());
+        } catch (const ParseError &e) {
+            error = QString::fromUtf8(e.what());
+        }
+        QVERIFY2(error.endsWith("larger than 1048576 bytes: not a pool file (a pool lists a few models)"),
+                 qPrintable(error));
+    }
+
     void refusals_data()
     {
         QTest::addColumn<QString>("text");
@@ -60,6 +80,8 @@ private slots:
                                       "{\"name\":\"A\",\"energy_mj\":2,\"error_pct\":1}]}"
                                    << "names 'A' twice";
         QTest::newRow("empty") << "{\"models\":[]}" << "has no models";
+        QTest::newRow("name-not-a-string") << "{\"name\": 840.62, \"models\":[{\"name\":\"A\",\"energy_mj\":1,\"error_pct\":2}]}"
+                                           << "\"name\" must be a string";
         // Beyond double range: nlohmann throws out_of_range (not parse_error); "1e400" starts on line 2, column 27
         // (two spaces and {"name":"A", are 14 characters, "energy_mj": 12 more).
         QTest::newRow("number-overflow") << "{\"models\":[\n  {\"name\":\"A\",\"energy_mj\":1e400,\"error_pct\":5}]}"
