@@ -316,6 +316,12 @@ private:
                 mRows.fail(r.place, "expected a region id and short name of at most "
                                         + std::to_string(importlimits::maxUkciRegionNameBytes) + " bytes, got "
                                         + importtext::quoted(name));
+            // Each region becomes a series named after it: two ids under one name would write one series twice.
+            for (const Region *other : mOrder)
+                if (other->shortName == name)
+                    mRows.fail(r.place, "region " + importtext::quoted(name) + " appears with two ids ("
+                                            + importtext::quoted(other->id) + " and " + importtext::quoted(id)
+                                            + "); one region, one id");
             add(it->second, id, name);
         }
         mixedCheck();

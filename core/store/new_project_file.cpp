@@ -87,6 +87,13 @@ bool NewProjectFile::create(const std::string &path, const Fill &fill)
         const bool placed = placeIfAbsent(temp, path);
         removeTemporary(temp);
         return placed;
+    } catch (const StoreError &e) {
+        removeTemporary(temp);
+        // Name the project the user asked for, not the temporary it was being built in.
+        std::string message = e.what();
+        for (std::size_t at = message.find(temp); at != std::string::npos; at = message.find(temp, at + path.size()))
+            message.replace(at, temp.size(), path);
+        throw StoreError(message);
     } catch (...) {
         removeTemporary(temp);
         throw;

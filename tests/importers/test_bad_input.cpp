@@ -76,6 +76,13 @@ private slots:
             << QByteArray("{\"data\":[\n{\"from\":\"2024-01-01T00:00Z\",\"to\":\"2024-01-01T00:30Z\",\"intensity\":"
                           "{\"forecast\":\"abc\",\"actual\":1}}\n]}") << 2 << 78
             << "expected \"forecast\" as a non-negative number or null, got a string";
+        // Found by fuzzing (the read-back check): one region under two ids became two series of one name. Line 2:
+        // {"from":"2023-12-31T00:00Z","to":"2023-12-31T00:30Z","regions":[ is 64 characters; the region starts at 65.
+        QTest::newRow("ukci one region name under two ids") << "carbon" << "ukci"
+            << QByteArray("[{\"from\":\"2023-12-30T23:30Z\",\"to\":\"2023-12-31T00:00Z\",\"regions\":[{\"regionid\":1,"
+                          "\"shortname\":\"A\",\"intensity\":{\"forecast\":1}}]},\n{\"from\":\"2023-12-31T00:00Z\","
+                          "\"to\":\"2023-12-31T00:30Z\",\"regions\":[{\"shortname\":\"A\",\"intensity\":{\"forecast\":2}}]}]")
+            << 2 << 65 << "region \"A\" appears with two ids (\"1\" and \"\"); one region, one id";
         // {"data":[1,] : the ']' at column 12 is where a value was expected.
         QTest::newRow("json syntax error") << "carbon" << "ukci" << QByteArray("{\"data\":[1,]}") << 1 << 12
             << "syntax error";

@@ -1,11 +1,13 @@
 // The project database: schema, migrations from every earlier version, refusals that leave files untouched,
 // and round trips of every kind of record.
+#include "new_project_file.h"
 #include "project_store.h"
 #include "schema.h"
 #include "store_error.h"
 #include "transaction.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -290,6 +292,21 @@ private slots:
                                   "memory; import a shorter period or a coarser interval"),
                  qPrintable(message));
         QVERIFY_THROWS_EXCEPTION(StoreError, store.loadCarbonPoints("big"));
+    }
+
+    void aFailedNewProjectNamesTheProjectNotItsTemporary()
+    {
+        // The new project is built in a hidden temporary beside it; an error from inside names the project asked for.
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("new.csdb").toStdString();
+        QString message;
+        try {
+            NewProjectFile::create(path, [](ProjectStore &store) { throw StoreError(store.path() + ": boom"); });
+        } catch (const StoreError &e) {
+            message = QString::fromUtf8(e.what());
+        }
+        QCOMPARE(message, QString::fromStdString(path + ": boom"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList()); // nothing left behind
     }
 
     void poolRoundTrip()
