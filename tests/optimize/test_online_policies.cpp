@@ -1,6 +1,7 @@
 // Online policies without hindsight, worked out by hand: trailing window, day-ahead forecast, daily budget.
 #include "daily_budget_policy.h"
 #include "online_heuristic_policy.h"
+#include "hand_scenario.h"
 #include "parse_error.h"
 #include "policy_factory.h"
 #include "register_optimize_policies.h"
@@ -12,25 +13,8 @@ using namespace cs;
 
 namespace {
 
-Scenario hourly(const std::vector<double> &intensity, const std::vector<double> &requests = {})
-{
-    Scenario s;
-    s.name = "hand";
-    s.intervalSeconds = 3600;
-    for (std::size_t i = 0; i < intensity.size(); ++i)
-        s.times.push_back(static_cast<UtcSeconds>(i) * 3600);
-    s.intensity = intensity;
-    s.requests = requests.empty() ? std::vector<double>(intensity.size(), 1.0) : requests;
-    return s;
-}
-
-std::vector<std::string> names(const Assignment &a, const ModelPool &p)
-{
-    std::vector<std::string> out;
-    for (const Choice &c : a)
-        out.push_back(p.at(c.model).name);
-    return out;
-}
+using test::hourly;
+using test::names;
 
 } // namespace
 

@@ -1,6 +1,7 @@
 // The learned-price policies (online:price, forecast:price): the pool hull, the window's price worked out by
 // hand, the choices it implies, no look-ahead, and the regret goal against the exact optimum.
 #include "online_price_policy.h"
+#include "hand_scenario.h"
 #include "parse_error.h"
 #include "pareto_frontier.h"
 #include "policy_factory.h"
@@ -34,25 +35,8 @@ ModelPool bigSmall()
 
 constexpr double ug = 1e-6; // grams
 
-Scenario hourly(const std::vector<double> &intensity, const std::vector<double> &requests = {})
-{
-    Scenario s;
-    s.name = "hand";
-    s.intervalSeconds = 3600;
-    for (std::size_t i = 0; i < intensity.size(); ++i)
-        s.times.push_back(static_cast<UtcSeconds>(i) * 3600);
-    s.intensity = intensity;
-    s.requests = requests.empty() ? std::vector<double>(intensity.size(), 1.0) : requests;
-    return s;
-}
-
-std::vector<std::string> names(const Assignment &a, const ModelPool &p)
-{
-    std::vector<std::string> out;
-    for (const Choice &c : a)
-        out.push_back(p.at(c.model).name);
-    return out;
-}
+using test::hourly;
+using test::names;
 
 bool near(double a, double b)
 {

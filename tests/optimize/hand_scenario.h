@@ -1,0 +1,34 @@
+#pragma once
+// Small hand-worked scenarios for the online-policy suites: hourly intervals from t = 0, and the model names an
+// assignment picks.
+#include "model_pool.h"
+#include "policy.h"
+#include "scenario.h"
+
+#include <string>
+#include <vector>
+
+namespace cs::test {
+
+// Hourly intervals from t = 0 with these intensities; one request each unless `requests` says otherwise.
+inline Scenario hourly(const std::vector<double> &intensity, const std::vector<double> &requests = {})
+{
+    Scenario s;
+    s.name = "hand";
+    s.intervalSeconds = 3600;
+    for (std::size_t i = 0; i < intensity.size(); ++i)
+        s.times.push_back(static_cast<UtcSeconds>(i) * 3600);
+    s.intensity = intensity;
+    s.requests = requests.empty() ? std::vector<double>(intensity.size(), 1.0) : requests;
+    return s;
+}
+
+inline std::vector<std::string> names(const Assignment &a, const ModelPool &p)
+{
+    std::vector<std::string> out;
+    for (const Choice &c : a)
+        out.push_back(p.at(c.model).name);
+    return out;
+}
+
+} // namespace cs::test
