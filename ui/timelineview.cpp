@@ -502,18 +502,30 @@ void TimelineView::setCursorTime(double t)
     for (QCPItemStraightLine *line : mCursor) {
         line->point1->setCoords(t, 0);
         line->point2->setCoords(t, 1);
-        line->setVisible(true);
+        line->setVisible(mOverlaysVisible);
     }
+    mCursorShown = true;
     const QString text = readoutAt(t);
     mReadout->setText(text);
     Q_EMIT readoutChanged(text);
     mPlot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void TimelineView::setOverlaysVisible(bool visible)
+{
+    if (visible == mOverlaysVisible)
+        return;
+    mOverlaysVisible = visible;
+    for (QCPItemStraightLine *line : mCursor)
+        line->setVisible(visible && mCursorShown);
+    mPlot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 void TimelineView::clearCursor()
 {
-    if (!mCursor[0]->visible())
+    if (!mCursorShown)
         return;
+    mCursorShown = false;
     for (QCPItemStraightLine *line : mCursor)
         line->setVisible(false);
     mPlot->replot(QCustomPlot::rpQueuedReplot);

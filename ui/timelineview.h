@@ -44,6 +44,10 @@ public:
     void setCursorTime(double t);
     void clearCursor();
     QString readoutAt(double t) const;
+    // Hides the crosshair while a chart is exported (false) and shows it again where it was (true); the
+    // selected period's shading stays, it belongs to what the chart says.
+    void setOverlaysVisible(bool visible);
+    bool overlaysVisible() const { return mOverlaysVisible; }
 
     // How series with more points than pixels are drawn: the app's min/max envelopes, or (for bench/gui's peers)
     // all points with QCustomPlot's own adaptive sampling, or all points with none.
@@ -100,6 +104,8 @@ private:
     double mCumulativeUnit = 1;
     double mLastRedrawMs = 0;
     bool mSyncing = false;
+    bool mOverlaysVisible = true;
+    bool mCursorShown = false;
     Sampling mSampling = Sampling::Envelope;
     QPoint mPressPos;
 };
