@@ -32,11 +32,9 @@ CompareTab::CompareTab(ScenarioDocument *document, QWidget *parent)
     QStringList examples{QStringLiteral("heuristic"), QStringLiteral("heuristic:printed"),
                          QStringLiteral("heuristic:daily"), QStringLiteral("heuristic:printed:daily"),
                          QStringLiteral("threshold:VGG19@100,ResNet50@200,AlexNet")};
-#ifdef CARBONSCOPE_HAVE_OPTIMIZE
     examples << QStringLiteral("optimal:max-error=8") << QStringLiteral("optimal-split:max-error=8")
              << QStringLiteral("optimal:max-co2=50000") << QStringLiteral("online:window=7d")
              << QStringLiteral("forecast") << QStringLiteral("budget:daily=2000");
-#endif
     mSpec->addItems(examples);
     mSpec->setCurrentText(QString());
     mSpec->lineEdit()->setPlaceholderText(tr("a policy spec, e.g. threshold:VGG19@100,ResNet50@200,AlexNet"));

@@ -19,11 +19,9 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#if defined(CARBONSCOPE_HAVE_IMPORTERS) && defined(CARBONSCOPE_HAVE_STORE)
 #include "import_runner.h"
 #include "importer.h"
 #include "local_time_zone.h"
-#endif
 
 namespace cs {
 
@@ -197,10 +195,8 @@ ImportDialog::ImportDialog(QWidget *parent)
     form->addRow(tr("Time format:"), mTimeFormat);
     mTimeZone->setPlaceholderText(tr("UTC"));
     QStringList zones;
-#if defined(CARBONSCOPE_HAVE_IMPORTERS) && defined(CARBONSCOPE_HAVE_STORE)
     for (const std::string &name : LocalTimeZone::names())
         zones << QString::fromStdString(name);
-#endif
     if (!zones.isEmpty()) {
         auto *completer = new QCompleter(zones, mTimeZone);
         completer->setCaseSensitivity(Qt::CaseInsensitive);
@@ -299,7 +295,6 @@ void ImportDialog::refreshFormats()
 {
     const QString current = mFormat->currentText();
     mFormat->clear();
-#if defined(CARBONSCOPE_HAVE_IMPORTERS) && defined(CARBONSCOPE_HAVE_STORE)
     const SeriesKind kind = request().kind == ImportRequest::Kind::Carbon ? SeriesKind::Carbon : SeriesKind::Requests;
     for (const std::string &f : ImportRunner::formats(kind))
         mFormat->addItem(QString::fromStdString(f));
@@ -310,10 +305,6 @@ void ImportDialog::refreshFormats()
     } catch (const std::exception &e) {
         mDetectedFormat = tr("unknown (%1)").arg(QString::fromUtf8(e.what()));
     }
-#else
-    mFormat->addItem(QStringLiteral("csv"));
-    mDetectedFormat = QStringLiteral("csv");
-#endif
     const int keep = mFormat->findText(current);
     mFormat->setCurrentIndex(keep >= 0 ? keep : 0);
 }
@@ -358,7 +349,6 @@ void ImportDialog::refreshPreview()
     if (!g.hasHeader && g.timeColumn >= 0) // the reader would take the first column
         mTimeColumn->setCurrentIndex(g.timeColumn + 1);
     setKind(g.kind);
-#if defined(CARBONSCOPE_HAVE_IMPORTERS) && defined(CARBONSCOPE_HAVE_STORE)
     // Formats that only hold requests say so themselves (a Twitter line has no column names to go by).
     try {
         ImportOptions probe;
@@ -368,7 +358,6 @@ void ImportDialog::refreshPreview()
             setKind(ImportRequest::Kind::Requests);
     } catch (const std::exception &) {
     }
-#endif
     refreshFormats();
     const QString delimiter = g.delimiter == QLatin1Char('\t') ? tr("tab") : QString(g.delimiter);
     mDetected->setText(tr("Detected: format %6, delimiter \"%1\", %2 columns%7; time column: %3; value column: %4; "

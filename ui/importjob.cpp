@@ -9,12 +9,9 @@
 #include <QTemporaryDir>
 #include <QThread>
 
-#if defined(CARBONSCOPE_HAVE_IMPORTERS) && defined(CARBONSCOPE_HAVE_STORE)
 #include "import_context.h"
 #include "import_runner.h"
 #include "project_store.h"
-#define CARBONSCOPE_IMPORT_WITH_IMPORTERS 1
-#endif
 
 #include <sstream>
 
@@ -52,17 +49,12 @@ void ImportJob::start()
 
 bool ImportJob::usesImporters()
 {
-#ifdef CARBONSCOPE_IMPORT_WITH_IMPORTERS
     return true;
-#else
-    return false;
-#endif
 }
 
 void ImportJob::run()
 {
     const std::string path = mRequest.path.toStdString();
-#ifdef CARBONSCOPE_IMPORT_WITH_IMPORTERS
     // The importers library reads every supported format (UK CI API, Electricity Maps, WattTime, Twitter, Azure,
     // generic CSV) into a store; a scratch project holds the series until the document takes it.
     try {
@@ -117,7 +109,6 @@ void ImportJob::run()
         mError = QString::fromUtf8(e.what());
     }
     return;
-#endif
     try {
         // Read in chunks so that progress and cancel work on large files; core's readers then parse the text
         // from a stream. The text is parsed as one piece: a cancel during parsing takes effect when it ends.

@@ -17,17 +17,9 @@
 #include "timelineview.h"
 #include "unsavedchangesguard.h"
 
-#ifdef CARBONSCOPE_HAVE_OPTIMIZE
 #include "register_optimize_policies.h"
-#endif
-#if defined(CARBONSCOPE_HAVE_ECO) && __has_include("eco/ecodesignerwidget.h")
 #include "eco/ecodesignerwidget.h"
-#define CARBONSCOPE_ECO_TAB 1
-#endif
-#if __has_include("live/livetab.h")
 #include "live/livetab.h"
-#define CARBONSCOPE_LIVE_TAB 1
-#endif
 
 #include <QAction>
 #include <QApplication>
@@ -58,9 +50,7 @@ static Preference<int> lastTab{QStringLiteral("mainwindow/tab"), 0};
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), mDocument(new ScenarioDocument(this)), mTabs(new QTabWidget(this))
 {
-#ifdef CARBONSCOPE_HAVE_OPTIMIZE
     registerOptimizePolicies(); // their kinds (optimal, online, forecast, budget, ...) join Compare and Pareto
-#endif
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/carbonscope.svg")));
     setAcceptDrops(true);
@@ -148,7 +138,6 @@ QWidget *MainWindow::createTimelineTab()
 
 void MainWindow::addSubsystemTabs()
 {
-#ifdef CARBONSCOPE_ECO_TAB
     // The eco designer takes the scenario and pool from outside; it follows every re-simulation.
     auto *eco = new EcoDesignerWidget(this);
     mTabs->addTab(eco, tr("&Eco tier"));
@@ -165,11 +154,8 @@ void MainWindow::addSubsystemTabs()
         refresh();
     });
     connect(mTabs, &QTabWidget::currentChanged, eco, refresh);
-#endif
-#ifdef CARBONSCOPE_LIVE_TAB
     mTabs->addTab(new LiveTab(mDocument, this), tr("&Live"));
     mTabs->setTabToolTip(mTabs->count() - 1, tr("Serve inference live and measure its energy"));
-#endif
 }
 
 void MainWindow::createMenus()

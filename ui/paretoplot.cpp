@@ -4,10 +4,8 @@
 #include "scenariodocument.h"
 #include "unitformat.h"
 
-#ifdef CARBONSCOPE_HAVE_OPTIMIZE
 #include "pareto_frontier.h"
 #include "tradeoff_problem.h"
-#endif
 
 #include <QVBoxLayout>
 
@@ -69,7 +67,6 @@ void ParetoPlot::rebuild()
                                                                                             : QString()));
     mFrontierPoints = 0;
     mLeastError = QPointF();
-#ifdef CARBONSCOPE_HAVE_OPTIMIZE
     // The frontier describes the same intervals as the points: the selected period's when there is one (the
     // slice, problem and frontier live together in this scope; the frontier keeps a reference to the problem).
     const auto &period = mDocument->totalsRange();
@@ -100,7 +97,6 @@ void ParetoPlot::rebuild()
             // A pool the optimiser cannot take leaves the plot without a frontier; the points still show.
         }
     }
-#endif
     for (std::size_t r = 0; r < runs.size(); ++r) {
         const PolicyRun &run = runs[r];
         if (!run.ok())

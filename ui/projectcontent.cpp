@@ -1,6 +1,5 @@
 #include "projectcontent.h"
 
-#ifdef CARBONSCOPE_HAVE_STORE
 #include "parse_error.h"
 #include "project_store.h"
 #include "scenariodocument.h"
@@ -124,4 +123,3 @@ void writeProjectContent(ProjectStore &store, const ScenarioDocument &document)
 }
 
 } // namespace cs
-#endif

@@ -3,10 +3,8 @@
 #include "io/atomic_file.h"
 #include "parse_error.h"
 
-#ifdef CARBONSCOPE_HAVE_STORE
 #include "project_store.h"
 #include "schema.h"
-#endif
 
 #include <QDir>
 #include <QFile>
@@ -78,7 +76,6 @@ bool isReadOnlyProject(const QString &path)
 
 bool isCarbonScopeProject(const QString &path)
 {
-#ifdef CARBONSCOPE_HAVE_STORE
     QFile file(path);
     if (!isSqliteFile(utf8(path)) || !file.open(QIODevice::ReadOnly) || !file.seek(68))
         return false;
@@ -88,13 +85,7 @@ bool isCarbonScopeProject(const QString &path)
     const auto byte = [&](int i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(id[i])); };
     return ((byte(0) << 24) | (byte(1) << 16) | (byte(2) << 8) | byte(3))
            == static_cast<std::uint32_t>(Schema::applicationId);
-#else
-    Q_UNUSED(path);
-    return false;
-#endif
 }
-
-#ifdef CARBONSCOPE_HAVE_STORE
 
 // A copy of a project (with its write-ahead log) in `dir`, to read without writing a byte to it or beside it.
 static QString privateCopy(const QString &path, const QTemporaryDir &dir)
@@ -197,24 +188,5 @@ void writeProjectFileAtomically(const ScenarioDocument &document, const QString 
     }
     syncPath(folder, true);
 }
-
-#else
-
-ProjectContent readProjectFile(const QString &path, bool)
-{
-    throw InputError(utf8(path) + ": projects need the store library, which this build does not have");
-}
-
-void writeProjectFileInPlace(const ScenarioDocument &, const QString &path)
-{
-    throw OutputError(utf8(path) + ": projects need the store library, which this build does not have");
-}
-
-void writeProjectFileAtomically(const ScenarioDocument &, const QString &target, const QString &)
-{
-    throw OutputError(utf8(target) + ": projects need the store library, which this build does not have");
-}
-
-#endif
 
 } // namespace cs

@@ -36,11 +36,7 @@ ProjectSession::~ProjectSession() = default;
 
 bool ProjectSession::available()
 {
-#ifdef CARBONSCOPE_HAVE_STORE
     return true;
-#else
-    return false;
-#endif
 }
 
 bool ProjectSession::isModified() const

@@ -13,10 +13,8 @@
 #include "pool_json.h"
 #include "profiler.h"
 #include "trace_csv.h"
-#ifdef CARBONSCOPE_ENGINE_STORE
 #include "project_store.h"
 #include "store_live_sink.h"
-#endif
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -260,12 +258,8 @@ void runProfile(const ProfileCli &o)
         std::fprintf(stderr, "pool written to %s\n", o.out.c_str());
     }
     if (!o.db.empty()) {
-#ifdef CARBONSCOPE_ENGINE_STORE
         ProjectStore::open(o.db).savePool(pool);
         std::fprintf(stderr, "pool '%s' saved in %s\n", pool.name.c_str(), o.db.c_str());
-#else
-        throw InputError("--db: this build has no project store");
-#endif
     }
 }
 
@@ -373,11 +367,7 @@ void runLive(const LiveCli &o)
 
     std::unique_ptr<LiveSink> sink;
     if (!o.db.empty()) {
-#ifdef CARBONSCOPE_ENGINE_STORE
         sink = std::make_unique<StoreLiveSink>(o.db);
-#else
-        throw InputError("--db: this build has no project store");
-#endif
     }
     std::printf("%-20s %6s %-20s %7s %6s %9s %8s %10s %10s %8s %8s\n", "time", "gCO2", "model", "served",
                 "drop", "energy J", "W", "CO2 g", "pred g", "p50 ms", "p99 ms");

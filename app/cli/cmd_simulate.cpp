@@ -37,13 +37,11 @@ struct CompareOptions
     std::string csv;
 };
 
-#ifdef CARBONSCOPE_HAVE_STORE
 } // namespace
 LoadedScenario loadStoredScenario(const std::string &db, const std::string &name); // cmd_store.cpp
 long long saveStoredRun(const std::string &db, const std::string &scenarioName, const LoadedScenario &s,
                         const SimulationResult &result);
 namespace {
-#endif
 
 // The scenario from files, or with --db/--scenario from a project.
 LoadedScenario loadScenarioFrom(const ScenarioOptions &files, const std::string &db, const std::string &name)
@@ -55,22 +53,14 @@ LoadedScenario loadScenarioFrom(const ScenarioOptions &files, const std::string 
             throw InputError("--carbon is required (or --db with --scenario)");
         return loadScenario(files);
     }
-#ifdef CARBONSCOPE_HAVE_STORE
     return loadStoredScenario(db, name);
-#else
-    throw InputError("--db: this build has no project store");
-#endif
 }
 
 // Keeps the run in the project it came from (nothing without --db).
 void keepRun(const std::string &db, const std::string &name, const LoadedScenario &s, const SimulationResult &r)
 {
-#ifdef CARBONSCOPE_HAVE_STORE
     if (!db.empty())
         std::fprintf(stderr, "saved run #%lld in %s\n", saveStoredRun(db, name, s, r), db.c_str());
-#else
-    (void)db, (void)name, (void)s, (void)r;
-#endif
 }
 
 std::string policyHelp()

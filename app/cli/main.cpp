@@ -3,9 +3,7 @@
 #include "io/atomic_file.h"
 #include "parse_error.h"
 
-#ifdef CARBONSCOPE_HAVE_OPTIMIZE
 #include "register_optimize_policies.h"
-#endif
 
 #include <CLI/CLI.hpp>
 
@@ -26,24 +24,14 @@ static int finishStandardOutput(int status)
 
 int main(int argc, char **argv)
 {
-#ifdef CARBONSCOPE_HAVE_OPTIMIZE
     cs::registerOptimizePolicies(); // optimal:, optimal-split:, online:, forecast, budget: ...
-#endif
     CLI::App app{"CarbonScope: carbon-intensity-aware model selection for DNN inference", "carbonscope-cli"};
     app.require_subcommand(1);
     cs::cli::addSimulateCommands(app);
-#ifdef CARBONSCOPE_HAVE_STORE
     cs::cli::addStoreCommands(app);
-#endif
-#ifdef CARBONSCOPE_HAVE_OPTIMIZE
     cs::cli::addOptimizeCommands(app);
-#endif
-#ifdef CARBONSCOPE_HAVE_ECO
     cs::cli::addEcoCommands(app);
-#endif
-#ifdef CARBONSCOPE_HAVE_ENGINE
     cs::cli::addEngineCommands(app);
-#endif
 
     try {
         app.parse(argc, argv);

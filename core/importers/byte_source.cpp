@@ -3,13 +3,9 @@
 #include "import_limits.h"
 #include "parse_error.h"
 
-#ifdef CARBONSCOPE_HAVE_ZLIB
 #include <zlib.h>
-#endif
-#ifdef CARBONSCOPE_HAVE_ZSTD
 #include <zstd.h>
 #include <zstd_errors.h>
-#endif
 
 #include <algorithm>
 #include <cstring>
@@ -23,23 +19,15 @@ constexpr std::size_t inputChunk = 1 << 20;
 
 struct ByteSource::Codec
 {
-#ifdef CARBONSCOPE_HAVE_ZLIB
     z_stream z{};
     bool zInit = false;
-#endif
-#ifdef CARBONSCOPE_HAVE_ZSTD
     ZSTD_DStream *zstd = nullptr;
-#endif
     ~Codec()
     {
-#ifdef CARBONSCOPE_HAVE_ZLIB
         if (zInit)
             inflateEnd(&z);
-#endif
-#ifdef CARBONSCOPE_HAVE_ZSTD
         if (zstd)
             ZSTD_freeDStream(zstd);
-#endif
     }
 };
 
@@ -63,24 +51,16 @@ ByteSource::ByteSource(const std::string &path, Limits limits)
     const auto *b = reinterpret_cast<const unsigned char *>(mIn.get());
     if (mInLen >= 4 && b[0] == 0x28 && b[1] == 0xB5 && b[2] == 0x2F && b[3] == 0xFD) {
         mCompression = Compression::Zstd;
-#ifdef CARBONSCOPE_HAVE_ZSTD
         mCodec->zstd = ZSTD_createDStream();
         ZSTD_initDStream(mCodec->zstd);
         // A frame may ask for a window of up to 2 GiB, allocated as it fills: bounded here.
         ZSTD_DCtx_setParameter(mCodec->zstd, ZSTD_d_windowLogMax, importlimits::maxZstdWindowLog);
-#else
-        throw InputError(path + ": a zstd-compressed file, and this build has no zstd (decompress it first)");
-#endif
     } else if (mInLen >= 2 && b[0] == 0x1F && b[1] == 0x8B) {
         mCompression = Compression::Gzip;
-#ifdef CARBONSCOPE_HAVE_ZLIB
         // 15 + 32: zlib or gzip header, detected.
         if (inflateInit2(&mCodec->z, 15 + 32) != Z_OK)
             throw InputError(path + ": cannot start the gzip decoder");
         mCodec->zInit = true;
-#else
-        throw InputError(path + ": a gzip-compressed file, and this build has no zlib (decompress it first)");
-#endif
     }
 }
 
@@ -169,10 +149,6 @@ std::size_t ByteSource::readRaw(char *buffer, std::size_t n)
 
 std::size_t ByteSource::readGzip(char *buffer, std::size_t n)
 {
-#ifndef CARBONSCOPE_HAVE_ZLIB
-    (void)buffer, (void)n;
-    return 0;
-#else
     z_stream &z = mCodec->z;
     z.next_out = reinterpret_cast<Bytef *>(buffer);
     z.avail_out = static_cast<uInt>(n);
@@ -197,15 +173,10 @@ std::size_t ByteSource::readGzip(char *buffer, std::size_t n)
             throw InputError(mPath + ": damaged gzip data (" + (z.msg ? z.msg : "inflate failed") + ")");
     }
     return n - z.avail_out;
-#endif
 }
 
 std::size_t ByteSource::readZstd(char *buffer, std::size_t n)
 {
-#ifndef CARBONSCOPE_HAVE_ZSTD
-    (void)buffer, (void)n;
-    return 0;
-#else
     ZSTD_outBuffer out{buffer, n, 0};
     while (out.pos < out.size) {
         if (!refill()) {
@@ -236,7 +207,6 @@ std::size_t ByteSource::readZstd(char *buffer, std::size_t n)
         mStreamEnded = rc == 0;
     }
     return out.pos;
-#endif
 }
 
 } // namespace cs

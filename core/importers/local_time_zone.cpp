@@ -5,12 +5,10 @@
 
 #include <cstdio>
 
-#ifdef CARBONSCOPE_HAVE_DATE_TZ
 #include <date/tz.h>
 
 #include <fstream>
 #include <iterator>
-#endif
 
 namespace cs {
 
@@ -29,7 +27,6 @@ std::string offsetText(int seconds)
     return buf;
 }
 
-#ifdef CARBONSCOPE_HAVE_DATE_TZ
 // "2023-03-26 01:30" (seconds only where not zero): a wall-clock time as the user wrote it.
 std::string wallText(UtcSeconds wall)
 {
@@ -88,7 +85,6 @@ std::string unknownZone(const std::string &spec)
              "America/New_York or Asia/Kolkata (`carbonscope-cli time-zones` lists the "
            + std::to_string(tzdb().zones.size()) + " names this system knows)";
 }
-#endif
 
 } // namespace
 
@@ -109,7 +105,6 @@ LocalTimeZone LocalTimeZone::find(std::string_view spec)
         name.pop_back();
     while (!name.empty() && (name.front() == ' ' || name.front() == '\t'))
         name.erase(0, 1);
-#ifdef CARBONSCOPE_HAVE_DATE_TZ
     const date::time_zone *zone = nullptr;
     try {
         tzdb(); // no zone data: says so
@@ -124,32 +119,22 @@ LocalTimeZone LocalTimeZone::find(std::string_view spec)
     z.mName = zone->name();
     z.mRulesBeyondData = footerHasRules(z.mName);
     return z;
-#else
-    throw InputError("time zone \"" + name + "\": this build of CarbonScope has no named time zones (it was built "
-                     "without Debian's libhowardhinnant-date-dev); use UTC or a fixed offset such as +01:00");
-#endif
 }
 
 bool LocalTimeZone::namedZonesSupported()
 {
-#ifdef CARBONSCOPE_HAVE_DATE_TZ
     return true;
-#else
-    return false;
-#endif
 }
 
 std::vector<std::string> LocalTimeZone::names()
 {
     std::vector<std::string> out;
-#ifdef CARBONSCOPE_HAVE_DATE_TZ
     try {
         for (const date::time_zone &z : tzdb().zones)
             out.push_back(z.name());
     } catch (const InputError &) {
         // no zone data: no names
     }
-#endif
     return out;
 }
 
@@ -157,7 +142,6 @@ LocalTimeZone::Instant LocalTimeZone::toUtc(UtcSeconds wallClock, std::optional<
 {
     if (!mZone)
         return {wallClock - mOffset, {}};
-#ifdef CARBONSCOPE_HAVE_DATE_TZ
     const date::local_seconds local{std::chrono::seconds{wallClock}};
     const date::local_info info = mZone->get_info(local);
     switch (info.result) {
@@ -184,9 +168,6 @@ LocalTimeZone::Instant LocalTimeZone::toUtc(UtcSeconds wallClock, std::optional<
                                   + clockText(change + info.second.offset.count()) + ")"};
     }
     }
-#else
-    (void)notBefore; // a named zone cannot be made without date-tz
-#endif
     return {std::nullopt, "no time zone support"};
 }
 

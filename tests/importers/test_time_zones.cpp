@@ -260,19 +260,6 @@ private slots:
         QVERIFY(std::is_sorted(names.begin(), names.end()));
     }
 
-#ifndef CARBONSCOPE_HAVE_DATE_TZ
-    // Only in a build without date-tz (tests/CMakeLists.txt defines CARBONSCOPE_HAVE_DATE_TZ here as for the
-    // importers): with named zones the refusal cannot happen, and a skip would read as a dependency missing in CI.
-    void withoutZoneSupportANameIsRefused()
-    {
-        QVERIFY(!LocalTimeZone::namedZonesSupported());
-        const QString e = importError("time,value\n2023-07-01 12:00,1\n", "Europe/London");
-        QVERIFY2(e.contains(QStringLiteral("no named time zones")), qPrintable(e));
-        // Fixed offsets still work: 12:00 and 13:00 at +01:00 are 11:00 and 12:00 UTC.
-        QCOMPARE(importCsv("time,value\n2023-07-01 12:00,1\n2023-07-01 13:00,2\n", "+01:00").times,
-                 (std::vector<UtcSeconds>{utc_2023_07_01_1100, utc_2023_07_01_1200}));
-    }
-#endif
 };
 
 QTEST_GUILESS_MAIN(TestTimeZones)

@@ -118,9 +118,6 @@ private Q_SLOTS:
 
     void paretoFrontierFollowsTheSelectedPeriod()
     {
-#ifndef CARBONSCOPE_HAVE_OPTIMIZE
-        QSKIP("the optimize library is not built: the Pareto plot has no frontier");
-#else
         ParetoPlot *pareto = mWindow->compareTab()->pareto();
         pareto->ensureCurrent();
         // Least error is ResNet152 (5.954 %, 1238.15 mJ) in every interval; the whole scenario:
@@ -146,7 +143,6 @@ private Q_SLOTS:
         mWindow->document()->clearTotalsRange();
         pareto->ensureCurrent();
         QVERIFY(qAbs(pareto->frontierLeastError().x() - 1238.15 * 1.4e6 / 3.6e9) < 1e-12);
-#endif
     }
 };
 

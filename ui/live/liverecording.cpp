@@ -1,15 +1,12 @@
 #include "liverecording.h"
 
 #include "parse_error.h"
-#ifdef CARBONSCOPE_HAVE_STORE
 #include "project_store.h"
-#endif
 
 namespace cs {
 
 QVector<RecordedSession> listRecordedSessions(const QString &projectPath)
 {
-#ifdef CARBONSCOPE_HAVE_STORE
     ProjectStore store = ProjectStore::open(projectPath.toStdString(), ProjectStore::OpenMode::MustExist);
     QVector<RecordedSession> out;
     for (const LiveSessionInfo &i : store.listLiveSessions())
@@ -17,14 +14,10 @@ QVector<RecordedSession> listRecordedSessions(const QString &projectPath)
                        QString::fromStdString(i.policySpec), QString::fromStdString(i.poolName),
                        QString::fromStdString(i.startedAt), QString::fromStdString(i.endedAt)});
     return out;
-#else
-    throw InputError(projectPath.toStdString() + ": this build has no project store");
-#endif
 }
 
 QVector<LiveRow> loadRecordedRows(const QString &projectPath, long long sessionId, long long afterIndex)
 {
-#ifdef CARBONSCOPE_HAVE_STORE
     ProjectStore store = ProjectStore::open(projectPath.toStdString(), ProjectStore::OpenMode::MustExist);
     const LiveSession s = store.loadLiveSession(sessionId, afterIndex);
     QVector<LiveRow> out;
@@ -44,11 +37,6 @@ QVector<LiveRow> loadRecordedRows(const QString &projectPath, long long sessionI
         out.push_back(row);
     }
     return out;
-#else
-    Q_UNUSED(sessionId);
-    Q_UNUSED(afterIndex);
-    throw InputError(projectPath.toStdString() + ": this build has no project store");
-#endif
 }
 
 } // namespace cs

@@ -1,37 +1,31 @@
 #include "livesessionworker.h"
 
-#ifdef CARBONSCOPE_HAVE_ENGINE
 #include "inference_engine.h"
 #include "intensity_feed.h"
 #include "live_runner.h"
 #include "meter_factory.h"
 #include "policy_factory.h"
-#ifdef CARBONSCOPE_ENGINE_STORE
 #include "store_live_sink.h"
-#endif
-#endif
+#include "torch_engine_loader.h"
 
 #include <exception>
+#include <filesystem>
 #include <memory>
 
 namespace cs {
 
 bool LiveSessionWorker::engineAvailable()
 {
-#ifdef CARBONSCOPE_HAVE_ENGINE
-    return true;
-#else
+    // The LibTorch module is loaded on the first run; here only whether one is there to load (not its 160 MB).
+    for (const std::string &candidate : torchModuleCandidates())
+        if (std::filesystem::exists(candidate))
+            return true;
     return false;
-#endif
 }
 
 void LiveSessionWorker::run(const Config &config)
 {
     mStop = false;
-#ifndef CARBONSCOPE_HAVE_ENGINE
-    Q_UNUSED(config);
-    Q_EMIT failed(tr("This build has no inference engine (LibTorch was not found when it was built)."));
-#else
     try {
         const PolicyPtr policy = makePolicy(config.policySpec.toStdString());
         EngineOptions eo;
@@ -80,10 +74,8 @@ void LiveSessionWorker::run(const Config &config)
         h.intervalSeconds = config.scenario.intervalSeconds;
 
         std::unique_ptr<LiveSink> sink;
-#ifdef CARBONSCOPE_ENGINE_STORE
         if (!config.recordPath.isEmpty())
             sink = std::make_unique<StoreLiveSink>(config.recordPath.toStdString());
-#endif
         Q_EMIT status(tr("Serving on %1; %2.%3")
                           .arg(QString::fromStdString(engine->deviceName()), QString::fromStdString(h.meter),
                                sizeNote));
@@ -114,7 +106,6 @@ void LiveSessionWorker::run(const Config &config)
     } catch (const std::exception &e) {
         Q_EMIT failed(QString::fromStdString(e.what()));
     }
-#endif
 }
 
 } // namespace cs
