@@ -34,6 +34,8 @@ void validateModel(const Model &m)
         check(*m.latencyMs, "latency (ms)", limits::maxLatencyMs);
     if (m.throughputPerS)
         check(*m.throughputPerS, "throughput (inferences/s)", limits::maxThroughputPerS);
+    if (m.loadCurve)
+        m.loadCurve->validate("model '" + m.name + "'");
 }
 
 void ModelPool::validate() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "deployment/load_curve.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +17,7 @@ struct Model
     std::optional<double> latencyMs;      // per request, milliseconds
     std::optional<double> throughputPerS; // inferences per second per GPU
     std::string source;                   // where the figures came from
+    std::optional<LoadCurve> loadCurve;   // power vs request rate, where profiled (deployment/load_curve.h)
 
     bool operator==(const Model &) const = default;
 };

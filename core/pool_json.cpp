@@ -48,6 +48,27 @@ std::optional<double> optionalNumber(const json &model, const char *key, const s
     return it->get<double>();
 }
 
+// "load_curve": {"idle_w": 80, "points": [[rate per s per GPU, watts], ...]} (issue #16), written by `profile`.
+std::optional<LoadCurve> optionalLoadCurve(const json &model, const std::string &file, const std::string &where)
+{
+    const auto it = model.find("load_curve");
+    if (it == model.end() || it->is_null())
+        return std::nullopt;
+    const std::string at = where + ": \"load_curve\"";
+    if (!it->is_object() || !it->contains("points") || !(*it)["points"].is_array())
+        throw ParseError(file, 0, 0, at + " must be an object with \"idle_w\" and a \"points\" array");
+    LoadCurve curve;
+    curve.idleWatts = requireNumber(*it, "idle_w", file, at);
+    for (const json &p : (*it)["points"]) {
+        if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_number())
+            throw ParseError(file, 0, 0, at + ": each point must be [requests per second, watts]");
+        curve.points.push_back({p[0].get<double>(), p[1].get<double>()});
+    }
+    if (curve.points.size() > 1000)
+        throw ParseError(file, 0, 0, at + ": more than 1000 points (a profile measures a handful of loads)");
+    return curve;
+}
+
 } // namespace
 
 ModelPool parsePoolJson(const std::string &text, const std::string &displayName)
@@ -97,6 +118,7 @@ ModelPool parsePoolJson(const std::string &text, const std::string &displayName)
         model.throughputPerS = optionalNumber(m, "throughput_per_s", displayName, where);
         if (m.contains("source") && m["source"].is_string())
             model.source = m["source"].get<std::string>();
+        model.loadCurve = optionalLoadCurve(m, displayName, where);
         try {
             validateModel(model); // here, so that the message names the entry
         } catch (const InputError &e) {
@@ -138,6 +160,12 @@ std::string poolToJson(const ModelPool &pool)
             j["throughput_per_s"] = *m.throughputPerS;
         if (!m.source.empty())
             j["source"] = m.source;
+        if (m.loadCurve) {
+            json points = json::array();
+            for (const LoadPoint &p : m.loadCurve->points)
+                points.push_back({p.requestsPerS, p.watts});
+            j["load_curve"] = {{"idle_w", m.loadCurve->idleWatts}, {"points", std::move(points)}};
+        }
         models.push_back(std::move(j));
     }
     return json{{"name", pool.name}, {"models", std::move(models)}}.dump(2) + "\n";
