@@ -32,6 +32,7 @@ int main(int argc, char **argv)
     cs::cli::addOptimizeCommands(app);
     cs::cli::addEcoCommands(app);
     cs::cli::addEngineCommands(app);
+    cs::cli::addFetchCommands(app);
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "api_source.h"
+
+namespace cs {
+
+// Electricity Maps API v3 with the user's token (sent as the "auth-token" header, never in the URL):
+//   GET {base}/v3/carbon-intensity/past-range?zone=DE&start=...&end=...   (times as ISO 8601, UTC)
+// The answer is {"zone", "data": [{"carbonIntensity", "datetime", "isEstimated", ...}]}: the points of the
+// /carbon-intensity/history answer under another name, which the electricitymaps importer reads.
+class ElectricityMapsSource : public ApiSource
+{
+public:
+    static constexpr const char *defaultBase = "https://api.electricitymaps.com";
+    // past-range answers at most 10 days of hourly data per call (Electricity Maps API reference,
+    // portal.electricitymaps.com/developer-hub/api/reference, "Past Range Carbon Intensity": 10 days at hourly
+    // granularity, 100 days at daily).
+    static constexpr UtcSeconds maxSpan = 10 * 86400;
+
+    ElectricityMapsSource(std::string token, std::string base = defaultBase)
+        : mToken(std::move(token)), mBase(trimmedBase(std::move(base))) {}
+
+    std::string name() const override { return "electricitymaps"; }
+    std::string publisher() const override { return "Electricity Maps"; }
+    std::string importFormat() const override { return "electricitymaps"; }
+    UtcSeconds maxSpanSeconds() const override { return maxSpan; }
+    // A zone key: "DE", "US-CAL-CISO", "GB".
+    FetchTarget target(const std::string &zone) const override;
+    HttpRequest request(const FetchTarget &target, const FetchPeriod &period) const override;
+    // past-range's "data" becomes "history", the member the importer reads.
+    std::string importableBody(std::string body) const override;
+    std::string seriesPrefix() const override { return "Electricity Maps"; }
+
+private:
+    std::string mToken;
+    std::string mBase;
+};
+
+} // namespace cs

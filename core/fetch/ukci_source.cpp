@@ -1,0 +1,73 @@
+#include "ukci_source.h"
+
+#include "parse_error.h"
+
+#include <array>
+#include <cctype>
+
+namespace cs {
+namespace {
+
+constexpr std::array<const char *, 17> regionNames = {
+    "North Scotland", "South Scotland", "North West England", "North East England", "South Yorkshire",
+    "North Wales, Merseyside and Cheshire", "South Wales", "West Midlands", "East Midlands", "East England",
+    "South West England", "South England", "London", "South East England", "England", "Scotland", "Wales"};
+
+bool isOutwardCode(const std::string &text)
+{
+    // A UK postcode's outward code: 1-2 letters, a digit, then an optional letter or digit (BS7, SW1A, M1, EC1V).
+    std::size_t i = 0;
+    while (i < text.size() && i < 2 && std::isalpha(static_cast<unsigned char>(text[i])))
+        ++i;
+    if (i == 0 || i >= text.size() || !std::isdigit(static_cast<unsigned char>(text[i])))
+        return false;
+    ++i;
+    if (i < text.size() && std::isalnum(static_cast<unsigned char>(text[i])))
+        ++i;
+    return i == text.size();
+}
+
+std::string upper(std::string text)
+{
+    for (char &c : text)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return text;
+}
+
+} // namespace
+
+std::string UkciSource::regionName(int id)
+{
+    return id >= 1 && id <= 17 ? regionNames[static_cast<std::size_t>(id - 1)] : std::string();
+}
+
+FetchTarget UkciSource::target(const std::string &region) const
+{
+    if (region == "national" || region == "GB" || region == "gb")
+        return {"national", "national"};
+    if (!region.empty() && region.find_first_not_of("0123456789") == std::string::npos && region.size() <= 2) {
+        const int id = std::stoi(region);
+        if (id >= 1 && id <= 17)
+            return {"regionid/" + std::to_string(id), regionName(id)};
+    }
+    std::string code = region.rfind("postcode:", 0) == 0 ? region.substr(9) : region;
+    if (isOutwardCode(code))
+        return {"postcode/" + upper(code), upper(code)};
+    throw InputError("UK Carbon Intensity region \"" + region
+                     + "\": expected national, a region id 1-17 (1-14 the DNO regions, 15-17 England, Scotland, "
+                       "Wales) or a postcode's outward code such as BS7");
+}
+
+HttpRequest UkciSource::request(const FetchTarget &target, const FetchPeriod &period) const
+{
+    const std::string range = urlTimeMinutes(period.from) + "/" + urlTimeMinutes(period.to);
+    HttpRequest r;
+    if (target.key == "national")
+        r.url = mBase + "/intensity/" + range;
+    else
+        r.url = mBase + "/regional/intensity/" + range + "/" + target.key; // regionid/N or postcode/XX
+    r.headers.push_back({"Accept", "application/json"});
+    return r;
+}
+
+} // namespace cs

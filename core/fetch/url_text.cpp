@@ -1,0 +1,41 @@
+#include "api_source.h"
+
+#include <cstdio>
+
+namespace cs {
+
+std::string urlTimeSeconds(UtcSeconds t)
+{
+    return formatUtcTime(t); // 2024-01-01T00:00:00Z
+}
+
+std::string urlTimeMinutes(UtcSeconds t)
+{
+    const std::string full = formatUtcTime(t - t % 60);
+    return full.substr(0, 16) + "Z"; // 2024-01-01T00:00Z
+}
+
+std::string urlEncoded(const std::string &text)
+{
+    std::string out;
+    for (unsigned char c : text) {
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+            || c == '_' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            char hex[4];
+            std::snprintf(hex, sizeof hex, "%%%02X", c);
+            out += hex;
+        }
+    }
+    return out;
+}
+
+std::string trimmedBase(std::string base)
+{
+    while (!base.empty() && base.back() == '/')
+        base.pop_back();
+    return base;
+}
+
+} // namespace cs

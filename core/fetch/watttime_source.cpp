@@ -1,0 +1,54 @@
+#include "watttime_source.h"
+
+#include "fetch_error.h"
+#include "paced_client.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cctype>
+
+namespace cs {
+
+FetchTarget WattTimeSource::target(const std::string &region) const
+{
+    bool ok = !region.empty() && region.size() <= 60;
+    for (char c : region)
+        ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-');
+    if (!ok)
+        throw InputError("WattTime region \"" + region + "\": expected a region such as CAISO_NORTH");
+    return {region, region};
+}
+
+HttpRequest WattTimeSource::request(const FetchTarget &target, const FetchPeriod &period) const
+{
+    HttpRequest r;
+    r.url = mBase + "/v3/historical?region=" + urlEncoded(target.key) + "&start="
+        + urlEncoded(urlTimeSeconds(period.from)) + "&end=" + urlEncoded(urlTimeSeconds(period.to))
+        + "&signal_type=co2_moer";
+    r.headers.push_back({"Authorization", "Bearer " + mToken});
+    r.headers.push_back({"Accept", "application/json"});
+    return r;
+}
+
+void WattTimeSource::authenticate(PacedClient &client, bool again)
+{
+    if (!mToken.empty() && !again)
+        return;
+    if (mUser.empty() || mPassword.empty())
+        throw FetchError("WattTime needs a login: set CARBONSCOPE_WATTTIME_USER and CARBONSCOPE_WATTTIME_PASSWORD "
+                         "(or --password-file)");
+    client.addSecret(mPassword);
+    HttpRequest login;
+    login.url = mBase + "/login";
+    login.basicUser = mUser;
+    login.basicPassword = mPassword;
+    const std::string body = client.get(login);
+    const nlohmann::json doc = nlohmann::json::parse(body, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object() || !doc.contains("token") || !doc["token"].is_string()
+        || doc["token"].get<std::string>().empty())
+        throw FetchError("WattTime login at " + login.url + " answered without a token");
+    mToken = doc["token"].get<std::string>();
+    client.addSecret(mToken);
+}
+
+} // namespace cs

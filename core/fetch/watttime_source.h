@@ -1,0 +1,42 @@
+#pragma once
+
+#include "api_source.h"
+
+namespace cs {
+
+// WattTime API v3, historical marginal emissions (signal co2_moer), with the user's login:
+//   GET {base}/login                   HTTP basic auth -> {"token": "..."} (valid 30 minutes)
+//   GET {base}/v3/historical?region=CAISO_NORTH&start=...&end=...&signal_type=co2_moer
+//                                      "Authorization: Bearer <token>"
+// The answer {"data": [{"point_time", "value"}], "meta": {"units": "lbs_co2_per_mwh", ...}} is read by the
+// watttime importer (converted to gCO2/kWh). An expired token (HTTP 401) is renewed once per request.
+class WattTimeSource : public ApiSource
+{
+public:
+    static constexpr const char *defaultBase = "https://api.watttime.org";
+    // "The maximum query window is 32 days" for historical data (WattTime API v3 documentation,
+    // docs.watttime.org, historical data endpoint; start and end at most 32 days apart).
+    static constexpr UtcSeconds maxSpan = 32 * 86400;
+
+    WattTimeSource(std::string user, std::string password, std::string base = defaultBase)
+        : mUser(std::move(user)), mPassword(std::move(password)), mBase(trimmedBase(std::move(base))) {}
+
+    std::string name() const override { return "watttime"; }
+    std::string publisher() const override { return "WattTime"; }
+    std::string importFormat() const override { return "watttime"; }
+    UtcSeconds maxSpanSeconds() const override { return maxSpan; }
+    // A WattTime region (balancing authority): "CAISO_NORTH".
+    FetchTarget target(const std::string &region) const override;
+    HttpRequest request(const FetchTarget &target, const FetchPeriod &period) const override;
+    void authenticate(PacedClient &client, bool again) override;
+    bool canReauthenticate() const override { return true; }
+    std::string seriesPrefix() const override { return "WattTime MOER"; }
+
+private:
+    std::string mUser;
+    std::string mPassword;
+    std::string mBase;
+    std::string mToken;
+};
+
+} // namespace cs
