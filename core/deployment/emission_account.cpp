@@ -32,13 +32,9 @@ EnergyBasis basisOf(const ModelPool &pool)
     return curves == pool.size() ? EnergyBasis::LoadCurves : EnergyBasis::Mixed;
 }
 
-struct GpuJoules
-{
-    double dynamic = 0, idle = 0, overCapacityRequests = 0;
-};
+} // namespace
 
-// One model serving `requests` for `share` of an interval of `seconds` on `gpus` GPUs.
-GpuJoules modelJoules(const Model &m, double requests, double share, double seconds, int gpus)
+GpuJoules gpuJoules(const Model &m, double requests, double share, double seconds, int gpus)
 {
     GpuJoules j;
     if (share <= 0)
@@ -56,8 +52,6 @@ GpuJoules modelJoules(const Model &m, double requests, double share, double seco
         j.overCapacityRequests = (rate - curve.capacityPerS()) * busySeconds;
     return j;
 }
-
-} // namespace
 
 EmissionAccount accountEmissions(const Scenario &scenario, const ModelPool &pool, const Assignment &assignment,
                                  const Deployment &deployment)
@@ -87,8 +81,8 @@ EmissionAccount accountEmissions(const Scenario &scenario, const ModelPool &pool
             throw InputError("internal: interval " + std::to_string(i) + " is assigned a model outside the pool");
         const double share = c.altShare > 0 ? c.altShare : 0.0;
         const double req = scenario.requests[i];
-        const GpuJoules first = modelJoules(pool.at(c.model), req, 1 - share, seconds, deployment.gpus);
-        const GpuJoules second = share > 0 ? modelJoules(pool.at(c.alt), req, share, seconds, deployment.gpus)
+        const GpuJoules first = gpuJoules(pool.at(c.model), req, 1 - share, seconds, deployment.gpus);
+        const GpuJoules second = share > 0 ? gpuJoules(pool.at(c.alt), req, share, seconds, deployment.gpus)
                                            : GpuJoules{};
         const double dynamicKwh = (first.dynamic + second.dynamic) / joulesPerKwh;
         const double idleKwh = (first.idle + second.idle) / joulesPerKwh;

@@ -38,6 +38,14 @@ struct EmissionAccount
     std::size_t overCapacityIntervals = 0;
 };
 
+// The GPU joules of one model serving `requests` for `share` of `seconds` on `gpus` GPUs: its load curve's power
+// at the rate per GPU over the time it holds the GPUs (idle apart), or its energy per inference per request.
+struct GpuJoules
+{
+    double dynamic = 0, idle = 0, overCapacityRequests = 0;
+};
+GpuJoules gpuJoules(const Model &model, double requests, double share, double seconds, int gpus);
+
 // Prices `assignment` on `scenario` (its intensity is the accounting signal) with `deployment`. A model with a
 // load curve is charged the curve's power at the interval's rate per GPU over the time it serves (a split
 // interval serves each model for its share of the time), idle included; one without is charged its energy
