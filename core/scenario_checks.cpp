@@ -40,4 +40,22 @@ void checkScenarioRanges(const Scenario &s)
     checkValues(s.times, s.forecast, limits::maxIntensity, where, "forecast intensity (gCO2/kWh)");
 }
 
+std::string describeCutOff(const TimeSeries &trace, const Scenario &scenario, const std::string &role)
+{
+    if (trace.empty() || scenario.empty() || trace.intervalSeconds <= 0)
+        return {};
+    const UtcSeconds traceFrom = trace.times.front();
+    const UtcSeconds traceTo = trace.times.back() + trace.intervalSeconds;
+    const UtcSeconds keptFrom = scenario.times.front();
+    const UtcSeconds keptTo = scenario.times.back() + scenario.intervalSeconds;
+    const UtcSeconds cut = std::max<UtcSeconds>(0, keptFrom - traceFrom) + std::max<UtcSeconds>(0, traceTo - keptTo);
+    if (cut <= 0)
+        return {};
+    auto hours = [](UtcSeconds s) { return shortNumber(static_cast<double>(s) / 3600.0) + " h"; };
+    return role + " trace \"" + trace.name + "\" spans " + formatUtcTime(traceFrom) + " to " + formatUtcTime(traceTo)
+           + " (" + hours(traceTo - traceFrom) + "); the scenario keeps " + formatUtcTime(keptFrom) + " to "
+           + formatUtcTime(keptTo) + " (" + hours(keptTo - keptFrom) + ") where both traces have data, "
+           + hours(cut) + " left out";
+}
+
 } // namespace cs

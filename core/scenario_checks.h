@@ -12,4 +12,10 @@ void checkCarbonSeries(const TimeSeries &carbon);
 void checkRequestSeries(const TimeSeries &requests);
 void checkScenarioRanges(const Scenario &scenario);
 
+// Where a trace spans more than the scenario aligned on it (a year of carbon aligned to the 720 h a month of
+// requests covers), the scenario keeps the overlap only; this says so rather than cutting silently: "carbon trace
+// "X" spans A to B (8784 h); the scenario keeps C to D (720 h) where both traces have data, 8064 h left out".
+// Empty where nothing is cut off.
+std::string describeCutOff(const TimeSeries &trace, const Scenario &scenario, const std::string &role);
+
 } // namespace cs

@@ -87,6 +87,7 @@ struct ReadSpec
     std::string valueKind;  // "intensity", "request count"
     bool emptyIsMissing;    // an empty cell is a missing point (a gap) rather than an error
     double maxValue;        // the documented range is 0..maxValue (number_checks.h)
+    std::size_t maxRows;    // data rows, empty ones included
 };
 
 // A row may not carry more fields than the header names: the extras would be dropped unseen. Empty extras (a
@@ -127,9 +128,9 @@ TimeSeries readSeries(std::istream &in, const std::string &file, const ReadSpec 
     const std::size_t needed = static_cast<std::size_t>(std::max(timeColumn, valueColumn)) + 1;
 
     while (csv.next()) {
-        if (rowTimes.size() == maxTraceRows)
-            throw ParseError(file, csv.line(), 1, "more than " + std::to_string(maxTraceRows) + " data rows: a "
-                             "trace may hold at most " + std::to_string(maxTraceRows) + " points, so that memory "
+        if (rowTimes.size() == spec.maxRows)
+            throw ParseError(file, csv.line(), 1, "more than " + std::to_string(spec.maxRows) + " data rows: a "
+                             "trace may hold at most " + std::to_string(spec.maxRows) + " points, so that memory "
                              "stays bounded (bin a finer trace to a coarser interval, or cut it to a shorter "
                              "period)");
         if (csv.size() < needed)
@@ -221,7 +222,8 @@ std::ifstream openOrThrow(const std::string &path)
 
 TimeSeries readCarbonCsv(std::istream &in, const std::string &displayName, const CarbonCsvOptions &options)
 {
-    return readSeries(in, displayName, {"gCO2/kWh", "carbon intensity", true, limits::maxIntensity}, chooseCarbonColumn, options.column);
+    return readSeries(in, displayName, {"gCO2/kWh", "carbon intensity", true, limits::maxIntensity, options.maxRows},
+                      chooseCarbonColumn, options.column);
 }
 
 TimeSeries readCarbonCsv(const std::string &path, const CarbonCsvOptions &options)
@@ -230,15 +232,29 @@ TimeSeries readCarbonCsv(const std::string &path, const CarbonCsvOptions &option
     return readCarbonCsv(in, path, options);
 }
 
-TimeSeries readRequestCsv(std::istream &in, const std::string &displayName, const std::string &column)
+TimeSeries readRequestCsv(std::istream &in, const std::string &displayName, const std::string &column,
+                          std::size_t maxRows)
 {
-    return readSeries(in, displayName, {"requests", "request count", false, limits::maxRequestsPerInterval}, chooseRequestColumn, column);
+    return readSeries(in, displayName, {"requests", "request count", false, limits::maxRequestsPerInterval, maxRows},
+                      chooseRequestColumn, column);
 }
 
-TimeSeries readRequestCsv(const std::string &path, const std::string &column)
+TimeSeries readRequestCsv(const std::string &path, const std::string &column, std::size_t maxRows)
 {
     auto in = openOrThrow(path);
-    return readRequestCsv(in, path, column);
+    return readRequestCsv(in, path, column, maxRows);
+}
+
+bool csvHasColumn(const std::string &path, const std::string &name)
+{
+    auto in = openOrThrow(path);
+    CsvReader csv(in, path);
+    if (!csv.next())
+        return false;
+    for (std::size_t i = 0; i < csv.size(); ++i)
+        if (lower(csv.field(i)) == lower(name))
+            return true;
+    return false;
 }
 
 } // namespace cs

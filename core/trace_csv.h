@@ -15,12 +15,16 @@ namespace cs {
 // working columns. Peak RSS of carbonscope-cli (6 MB on a tiny input) with 100,000 half-hourly carbon and
 // request points and the 4-model pool: simulate 19 MB, eco 16 MB, frontier 40 MB, compare 49 MB, optimize 92 MB;
 // at 1,000,000 simulate alone grew by 124 MB and compare by 424 MB over a tiny run. 100,000
-// points are 5.7 years of half-hourly data, 11 years of hourly data or 347 days of 5-minute data.
+// points are 5.7 years of half-hourly data, 11 years of hourly data or 347 days of 5-minute data. This is the
+// default of the readers; carbonscope-cli's --carbon and --requests raise it to limits::maxScenarioIntervals
+// (1,000,000: a year of 5-minute data is 105,120 rows, a year of 1-minute data 525,600), the most one scenario
+// holds, so that memory stays bounded there too.
 inline constexpr std::size_t maxTraceRows = 100'000;
 
 struct CarbonCsvOptions
 {
     std::string column; // empty: detect (actual before forecast; "intensity", "gco2_kwh", the one value column)
+    std::size_t maxRows = maxTraceRows;
 };
 
 // Reads a carbon-intensity CSV with a header: a time column and an intensity column (gCO2/kWh). Rows whose
@@ -32,7 +36,12 @@ TimeSeries readCarbonCsv(const std::string &path, const CarbonCsvOptions &option
 TimeSeries readCarbonCsv(std::istream &in, const std::string &displayName, const CarbonCsvOptions &options = {});
 
 // Reads a request-count CSV with a header: a time column and a count column ("ds,y", "period,count").
-TimeSeries readRequestCsv(const std::string &path, const std::string &column = {});
-TimeSeries readRequestCsv(std::istream &in, const std::string &displayName, const std::string &column = {});
+TimeSeries readRequestCsv(const std::string &path, const std::string &column = {}, std::size_t maxRows = maxTraceRows);
+TimeSeries readRequestCsv(std::istream &in, const std::string &displayName, const std::string &column = {},
+                          std::size_t maxRows = maxTraceRows);
+
+// Whether the CSV's header names a column `name` (case and trailing spaces ignored), so that an optional column
+// (a forecast beside the actual) is asked for without reading a missing one as an error.
+bool csvHasColumn(const std::string &path, const std::string &name);
 
 } // namespace cs

@@ -49,7 +49,7 @@ void ElectricityMapsCsvImporter::run(ImportContext &context) const
     SeriesMeta meta;
     meta.unit = unit;
     meta.source = std::string("Electricity Maps (") + (o.lifecycle ? "life-cycle" : "direct") + ")";
-    std::unique_ptr<SeriesWriter> writer;
+    std::unique_ptr<SeriesSink> writer;
     TimeOrder order(context, false);
     long long estimated = 0;
     const std::size_t need = static_cast<std::size_t>(std::max(timeCol, valueCol)) + 1;

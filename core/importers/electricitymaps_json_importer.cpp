@@ -127,7 +127,7 @@ private:
     bool mInHistory = false;
     std::string mFactor;
     long long mEstimated = 0;
-    std::unique_ptr<SeriesWriter> mWriter;
+    std::unique_ptr<SeriesSink> mWriter;
     UtcSeconds mLast = 0;
 };
 

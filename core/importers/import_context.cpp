@@ -11,9 +11,9 @@ namespace {
 constexpr std::size_t maxWarnings = 20;
 }
 
-ImportContext::ImportContext(Database &db, ByteSource &source, const ImportOptions &options, std::string displayName,
+ImportContext::ImportContext(ImportSink &sink, ByteSource &source, const ImportOptions &options, std::string displayName,
                              ImportResult &result)
-    : mDb(db)
+    : mSink(sink)
     , mSource(source)
     , mOptions(options)
     , mName(std::move(displayName))
@@ -65,17 +65,17 @@ std::string ImportContext::seriesName(const std::string &suffix) const
     return suffix.empty() ? base : base + "/" + suffix;
 }
 
-std::unique_ptr<SeriesWriter> ImportContext::newSeries(SeriesMeta meta)
+std::unique_ptr<SeriesSink> ImportContext::newSeries(SeriesMeta meta)
 {
     if (meta.name.empty())
         meta.name = seriesName();
     if (meta.provenance.empty())
         meta.provenance = std::filesystem::path(mSource.path()).filename().string() + " (" + mResult.format + ")";
     mResult.series.push_back(meta.name);
-    return std::make_unique<SeriesWriter>(mDb, mOptions.kind, std::move(meta), mOptions.replace);
+    return mSink.newSeries(mOptions.kind, std::move(meta), mOptions.replace);
 }
 
-void ImportContext::finish(SeriesWriter &writer)
+void ImportContext::finish(SeriesSink &writer)
 {
     writer.finish();
     mResult.points += writer.points();

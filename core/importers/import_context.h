@@ -2,7 +2,7 @@
 
 #include "import_options.h"
 #include "parse_error.h"
-#include "series_writer.h"
+#include "import_sink.h"
 
 #include <memory>
 #include <optional>
@@ -12,14 +12,13 @@
 namespace cs {
 
 class ByteSource;
-class Database;
 
-// What an importer works with: the input, the options, the database (inside the runner's transaction), and
-// the shared handling of bad rows, progress and cancel.
+// What an importer works with: the input, the options, the sink its series go to (a project inside the runner's
+// transaction, or memory), and the shared handling of bad rows, progress and cancel.
 class ImportContext
 {
 public:
-    ImportContext(Database &db, ByteSource &source, const ImportOptions &options, std::string displayName,
+    ImportContext(ImportSink &sink, ByteSource &source, const ImportOptions &options, std::string displayName,
                   ImportResult &result);
 
     ByteSource &source() { return mSource; }
@@ -38,14 +37,14 @@ public:
     void progress();
 
     // A new series (name from the options or `fallbackName`); the result records it.
-    std::unique_ptr<SeriesWriter> newSeries(SeriesMeta meta);
+    std::unique_ptr<SeriesSink> newSeries(SeriesMeta meta);
     // The name a series gets: --name where given, else the file's stem.
     std::string seriesName(const std::string &suffix = {}) const;
     // Finishes a writer, adding its points to the result.
-    void finish(SeriesWriter &writer);
+    void finish(SeriesSink &writer);
 
 private:
-    Database &mDb;
+    ImportSink &mSink;
     ByteSource &mSource;
     const ImportOptions &mOptions;
     std::string mName;

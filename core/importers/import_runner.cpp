@@ -7,6 +7,8 @@
 #include "electricitymaps_json_importer.h"
 #include "import_context.h"
 #include "import_text.h"
+#include "memory_sink.h"
+#include "store_sink.h"
 #include "project_store.h"
 #include "transaction.h"
 #include "twitter_importer.h"
@@ -109,7 +111,7 @@ const Importer &ImportRunner::choose(const std::string &path, const ImportOption
     return pick(path, head(path), options);
 }
 
-ImportResult ImportRunner::importFile(ProjectStore &store, const std::string &path, const ImportOptions &options)
+ImportResult ImportRunner::importInto(ImportSink &sink, const std::string &path, const ImportOptions &options)
 {
     const std::string text = head(path);
     if (text.empty())
@@ -123,13 +125,33 @@ ImportResult ImportRunner::importFile(ProjectStore &store, const std::string &pa
     ImportResult result;
     result.format = importer.format();
     ByteSource source(path, {options.maxDecompressedBytes, options.maxDecompressionRatio});
-    Transaction tx(store.database());
-    ImportContext context(store.database(), source, options, path, result);
+    ImportContext context(sink, source, options, path, result);
     importer.run(context);
     context.progress();
-    tx.commit();
     result.bytes = source.fileBytesRead();
     return result;
+}
+
+ImportResult ImportRunner::importFile(ProjectStore &store, const std::string &path, const ImportOptions &options)
+{
+    Transaction tx(store.database());
+    StoreSink sink(store.database());
+    ImportResult result = importInto(sink, path, options);
+    tx.commit();
+    return result;
+}
+
+std::vector<ImportedSeries> ImportRunner::readFile(const std::string &path, const ImportOptions &options,
+                                                   ImportResult *result, std::size_t maxPoints)
+{
+    MemorySink sink(maxPoints);
+    ImportResult r = importInto(sink, path, options);
+    if (sink.series().empty())
+        throw InputError(path + ": the file holds no " + (options.kind == SeriesKind::Carbon ? "carbon" : "request")
+                         + " series");
+    if (result)
+        *result = std::move(r);
+    return sink.takeSeries();
 }
 
 } // namespace cs

@@ -2,13 +2,13 @@
 
 #include "import_limits.h"
 #include "parse_error.h"
-#include "series_writer.h"
+#include "import_sink.h"
 
 #include <string>
 
 namespace cs {
 
-RequestBinner::RequestBinner(SeriesWriter &writer, UtcSeconds intervalSeconds, long long maxEmptyIntervals)
+RequestBinner::RequestBinner(SeriesSink &writer, UtcSeconds intervalSeconds, long long maxEmptyIntervals)
     : mWriter(writer)
     , mInterval(intervalSeconds > 0 ? intervalSeconds : 60)
     , mMaxEmpty(maxEmptyIntervals)

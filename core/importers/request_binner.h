@@ -4,7 +4,7 @@
 
 namespace cs {
 
-class SeriesWriter;
+class SeriesSink;
 
 // Counts requests per interval while streaming: times come in non-decreasing order, so only the current bin is
 // held. Intervals between two requests with none in them are written as 0 (no requests, not a gap).
@@ -12,7 +12,7 @@ class RequestBinner
 {
 public:
     // More than maxEmptyIntervals empty intervals between two requests is refused (ImportOptions says why).
-    RequestBinner(SeriesWriter &writer, UtcSeconds intervalSeconds, long long maxEmptyIntervals);
+    RequestBinner(SeriesSink &writer, UtcSeconds intervalSeconds, long long maxEmptyIntervals);
 
     void add(UtcSeconds time, double count = 1);
     void finish();
@@ -23,7 +23,7 @@ private:
     UtcSeconds binOf(UtcSeconds t) const;
     void checkCount() const;
 
-    SeriesWriter &mWriter;
+    SeriesSink &mWriter;
     UtcSeconds mInterval;
     long long mMaxEmpty;
     bool mOpen = false;

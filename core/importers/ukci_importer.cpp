@@ -149,7 +149,7 @@ struct Region
     bool chosen = false;
     UtcSeconds interval = 0;
     std::optional<UtcSeconds> last;
-    std::unique_ptr<SeriesWriter> writer;
+    std::unique_ptr<SeriesSink> writer;
 };
 
 // Streams the entries of "data" one at a time: a national period, an all-regions period with its ~18

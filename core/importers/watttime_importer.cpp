@@ -155,7 +155,7 @@ private:
     bool mReady = false;    // units known: points go straight to the database
     SeriesMeta mSeries;
     double mFactor = 1;
-    std::unique_ptr<SeriesWriter> mWriter;
+    std::unique_ptr<SeriesSink> mWriter;
     bool mAny = false;
     UtcSeconds mLast = 0;
     std::vector<std::pair<UtcSeconds, double>> mHeld;

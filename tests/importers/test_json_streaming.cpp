@@ -4,6 +4,7 @@
 // here while writing them (or by hand in the comments), never read back from the importer.
 #include "byte_source.h"
 #include "import_context.h"
+#include "store_sink.h"
 #include "import_test_util.h"
 #include "transaction.h"
 #include "watttime_importer.h"
@@ -389,7 +390,8 @@ private slots:
             result.format = "watttime";
             const ImportOptions o = options(SeriesKind::Carbon, "watttime", "wt");
             Transaction tx(store.database());
-            ImportContext context(store.database(), source, o, fifo.toStdString(), result);
+            StoreSink sink(store.database());
+            ImportContext context(sink, source, o, fifo.toStdString(), result);
             WattTimeImporter().run(context);
             tx.commit();
         }

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "store_types.h"
+
+#include <memory>
+
+namespace cs {
+
+// One series being written by an importer: points in strictly increasing time. finish() works out the interval
+// (the smallest step, which every step must be a multiple of) unless the metadata states it, and throws where
+// there are no points or the steps do not fit.
+class SeriesSink
+{
+public:
+    virtual ~SeriesSink() = default;
+    virtual void appendCarbon(UtcSeconds time, std::optional<double> actual, std::optional<double> forecast) = 0;
+    virtual void appendCount(UtcSeconds time, double count) = 0;
+    virtual long long points() const = 0;
+    // Returns the interval of the series.
+    virtual UtcSeconds finish() = 0;
+};
+
+// Where an import's series go: a project (StoreSink, inside the runner's transaction) or memory (MemorySink, for
+// the CLI's --carbon/--requests and the GUI's import, which never touch SQLite on the way in). Importers see only
+// this, so a parser's tests need no database.
+class ImportSink
+{
+public:
+    virtual ~ImportSink() = default;
+    // replace: a series of the same name already there is replaced; otherwise that is an error.
+    virtual std::unique_ptr<SeriesSink> newSeries(SeriesKind kind, SeriesMeta meta, bool replace) = 0;
+};
+
+} // namespace cs

@@ -1,0 +1,142 @@
+#include "memory_sink.h"
+
+#include "number_checks.h"
+#include "parse_error.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace cs {
+
+class MemorySeriesSink : public SeriesSink
+{
+public:
+    MemorySeriesSink(MemorySink &sink, std::size_t index) : mSink(sink), mIndex(index) {}
+
+    void appendCarbon(UtcSeconds time, std::optional<double> actual, std::optional<double> forecast) override
+    {
+        ImportedSeries &s = step(time);
+        s.values.push_back(actual);
+        s.forecast.push_back(forecast);
+        s.actualPoints += actual.has_value();
+        s.forecastPoints += forecast.has_value();
+    }
+    void appendCount(UtcSeconds time, double count) override { step(time).values.push_back(count); }
+    long long points() const override { return static_cast<long long>(series().times.size()); }
+
+    UtcSeconds finish() override
+    {
+        ImportedSeries &s = series();
+        const std::string &name = s.meta.name;
+        if (s.times.empty())
+            throw InputError("series \"" + name + "\": no data points");
+        UtcSeconds interval = s.meta.intervalSeconds;
+        if (interval <= 0) {
+            if (s.times.size() < 2)
+                throw InputError("series \"" + name + "\": one point only, its interval cannot be told");
+            if (mGcd != mMinStep)
+                throw InputError("series \"" + name + "\": the time steps do not fit one interval (smallest "
+                                 + std::to_string(mMinStep) + " s, their common divisor " + std::to_string(mGcd)
+                                 + " s)");
+            interval = mMinStep;
+        }
+        s.meta.intervalSeconds = interval;
+        return interval;
+    }
+
+private:
+    ImportedSeries &series() const { return mSink.mSeries[mIndex]; }
+
+    ImportedSeries &step(UtcSeconds time)
+    {
+        ImportedSeries &s = series();
+        if (!s.times.empty()) {
+            const UtcSeconds d = time - s.times.back();
+            if (d <= 0)
+                throw InputError("series \"" + s.meta.name + "\": times must increase (" + formatUtcTime(time)
+                                 + " after " + formatUtcTime(s.times.back()) + ")");
+            mMinStep = mMinStep == 0 ? d : std::min(mMinStep, d);
+            mGcd = std::gcd(mGcd, d);
+        }
+        if (++mSink.mPoints > mSink.mMaxPoints)
+            throw InputError("series \"" + s.meta.name + "\": more than " + std::to_string(mSink.mMaxPoints)
+                             + " points, the most one scenario holds in memory");
+        s.times.push_back(time);
+        return s;
+    }
+
+    MemorySink &mSink;
+    std::size_t mIndex;
+    UtcSeconds mMinStep = 0;
+    UtcSeconds mGcd = 0;
+};
+
+MemorySink::MemorySink(std::size_t maxPoints) : mMaxPoints(maxPoints ? maxPoints : limits::maxScenarioIntervals) {}
+
+std::unique_ptr<SeriesSink> MemorySink::newSeries(SeriesKind kind, SeriesMeta meta, bool replace)
+{
+    if (meta.name.empty())
+        throw InputError("a series needs a name");
+    if (meta.unit.empty())
+        meta.unit = kind == SeriesKind::Carbon ? "gCO2/kWh" : "requests";
+    const auto same = std::find_if(mSeries.begin(), mSeries.end(), [&](const ImportedSeries &s) {
+        return s.kind == kind && s.meta.name == meta.name;
+    });
+    if (same != mSeries.end()) {
+        if (!replace)
+            throw InputError(std::string("a ") + (kind == SeriesKind::Carbon ? "carbon" : "request")
+                             + " series named \"" + meta.name + "\" exists already");
+        mPoints -= same->times.size();
+        mSeries.erase(same);
+    }
+    ImportedSeries s;
+    s.kind = kind;
+    s.meta = std::move(meta);
+    mSeries.push_back(std::move(s));
+    return std::make_unique<MemorySeriesSink>(*this, mSeries.size() - 1);
+}
+
+namespace {
+
+TimeSeries emptyLike(const ImportedSeries &s, const std::string &name)
+{
+    TimeSeries ts;
+    ts.name = name;
+    ts.unit = s.meta.unit;
+    ts.source = s.meta.source.empty() ? s.meta.provenance : s.meta.source;
+    ts.intervalSeconds = s.meta.intervalSeconds;
+    return ts;
+}
+
+} // namespace
+
+TimeSeries ImportedSeries::series(bool zeroActualIsMissing) const
+{
+    TimeSeries ts = emptyLike(*this, meta.name);
+    const bool useActual = kind == SeriesKind::Requests || actualPoints > 0;
+    for (std::size_t i = 0; i < times.size(); ++i) {
+        std::optional<double> v = useActual ? values[i] : forecast[i];
+        if (kind == SeriesKind::Carbon && useActual && zeroActualIsMissing && v && *v == 0)
+            v = forecast[i];
+        if (v) {
+            ts.times.push_back(times[i]);
+            ts.values.push_back(*v);
+        }
+    }
+    return ts;
+}
+
+std::optional<TimeSeries> ImportedSeries::forecastSeries() const
+{
+    if (kind != SeriesKind::Carbon || forecastPoints == 0 || actualPoints == 0)
+        return std::nullopt;
+    TimeSeries ts = emptyLike(*this, meta.name + " (forecast)");
+    for (std::size_t i = 0; i < times.size(); ++i)
+        if (forecast[i]) {
+            ts.times.push_back(times[i]);
+            ts.values.push_back(*forecast[i]);
+        }
+    return ts;
+}
+
+} // namespace cs
