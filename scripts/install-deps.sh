@@ -8,7 +8,7 @@ packages=(g++ cmake ninja-build pkg-config
           qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6sql6-sqlite libqt6svg6
           libqcustomplot-dev libqcustomplot2.1-qt6
           libsqlite3-dev sqlite3 nlohmann-json3-dev libcli11-dev libzstd-dev zlib1g-dev libcurl4-openssl-dev
-          libhowardhinnant-date-dev tzdata
+          libhowardhinnant-date-dev tzdata libtbb-dev
           qt6-qpa-plugins fonts-dejavu-core xvfb xauth)
 if [ "${1:-gui}" = test ]; then
     packages+=(libtorch-dev)
