@@ -1,67 +1,26 @@
 #include "policy_factory.h"
 
 #include "parse_error.h"
-#include "policies/heuristic_policy.h"
-#include "policies/single_model_policy.h"
-#include "policies/threshold_policy.h"
+#include "register_policies.h"
 
+#include <cctype>
 #include <map>
 #include <mutex>
-#include <sstream>
 
 namespace cs {
 
 namespace {
 
-struct KindEntry
-{
-    PolicyKindFactory factory;
-    std::string help;
-};
-
-PolicyPtr makeHeuristic(const std::string &spec, const std::string &args)
-{
-    auto reading = HeuristicPolicy::Reading::Text;
-    auto range = HeuristicPolicy::Range::Whole;
-    std::stringstream options(args);
-    std::string option;
-    while (std::getline(options, option, ':')) {
-        if (option == "text")
-            reading = HeuristicPolicy::Reading::Text;
-        else if (option == "printed")
-            reading = HeuristicPolicy::Reading::Printed;
-        else if (option == "daily")
-            range = HeuristicPolicy::Range::Daily;
-        else if (option == "whole")
-            range = HeuristicPolicy::Range::Whole;
-        else
-            throw InputError("policy '" + spec + "': unknown option '" + option +
-                             "' (heuristic takes text or printed, and whole or daily)");
-    }
-    return std::make_unique<HeuristicPolicy>(reading, range);
-}
-
 struct Registry
 {
     std::mutex mutex;
-    std::map<std::string, KindEntry> kinds{
-        {"model",
-         {[](const std::string &spec, const std::string &args) -> PolicyPtr {
-              if (args.empty())
-                  throw InputError("policy '" + spec + "': name the model, e.g. model:ResNet50");
-              return std::make_unique<SingleModelPolicy>(args);
-          },
-          "model:NAME                      always the named model (a baseline)"}},
-        {"heuristic",
-         {makeHeuristic,
-          "heuristic[:printed][:daily]     Jung 2024; text reading (dirty grid -> small model) by default, "
-          "C_low/C_high over the whole trace or each UTC day"}},
-        {"threshold",
-         {[](const std::string &, const std::string &args) -> PolicyPtr {
-              return std::make_unique<ThresholdPolicy>(ThresholdPolicy::parse(args));
-          },
-          "threshold:M1@C1,M2@C2,...,Mn    M1 below C1 gCO2/kWh, M2 below C2, ..., Mn above"}},
-    };
+    std::map<std::string, PolicyKind> kinds; // by name: help, presets and docs come out sorted
+
+    Registry()
+    {
+        for (PolicyKind &k : corePolicyKinds())
+            kinds[k.name] = std::move(k);
+    }
 };
 
 Registry &registry()
@@ -70,23 +29,68 @@ Registry &registry()
     return r;
 }
 
+// "SYNTAX" padded to a column, then the help: the lines line up in --help and tooltips.
+std::string helpLine(const PolicyKind &k)
+{
+    constexpr std::size_t column = 32;
+    return k.syntax + std::string(k.syntax.size() + 2 <= column ? column - k.syntax.size() : 2, ' ') + k.help;
+}
+
 } // namespace
 
-void registerPolicyKind(const std::string &kind, PolicyKindFactory factory, const std::string &help)
+void registerPolicyKind(PolicyKind kind)
 {
     auto &r = registry();
     std::lock_guard lock(r.mutex);
-    r.kinds[kind] = {std::move(factory), help};
+    r.kinds[kind.name] = std::move(kind);
+}
+
+std::vector<PolicyKind> policyKinds()
+{
+    auto &r = registry();
+    std::lock_guard lock(r.mutex);
+    std::vector<PolicyKind> out;
+    for (const auto &[name, kind] : r.kinds)
+        out.push_back(kind);
+    return out;
 }
 
 std::vector<std::string> policyKindHelp()
 {
-    auto &r = registry();
-    std::lock_guard lock(r.mutex);
     std::vector<std::string> lines;
-    for (const auto &[kind, entry] : r.kinds)
-        lines.push_back(entry.help);
+    for (const PolicyKind &k : policyKinds())
+        lines.push_back(helpLine(k));
     return lines;
+}
+
+std::vector<std::string> policyExamples()
+{
+    std::vector<std::string> out;
+    for (const PolicyKind &k : policyKinds())
+        out.insert(out.end(), k.examples.begin(), k.examples.end());
+    return out;
+}
+
+std::string policyReference()
+{
+    std::string md = "# Policy specs\n\n"
+                     "A policy decides which model of the pool serves each interval. `carbonscope-cli simulate "
+                     "--policy`, `compare`,\n`optimize`, `live`, the Compare tab and live mode all take these specs. "
+                     "This file is generated from the\npolicy registry (`policyReference()` in "
+                     "core/policy_factory.cpp); tests/core/test_policy_registry.cpp fails when the two\ndiffer "
+                     "and writes the current text beside the test binary (policies.md) to copy here.\n";
+    for (const PolicyKind &k : policyKinds()) {
+        std::string sentence = k.help;
+        sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
+        md += "\n## `" + k.name + "`\n\n    " + k.syntax + "\n\n" + sentence + ".\n";
+        if (!k.examples.empty()) {
+            md += "\nExample" + std::string(k.examples.size() > 1 ? "s" : "") + ":";
+            for (std::size_t i = 0; i < k.examples.size(); ++i)
+                md += (i ? ", `" : " `") + k.examples[i] + "`";
+            md += "\n";
+        }
+    }
+    return md;
 }
 
 PolicyPtr makePolicy(const std::string &spec)
@@ -102,15 +106,14 @@ PolicyPtr makePolicy(const std::string &spec)
             if (r.kinds.contains(spec.substr(0, second)))
                 colon = second;
         }
-        const std::string kind = spec.substr(0, colon);
-        const auto it = r.kinds.find(kind);
+        const auto it = r.kinds.find(spec.substr(0, colon));
         if (it == r.kinds.end()) {
             std::string known;
-            for (const auto &[name, entry] : r.kinds)
+            for (const auto &[name, kind] : r.kinds)
                 known += (known.empty() ? "" : ", ") + name;
             throw InputError("unknown policy '" + spec + "' (known kinds: " + known + ")");
         }
-        factory = it->second.factory;
+        factory = it->second.make;
     }
     return factory(spec, colon == std::string::npos ? std::string() : spec.substr(colon + 1));
 }

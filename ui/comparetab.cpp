@@ -28,14 +28,9 @@ CompareTab::CompareTab(ScenarioDocument *document, QWidget *parent)
     mSpec->setEditable(true);
     mSpec->setInsertPolicy(QComboBox::NoInsert);
     mSpec->setMinimumWidth(360);
-    // Examples of every kind the factory knows; the user edits them (model names, thresholds, targets).
-    QStringList examples{QStringLiteral("heuristic"), QStringLiteral("heuristic:printed"),
-                         QStringLiteral("heuristic:daily"), QStringLiteral("heuristic:printed:daily"),
-                         QStringLiteral("threshold:VGG19@100,ResNet50@200,AlexNet")};
-    examples << QStringLiteral("optimal:max-error=8") << QStringLiteral("optimal-split:max-error=8")
-             << QStringLiteral("optimal:max-co2=50000") << QStringLiteral("online:window=7d")
-             << QStringLiteral("forecast") << QStringLiteral("budget:daily=2000");
-    mSpec->addItems(examples);
+    // The examples of every kind in the policy registry; the user edits them (model names, thresholds, targets).
+    for (const std::string &example : policyExamples())
+        mSpec->addItem(QString::fromStdString(example));
     mSpec->setCurrentText(QString());
     mSpec->lineEdit()->setPlaceholderText(tr("a policy spec, e.g. threshold:VGG19@100,ResNet50@200,AlexNet"));
     QStringList help;

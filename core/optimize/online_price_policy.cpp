@@ -50,22 +50,6 @@ std::unique_ptr<OnlinePricePolicy> OnlinePricePolicy::parse(const std::string &s
                                                ServiceConstraints::fromArgs(a));
 }
 
-void OnlinePricePolicy::registerKinds()
-{
-    registerPolicyKind(
-        "online:price",
-        [](const std::string &spec, const std::string &args) -> PolicyPtr {
-            return parse(spec, args, Source::TrailingWindow);
-        },
-        "online:price[:window=7d][,max-error=PCT]  the optimum's price of error learned on the trailing window");
-    registerPolicyKind(
-        "forecast:price",
-        [](const std::string &spec, const std::string &args) -> PolicyPtr {
-            return parse(spec, args, Source::DayAheadForecast);
-        },
-        "forecast:price[:window=7d][,max-error=PCT]  the same learned on the day-ahead forecast, once a day");
-}
-
 std::string OnlinePricePolicy::spec() const
 {
     std::string s = mSource == Source::TrailingWindow ? "online:price" : "forecast:price";

@@ -32,8 +32,6 @@ public:
                       ServiceConstraints constraints = {});
     static std::unique_ptr<OnlinePricePolicy> parse(const std::string &spec, const std::string &args,
                                                     Source source);
-    // Registers the kinds "online:price" and "forecast:price" with makePolicy().
-    static void registerKinds();
 
     std::string spec() const override;
     std::string label() const override;

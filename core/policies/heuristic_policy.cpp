@@ -4,8 +4,37 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 
 namespace cs {
+
+PolicyKind HeuristicPolicy::kind()
+{
+    const auto make = [](const std::string &spec, const std::string &args) -> PolicyPtr {
+        auto reading = Reading::Text;
+        auto range = Range::Whole;
+        std::stringstream options(args);
+        std::string option;
+        while (std::getline(options, option, ':')) {
+            if (option == "text")
+                reading = Reading::Text;
+            else if (option == "printed")
+                reading = Reading::Printed;
+            else if (option == "daily")
+                range = Range::Daily;
+            else if (option == "whole")
+                range = Range::Whole;
+            else
+                throw InputError("policy '" + spec + "': unknown option '" + option +
+                                 "' (heuristic takes text or printed, and whole or daily)");
+        }
+        return std::make_unique<HeuristicPolicy>(reading, range);
+    };
+    return {"heuristic", "heuristic[:printed][:daily]",
+            "Jung 2024; text reading (dirty grid -> small model) by default, C_low/C_high over the whole trace or "
+            "each UTC day",
+            {"heuristic", "heuristic:printed", "heuristic:daily", "heuristic:printed:daily"}, make};
+}
 
 HeuristicPolicy::HeuristicPolicy(Reading reading, Range range)
     : mReading(reading)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "policy.h"
+#include "policy_kind.h"
 
 #include <vector>
 
@@ -19,6 +20,7 @@ public:
     enum class Range { Whole, Daily };
 
     HeuristicPolicy(Reading reading, Range range);
+    static PolicyKind kind(); // its entry in the policy registry
 
     std::string spec() const override;
     std::string label() const override;

@@ -16,6 +16,16 @@ int requireModel(const ModelPool &pool, const std::string &modelName, const std:
                      "' has " + known + ")");
 }
 
+PolicyKind SingleModelPolicy::kind()
+{
+    return {"model", "model:NAME", "always the named model (a baseline)", {"model:ResNet50"},
+            [](const std::string &spec, const std::string &args) -> PolicyPtr {
+                if (args.empty())
+                    throw InputError("policy '" + spec + "': name the model, e.g. model:ResNet50");
+                return std::make_unique<SingleModelPolicy>(args);
+            }};
+}
+
 SingleModelPolicy::SingleModelPolicy(std::string modelName)
     : mModelName(std::move(modelName))
 {}

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "policy.h"
+#include "policy_kind.h"
 
 namespace cs {
 
@@ -9,6 +10,7 @@ class SingleModelPolicy : public Policy
 {
 public:
     explicit SingleModelPolicy(std::string modelName);
+    static PolicyKind kind(); // its entry in the policy registry
 
     std::string spec() const override { return "model:" + mModelName; }
     std::string label() const override { return mModelName; }

@@ -10,6 +10,15 @@
 
 namespace cs {
 
+PolicyKind ThresholdPolicy::kind()
+{
+    return {"threshold", "threshold:M1@C1,M2@C2,...,Mn", "M1 below C1 gCO2/kWh, M2 below C2, ..., Mn above",
+            {"threshold:VGG19@100,ResNet50@200,AlexNet"},
+            [](const std::string &, const std::string &args) -> PolicyPtr {
+                return std::make_unique<ThresholdPolicy>(parse(args));
+            }};
+}
+
 ThresholdPolicy::ThresholdPolicy(std::vector<Step> steps)
     : mSteps(std::move(steps))
 {

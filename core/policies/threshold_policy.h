@@ -1,6 +1,7 @@
 #pragma once
 
 #include "policy.h"
+#include "policy_kind.h"
 
 #include <vector>
 
@@ -20,6 +21,7 @@ public:
     // Throws InputError where a bound is not a finite intensity from 0 to 10,000 gCO2/kWh, the bounds do not
     // increase, or a step is malformed.
     explicit ThresholdPolicy(std::vector<Step> steps);
+    static PolicyKind kind(); // its entry in the policy registry
     // Parses "M1@C1,M2@C2,...,Mn".
     static ThresholdPolicy parse(const std::string &args);
 
