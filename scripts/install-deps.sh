@@ -12,6 +12,10 @@ packages=(g++ cmake ninja-build pkg-config
           qt6-qpa-plugins fonts-dejavu-core xvfb xauth)
 if [ "${1:-gui}" = test ]; then
     packages+=(libtorch-dev)
+    # The Debian package and its checks (tests/packaging): cpack's dpkg-shlibdeps, lintian, the validators, man, the
+    # shells whose completion is tested, GIO and the MIME database.
+    packages+=(dpkg-dev lintian desktop-file-utils appstream man-db groff-base bash-completion zsh
+               shared-mime-info libglib2.0-bin)
 fi
 
 missing=()

@@ -46,7 +46,9 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("CarbonScope"));
     QApplication::setOrganizationName(QStringLiteral("CarbonScope"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setApplicationVersion(QStringLiteral(CARBONSCOPE_VERSION)); // the project's (cmake/packaging.cmake)
+    // The installed desktop entry (resources/linux/), so a Wayland compositor shows its name and icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.carbonscope.CarbonScope"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Carbon-aware DNN inference: simulate which model serves "

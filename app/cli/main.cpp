@@ -1,5 +1,6 @@
 // carbonscope-cli: the headless front end. It links core only, so it runs on a GPU server without Qt.
 #include "commands.h"
+#include "help_export.h"
 #include "io/atomic_file.h"
 #include "parse_error.h"
 
@@ -34,7 +35,13 @@ int main(int argc, char **argv)
     cs::cli::addEngineCommands(app);
     cs::cli::addFetchCommands(app);
 
+    // The installed version (cmake/packaging.cmake); the man pages and completion are exported from this app.
+    app.set_version_flag("--version", std::string("carbonscope-cli ") + CARBONSCOPE_VERSION,
+                         "Print the version and exit");
+
     try {
+        if (const auto status = cs::cli::runHelpExport(app, argc, argv, CARBONSCOPE_VERSION))
+            return finishStandardOutput(*status); // hidden: --generate-man DIR, --generate-completion bash|zsh
         app.parse(argc, argv);
     } catch (const CLI::Success &e) {
         return finishStandardOutput(app.exit(e)); // --help: CLI11 printed it to std::cout
