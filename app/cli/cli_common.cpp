@@ -3,7 +3,10 @@
 #include "parse_error.h"
 #include "policies/single_model_policy.h"
 #include "pool_json.h"
-#include "trace_csv.h"
+#include "data_quality.h"
+#include "import_runner.h"
+#include "scenario_checks.h"
+#include "trace_file.h"
 
 #include <CLI/CLI.hpp>
 
@@ -11,14 +14,35 @@
 
 namespace cs::cli {
 
+static std::string formatList(SeriesKind kind)
+{
+    std::string out;
+    for (const std::string &f : ImportRunner::formats(kind))
+        out += (out.empty() ? "" : ", ") + f;
+    return out;
+}
+
 void addScenarioOptions(CLI::App &command, ScenarioOptions &o)
 {
-    command.add_option("--carbon", o.carbon, "Carbon-intensity CSV (time column + gCO2/kWh column)")->required();
+    command.add_option("--carbon", o.carbon,
+                       "Carbon-intensity trace: any file `import` reads (CSV, UK CI or Electricity Maps JSON, "
+                       "WattTime, ...; .gz/.zst too) or a project (.csdb)")->required();
     command.add_option("--carbon-column", o.carbonColumn,
-                       "Intensity column to use (default: detected; 'actual' before 'forecast')");
+                       "CSV: the intensity column (default: detected; 'actual' before 'forecast'); a file or project "
+                       "of several series: the series' name or region");
+    command.add_option("--carbon-format", o.carbonFormat, "Format of --carbon: " + formatList(SeriesKind::Carbon)
+                                                              + ", project")->capture_default_str();
+    command.add_flag("--zero-actual-missing", o.zeroActualIsMissing,
+                     "Treat an actual intensity of 0 as not measured and take the forecast there (as the Live feed "
+                     "does for GB national data)");
     command.add_option("--requests", o.requests,
-                       "Request-count CSV (time column + count column); without it every interval has one request");
-    command.add_option("--requests-column", o.requestsColumn, "Count column to use (default: detected)");
+                       "Request trace (any file `import --kind requests` reads, or a project); without it every "
+                       "interval has one request");
+    command.add_option("--requests-column", o.requestsColumn,
+                       "CSV: the count column (default: detected); a project: the series' name");
+    command.add_option("--requests-format", o.requestsFormat, "Format of --requests: "
+                                                                  + formatList(SeriesKind::Requests) + ", project")
+        ->capture_default_str();
     command.add_option("--pool", o.pool, "Model pool: paper, resnets or a pool JSON file")->capture_default_str();
     command.add_option("--from", o.from, "Start of the period (ISO 8601 UTC, inclusive)");
     command.add_option("--to", o.to, "End of the period (ISO 8601 UTC, exclusive)");
@@ -54,35 +78,40 @@ static Scenario slicePeriod(const Scenario &s, const ScenarioOptions &o)
     return out;
 }
 
-// The carbon file's forecast column, where it has one beside the intensity in use.
-static std::optional<TimeSeries> readForecast(const ScenarioOptions &o)
-{
-    if (o.carbonColumn == "forecast")
-        return std::nullopt;
-    try {
-        return readCarbonCsv(o.carbon, CarbonCsvOptions{"forecast"});
-    } catch (const ParseError &e) {
-        if (e.message().starts_with("no column named"))
-            return std::nullopt;
-        throw;
-    }
-}
-
 LoadedScenario loadScenario(const ScenarioOptions &o)
 {
     LoadedScenario loaded;
     loaded.pool = loadPool(o.pool);
     loaded.pool.validate();
-    const TimeSeries carbon = readCarbonCsv(o.carbon, CarbonCsvOptions{o.carbonColumn});
+    TraceFileOptions carbonOptions;
+    carbonOptions.format = o.carbonFormat;
+    carbonOptions.column = o.carbonColumn;
+    carbonOptions.zeroActualIsMissing = o.zeroActualIsMissing;
+    const TraceFile carbon = readTraceFile(o.carbon, carbonOptions);
     std::optional<TimeSeries> requests;
-    if (!o.requests.empty())
-        requests = readRequestCsv(o.requests, o.requestsColumn);
-    loaded.scenario = alignTraces(carbon, requests, readForecast(o));
+    if (!o.requests.empty()) {
+        TraceFileOptions requestOptions;
+        requestOptions.kind = SeriesKind::Requests;
+        requestOptions.format = o.requestsFormat;
+        requestOptions.column = o.requestsColumn;
+        requests = readTraceFile(o.requests, requestOptions).series;
+    }
+    loaded.scenario = alignTraces(carbon.series, requests, carbon.forecast);
     if (!o.from.empty() || !o.to.empty())
         loaded.scenario = slicePeriod(loaded.scenario, o);
     if (loaded.scenario.empty())
         throw InputError("the scenario has no complete interval to simulate (check the traces' periods)");
     reportGaps(loaded.scenario);
+    if (const DataQualityReport q = checkDataQuality(carbon.series); q.zeros > 0 || !q.repeatedRuns.empty())
+        std::fprintf(stderr, "note: carbon trace \"%s\": %s%s\n", carbon.series.name.c_str(), q.summary().c_str(),
+                     q.zeros > 0 && !o.zeroActualIsMissing ? " (--zero-actual-missing takes the forecast there)" : "");
+    // Only where no --from/--to asked for the cut: the alignment's own cut to the traces' overlap.
+    if (o.from.empty() && o.to.empty()) {
+        for (const std::string &cut : {describeCutOff(carbon.series, loaded.scenario, "carbon"),
+                                       requests ? describeCutOff(*requests, loaded.scenario, "request") : std::string()})
+            if (!cut.empty())
+                std::fprintf(stderr, "note: %s\n", cut.c_str());
+    }
     return loaded;
 }
 

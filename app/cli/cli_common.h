@@ -14,8 +14,11 @@ struct ScenarioOptions
 {
     std::string carbon;
     std::string carbonColumn;
+    std::string carbonFormat = "auto";
+    bool zeroActualIsMissing = false;
     std::string requests;
     std::string requestsColumn;
+    std::string requestsFormat = "auto";
     std::string pool = "paper";
     std::string from; // ISO time; empty: the start of the data
     std::string to;   // ISO time, exclusive; empty: the end of the data
@@ -29,7 +32,9 @@ struct LoadedScenario
     ModelPool pool;
 };
 
-// Reads the traces and the pool, aligns them, and prints a note on stderr for every gap left out.
+// Reads the traces (any format `import` reads, or a project's series: core/importers/trace_file.h) and the pool,
+// aligns them, and prints a note on stderr for every gap left out, every part of a trace cut off by the alignment
+// and a carbon trace's doubtful values (zeros, runs of repeated values).
 // Throws ParseError/InputError for bad input.
 LoadedScenario loadScenario(const ScenarioOptions &options);
 
