@@ -21,6 +21,8 @@ namespace cs {
 // forward in one transaction. The connection runs in WAL mode with foreign keys on, so one writer (an import,
 // a live session) and readers (the GUI) can work on the same file at once.
 //
+// A thin facade: each table's work is done by its own part (SeriesTable, PoolTable, ScenarioTable, RunTable,
+// LiveSessionTable; FetchCache for downloads), each over this one connection.
 // Every method throws StoreError (an InputError) with a message naming the file and the problem.
 // One ProjectStore is one connection: use it from one thread at a time; open another for another thread.
 class ProjectStore
@@ -96,8 +98,6 @@ public:
 
 private:
     explicit ProjectStore(Database db);
-    long long seriesId(SeriesKind kind, const std::string &name);
-    long long poolId(const std::string &name);
 
     Database mDb;
 };

@@ -1,0 +1,106 @@
+#include "live_session_table.h"
+
+#include "database.h"
+#include "statement.h"
+#include "store_error.h"
+
+namespace cs {
+
+namespace {
+
+const char *infoSelect = "SELECT id, label, device, policy_spec, pool_name, carbon_source, interval_s, "
+                         "started_at, coalesce(ended_at, '') FROM live_sessions";
+
+} // namespace
+
+long long LiveSessionTable::begin(const LiveSessionInfo &info)
+{
+    Statement s = mDb.prepare("INSERT INTO live_sessions (label, device, policy_spec, pool_name, carbon_source, "
+                              "interval_s) VALUES (?, ?, ?, ?, ?, ?)");
+    s.bind(1, info.label).bind(2, info.device).bind(3, info.policySpec).bind(4, info.poolName);
+    s.bind(5, info.carbonSource).bind(6, static_cast<std::int64_t>(info.intervalSeconds)).run();
+    return mDb.lastInsertId();
+}
+
+void LiveSessionTable::append(long long sessionId, const LiveInterval &row)
+{
+    // Autocommit: the row is durable and visible to readers when this returns.
+    Statement s = mDb.prepare(
+        "INSERT INTO live_intervals (session_id, idx, t, intensity, model, served, dropped, energy_j, co2_g, "
+        "latency_p50_ms, latency_p99_ms, mean_power_w, predicted_co2_g) VALUES (?, "
+        "(SELECT count(*) FROM live_intervals WHERE session_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, static_cast<std::int64_t>(sessionId)).bind(2, static_cast<std::int64_t>(sessionId));
+    s.bind(3, static_cast<std::int64_t>(row.time)).bind(4, row.intensity).bind(5, row.model);
+    s.bind(6, row.served).bind(7, row.dropped).bind(8, row.energyJ).bind(9, row.co2G);
+    s.bind(10, row.latencyP50Ms).bind(11, row.latencyP99Ms).bind(12, row.meanPowerW).bind(13, row.predictedCo2G);
+    s.run();
+}
+
+void LiveSessionTable::end(long long sessionId)
+{
+    Statement s = mDb.prepare(
+        "UPDATE live_sessions SET ended_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?");
+    s.bind(1, static_cast<std::int64_t>(sessionId)).run();
+}
+
+LiveSessionInfo LiveSessionTable::readInfo(const Statement &s)
+{
+    LiveSessionInfo info;
+    info.id = s.columnInt64(0);
+    info.label = s.columnText(1);
+    info.device = s.columnText(2);
+    info.policySpec = s.columnText(3);
+    info.poolName = s.columnText(4);
+    info.carbonSource = s.columnText(5);
+    info.intervalSeconds = s.columnInt64(6);
+    info.startedAt = s.columnText(7);
+    info.endedAt = s.columnText(8);
+    return info;
+}
+
+LiveInterval LiveSessionTable::readInterval(const Statement &s)
+{
+    LiveInterval r;
+    r.time = s.columnInt64(0);
+    r.intensity = s.columnDouble(1);
+    r.model = s.columnText(2);
+    r.served = s.columnInt64(3);
+    r.dropped = s.columnInt64(4);
+    r.energyJ = s.columnOptionalDouble(5);
+    r.co2G = s.columnOptionalDouble(6);
+    r.latencyP50Ms = s.columnOptionalDouble(7);
+    r.latencyP99Ms = s.columnOptionalDouble(8);
+    r.meanPowerW = s.columnOptionalDouble(9);
+    r.predictedCo2G = s.columnOptionalDouble(10);
+    return r;
+}
+
+std::vector<LiveSessionInfo> LiveSessionTable::list()
+{
+    std::vector<LiveSessionInfo> out;
+    Statement s = mDb.prepare(std::string(infoSelect) + " ORDER BY id");
+    while (s.step())
+        out.push_back(readInfo(s));
+    return out;
+}
+
+LiveSession LiveSessionTable::load(long long sessionId, long long afterIndex)
+{
+    LiveSession session;
+    {
+        Statement s = mDb.prepare(std::string(infoSelect) + " WHERE id = ?");
+        s.bind(1, static_cast<std::int64_t>(sessionId));
+        if (!s.step())
+            throw StoreError(mDb.path() + ": no live session with id " + std::to_string(sessionId));
+        session.info = readInfo(s);
+    }
+    Statement s = mDb.prepare("SELECT t, intensity, model, served, dropped, energy_j, co2_g, latency_p50_ms, "
+                              "latency_p99_ms, mean_power_w, predicted_co2_g FROM live_intervals "
+                              "WHERE session_id = ? AND idx >= ? ORDER BY idx");
+    s.bind(1, static_cast<std::int64_t>(sessionId)).bind(2, static_cast<std::int64_t>(afterIndex));
+    while (s.step())
+        session.intervals.push_back(readInterval(s));
+    return session;
+}
+
+} // namespace cs

@@ -1,0 +1,82 @@
+#include "pool_table.h"
+
+#include "database.h"
+#include "statement.h"
+#include "store_error.h"
+#include "transaction.h"
+
+namespace cs {
+
+long long PoolTable::id(const std::string &name)
+{
+    Statement s = mDb.prepare("SELECT id FROM pools WHERE name = ?");
+    s.bind(1, name);
+    if (!s.step())
+        throw StoreError(mDb.path() + ": no model pool named \"" + name + "\"");
+    return s.columnInt64(0);
+}
+
+void PoolTable::save(const ModelPool &pool, bool replace)
+{
+    pool.validate();
+    Transaction tx(mDb);
+    long long poolId = 0;
+    Statement find = mDb.prepare("SELECT id FROM pools WHERE name = ?");
+    find.bind(1, pool.name);
+    if (find.step()) {
+        if (!replace)
+            throw StoreError(mDb.path() + ": a model pool named \"" + pool.name + "\" exists already");
+        poolId = find.columnInt64(0);
+        Statement clear = mDb.prepare("DELETE FROM models WHERE pool_id = ?");
+        clear.bind(1, static_cast<std::int64_t>(poolId)).run();
+    } else {
+        Statement insert = mDb.prepare("INSERT INTO pools (name) VALUES (?)");
+        insert.bind(1, pool.name).run();
+        poolId = mDb.lastInsertId();
+    }
+    Statement model = mDb.prepare("INSERT INTO models (pool_id, position, name, energy_mj, error_pct, latency_ms, "
+                                  "throughput_per_s, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    for (int i = 0; i < pool.size(); ++i) {
+        const Model &m = pool.at(i);
+        model.bind(1, static_cast<std::int64_t>(poolId)).bind(2, i).bind(3, m.name).bind(4, m.energyMj);
+        model.bind(5, m.errorPct).bind(6, m.latencyMs).bind(7, m.throughputPerS).bind(8, m.source);
+        model.run();
+    }
+    tx.commit();
+}
+
+Model PoolTable::readModel(const Statement &s)
+{
+    Model m;
+    m.name = s.columnText(0);
+    m.energyMj = s.columnDouble(1);
+    m.errorPct = s.columnDouble(2);
+    m.latencyMs = s.columnOptionalDouble(3);
+    m.throughputPerS = s.columnOptionalDouble(4);
+    m.source = s.columnText(5);
+    return m;
+}
+
+ModelPool PoolTable::load(const std::string &name)
+{
+    const long long poolId = id(name);
+    ModelPool pool;
+    pool.name = name;
+    Statement s = mDb.prepare("SELECT name, energy_mj, error_pct, latency_ms, throughput_per_s, source FROM models "
+                              "WHERE pool_id = ? ORDER BY position");
+    s.bind(1, static_cast<std::int64_t>(poolId));
+    while (s.step())
+        pool.models.push_back(readModel(s));
+    return pool;
+}
+
+std::vector<std::string> PoolTable::list()
+{
+    std::vector<std::string> out;
+    Statement s = mDb.prepare("SELECT name FROM pools ORDER BY name");
+    while (s.step())
+        out.push_back(s.columnText(0));
+    return out;
+}
+
+} // namespace cs

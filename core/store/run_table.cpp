@@ -1,0 +1,89 @@
+#include "run_table.h"
+
+#include "database.h"
+#include "result_export.h"
+#include "statement.h"
+#include "store_error.h"
+#include "transaction.h"
+
+namespace cs {
+
+long long RunTable::save(const std::string &scenarioName, const Scenario &scenario, const ModelPool &pool,
+                         const SimulationResult &result)
+{
+    Transaction tx(mDb);
+    std::optional<long long> scenarioId;
+    {
+        Statement find = mDb.prepare("SELECT id FROM scenarios WHERE name = ?");
+        find.bind(1, scenarioName);
+        if (find.step())
+            scenarioId = find.columnInt64(0);
+    }
+    Statement run = mDb.prepare("INSERT INTO runs (scenario_id, scenario_name, pool_name, policy_spec, policy_label, "
+                                "co2_g, energy_kwh, error_pct, requests, intervals) VALUES (?,?,?,?,?,?,?,?,?,?)");
+    if (scenarioId) run.bind(1, static_cast<std::int64_t>(*scenarioId)); else run.bindNull(1);
+    run.bind(2, scenarioName).bind(3, pool.name).bind(4, result.policySpec).bind(5, result.policyLabel);
+    run.bind(6, result.totals.co2G).bind(7, result.totals.energyKwh).bind(8, result.totals.errorPct);
+    run.bind(9, result.totals.requests).bind(10, static_cast<std::int64_t>(result.totals.intervals)).run();
+    const long long id = mDb.lastInsertId();
+    Statement row = mDb.prepare("INSERT INTO run_intervals (run_id, idx, t, intensity, requests, model, energy_kwh, "
+                                "co2_g, cumulative_co2_g, error_pct) VALUES (?,?,?,?,?,?,?,?,?,?)");
+    const IntervalResults &r = result.intervals;
+    for (std::size_t i = 0; i < scenario.size() && i < r.model.size(); ++i) {
+        const int m = r.model[i];
+        row.bind(1, static_cast<std::int64_t>(id)).bind(2, static_cast<std::int64_t>(i));
+        row.bind(3, static_cast<std::int64_t>(scenario.times[i])).bind(4, scenario.intensity[i]);
+        row.bind(5, scenario.requests[i]).bind(6, m >= 0 && m < pool.size() ? pool.at(m).name : std::string());
+        row.bind(7, r.energyKwh[i]).bind(8, r.co2G[i]).bind(9, r.cumulativeCo2G[i]).bind(10, r.errorPct[i]);
+        row.run();
+    }
+    tx.commit();
+    return id;
+}
+
+RunInfo RunTable::readRun(const Statement &s)
+{
+    RunInfo r;
+    r.id = s.columnInt64(0);
+    r.scenario = s.columnText(1);
+    r.pool = s.columnText(2);
+    r.policySpec = s.columnText(3);
+    r.policyLabel = s.columnText(4);
+    r.createdAt = s.columnText(5);
+    r.co2G = s.columnDouble(6);
+    r.energyKwh = s.columnDouble(7);
+    r.errorPct = s.columnDouble(8);
+    r.requests = s.columnDouble(9);
+    r.intervals = s.columnInt64(10);
+    return r;
+}
+
+std::vector<RunInfo> RunTable::list()
+{
+    std::vector<RunInfo> out;
+    Statement s = mDb.prepare("SELECT id, scenario_name, pool_name, policy_spec, policy_label, created_at, co2_g, "
+                              "energy_kwh, error_pct, requests, intervals FROM runs ORDER BY id");
+    while (s.step())
+        out.push_back(readRun(s));
+    return out;
+}
+
+void RunTable::exportCsv(long long runId, std::ostream &out)
+{
+    Statement exists = mDb.prepare("SELECT 1 FROM runs WHERE id = ?");
+    exists.bind(1, static_cast<std::int64_t>(runId));
+    if (!exists.step())
+        throw StoreError(mDb.path() + ": no run with id " + std::to_string(runId));
+    Statement s = mDb.prepare("SELECT t, intensity, requests, model, energy_kwh, co2_g, cumulative_co2_g, error_pct "
+                              "FROM run_intervals WHERE run_id = ? ORDER BY idx");
+    s.bind(1, static_cast<std::int64_t>(runId));
+    out << "time_utc,intensity_gco2_per_kwh,requests,model,energy_kwh,co2_g,cumulative_co2_g,error_pct\n";
+    while (s.step()) {
+        out << formatUtcTime(s.columnInt64(0)) << ',' << plainDecimal(s.columnDouble(1)) << ','
+            << plainDecimal(s.columnDouble(2)) << ',' << s.columnText(3) << ',' << plainDecimal(s.columnDouble(4))
+            << ',' << plainDecimal(s.columnDouble(5)) << ',' << plainDecimal(s.columnDouble(6)) << ','
+            << plainDecimal(s.columnDouble(7)) << '\n';
+    }
+}
+
+} // namespace cs
