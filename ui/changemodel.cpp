@@ -6,17 +6,9 @@
 namespace cs {
 
 ChangeModel::ChangeModel(PoolModel *pool, int row, Model model, const QString &text)
-    : QUndoCommand(text), mPool(pool), mRow(row), mModel(std::move(model))
+    : ChangeValue<Model>(
+          CmdChangeModel, std::move(model), [pool, row](Model m) { return pool->replaceModel(row, std::move(m)); },
+          text)
 {}
-
-int ChangeModel::id() const
-{
-    return CmdChangeModel;
-}
-
-void ChangeModel::swap()
-{
-    mModel = mPool->replaceModel(mRow, std::move(mModel));
-}
 
 } // namespace cs

@@ -6,17 +6,9 @@
 namespace cs {
 
 ChangePolicies::ChangePolicies(ScenarioDocument *document, PolicySet policies, const QString &text)
-    : QUndoCommand(text), mDocument(document), mOther(std::move(policies))
+    : ChangeValue<PolicySet>(
+          CmdChangePolicies, std::move(policies),
+          [document](PolicySet set) { return document->replacePolicies(std::move(set)); }, text)
 {}
-
-int ChangePolicies::id() const
-{
-    return CmdChangePolicies;
-}
-
-void ChangePolicies::swap()
-{
-    mOther = mDocument->replacePolicies(std::move(mOther));
-}
 
 } // namespace cs
