@@ -37,6 +37,8 @@ public:
     // Logs in where the API needs it (WattTime); `again` after a 401 (an expired token). Default: nothing.
     virtual void authenticate(PacedClient &, bool again) { (void)again; }
     virtual bool canReauthenticate() const { return false; }
+    // Texts no message may show (a token, a password): the client replaces them by "***".
+    virtual std::vector<std::string> secrets() const { return {}; }
     // The series a target's points are saved as: "<prefix> <label>".
     virtual std::string seriesPrefix() const = 0;
 };

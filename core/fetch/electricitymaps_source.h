@@ -30,6 +30,7 @@ public:
     // past-range's "data" becomes "history", the member the importer reads.
     std::string importableBody(std::string body) const override;
     std::string seriesPrefix() const override { return "Electricity Maps"; }
+    std::vector<std::string> secrets() const override { return {mToken}; }
 
 private:
     std::string mToken;

@@ -80,6 +80,8 @@ FetchSummary Fetcher::run(const FetchSpec &spec, const Progress &progress)
             targets.push_back(std::move(t));
     }
 
+    for (const std::string &secret : mSource.secrets())
+        mClient.addSecret(secret);
     FetchCache cache(mStore.database());
     FetchSummary summary;
     std::vector<std::vector<FetchPeriod>> plans;

@@ -73,6 +73,7 @@ std::string PacedClient::get(const HttpRequest &requestIn)
         if (response.transportError == "aborted")
             throw FetchCancelled();
 
+        response.body = redacted(std::move(response.body)); // before it is cut short: no half secret shows
         const std::string what = redacted(describe(response) + " from " + request.url);
         if (!retryable(response))
             throw FetchError(what, response.status);

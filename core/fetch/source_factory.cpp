@@ -26,8 +26,9 @@ std::unique_ptr<ApiSource> makeApiSource(const SourceSettings &s)
     if (s.source == "ukci")
         return std::make_unique<UkciSource>(s.baseUrl.empty() ? UkciSource::defaultBase : s.baseUrl);
     if (s.source == "electricitymaps") {
-        const std::string token = s.tokenFile.empty() ? credentials::fromEnvironment(credentials::emTokenVariable)
-                                                      : credentials::readSecretFile(s.tokenFile);
+        const std::string token = !s.token.empty()      ? s.token
+            : s.tokenFile.empty() ? credentials::fromEnvironment(credentials::emTokenVariable)
+                                  : credentials::readSecretFile(s.tokenFile);
         if (token.empty())
             throw InputError(std::string("Electricity Maps needs a token: set ") + credentials::emTokenVariable
                              + " or give --token-file FILE");
@@ -36,9 +37,9 @@ std::unique_ptr<ApiSource> makeApiSource(const SourceSettings &s)
     }
     if (s.source == "watttime") {
         const std::string user = s.user.empty() ? credentials::fromEnvironment(credentials::wattTimeUserVariable) : s.user;
-        const std::string password = s.passwordFile.empty()
-            ? credentials::fromEnvironment(credentials::wattTimePasswordVariable)
-            : credentials::readSecretFile(s.passwordFile);
+        const std::string password = !s.password.empty() ? s.password
+            : s.passwordFile.empty() ? credentials::fromEnvironment(credentials::wattTimePasswordVariable)
+                                     : credentials::readSecretFile(s.passwordFile);
         if (user.empty() || password.empty())
             throw InputError(std::string("WattTime needs a login: set ") + credentials::wattTimeUserVariable + " and "
                              + credentials::wattTimePasswordVariable + " (or give --user and --password-file FILE)");

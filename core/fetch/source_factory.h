@@ -16,6 +16,9 @@ struct SourceSettings
     std::string tokenFile;     // Electricity Maps; empty: CARBONSCOPE_EM_TOKEN
     std::string user;          // WattTime; empty: CARBONSCOPE_WATTTIME_USER
     std::string passwordFile;  // WattTime; empty: CARBONSCOPE_WATTTIME_PASSWORD
+    // Typed into the GUI's dialog and held in memory only; where set they come before the files and variables.
+    std::string token;
+    std::string password;
 };
 
 // The names --source takes.

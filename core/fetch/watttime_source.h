@@ -30,6 +30,7 @@ public:
     HttpRequest request(const FetchTarget &target, const FetchPeriod &period) const override;
     void authenticate(PacedClient &client, bool again) override;
     bool canReauthenticate() const override { return true; }
+    std::vector<std::string> secrets() const override { return {mPassword, mToken}; }
     std::string seriesPrefix() const override { return "WattTime MOER"; }
 
 private:

@@ -205,7 +205,7 @@ private slots:
             const auto to = recorded::parseTime(QUrl::fromPercentEncoding(QRegularExpression("end=([^&]*)").match(p).captured(1).toLatin1()).toStdString());
             if (zone == "XX") { // a zone the server fails on, echoing the token as a careless server might
                 r.status = 500;
-                r.body = "{\"message\":\"internal error for token " + token.toStdString() + "\"}";
+                r.body = "{\"token\":\"" + token.toStdString() + "\",\"message\":\"internal error\"}";
                 return r;
             }
             r.body = recorded::emPastRangeBody(zone, *from, *to).toStdString();
@@ -240,6 +240,7 @@ private slots:
         QCOMPARE(failed.status, 2);
         QVERIFY2(failed.err.contains("HTTP 500") && failed.err.contains("gave up after 2 attempts"), qPrintable(failed.err));
         QVERIFY2(!failed.err.contains(token) && !failed.out.contains(token), qPrintable(failed.err));
+        QVERIFY2(failed.err.contains("{\"token\":\"***\""), qPrintable(failed.err)); // echoed, and masked
         QVERIFY(!ok.err.contains(token) && !ok.out.contains(token));
         for (const QString &path : {db, db + "-wal"}) {
             QFile project(path);
