@@ -1,6 +1,7 @@
 // simulate and compare: run policies over a scenario and report totals against a baseline.
 #include "cli_common.h"
 #include "commands.h"
+#include "export/codecarbon_emissions.h"
 #include "io/atomic_file.h"
 #include "parse_error.h"
 #include "policy_factory.h"
@@ -24,6 +25,7 @@ struct SimulateOptions
     std::string policy = "heuristic";
     std::string baseline;
     std::string csv;
+    std::string emissions;    // CodeCarbon's emissions.csv (core/export/codecarbon_emissions.h)
     bool json = false;
 };
 
@@ -107,6 +109,7 @@ SimulationResult simulateBaseline(const LoadedScenario &s, const std::string &na
 void runSimulate(const SimulateOptions &o)
 {
     refuseOutput(o.csv, o.db);
+    refuseOutput(o.emissions, o.db);
     const LoadedScenario s = loadScenarioFrom(o.scenario, o.db, o.scenarioName);
     const PolicyPtr policy = makePolicy(o.policy);
     const SimulationResult baseline = simulateBaseline(s, o.baseline);
@@ -118,6 +121,8 @@ void runSimulate(const SimulateOptions &o)
         writeIntervalCsv(csv.stream(), s.scenario, s.pool, e.result);
         csv.commit();
     }
+    if (!o.emissions.empty())
+        writeCodeCarbonFile(o.emissions, {codeCarbonRunOf(s.scenario, e.result)});
     keepRun(o.db, o.scenarioName, s, e.result);
     if (o.json) {
         std::printf("%s\n", totalsJson(e.result, s.pool, e.vsBaseline).c_str());
@@ -196,6 +201,7 @@ void addSimulateCommands(CLI::App &app)
     sim->add_option("--policy", simulateOptions->policy, policyHelp())->capture_default_str();
     sim->add_option("--baseline", simulateOptions->baseline, "Baseline model for extra CO2 and gain (default ResNet50)");
     sim->add_option("--csv", simulateOptions->csv, "Write the per-interval table to this CSV file");
+    sim->add_option("--emissions", simulateOptions->emissions, "Write the run as CodeCarbon's emissions.csv");
     sim->add_flag("--json", simulateOptions->json, "Print the totals as one JSON object");
     sim->callback([simulateOptions] { runSimulate(*simulateOptions); });
 

@@ -25,6 +25,7 @@ public:
     virtual std::string notice() const = 0;     // how it measures, or why it cannot
     virtual std::optional<EnergySample> sample() = 0;
     virtual std::optional<double> powerWatts() = 0; // the latest instantaneous power, where the meter has one
+    virtual bool measuresGpu() const { return false; } // a GPU's energy (NVML), not the host's
 };
 
 // Seconds on the steady clock, the time base of every EnergySample.

@@ -22,8 +22,9 @@ private:
     std::string mWhy;
 };
 
-// "auto" (NVML where a GPU answers, else RAPL, else none), "nvml", "rapl", "none". Throws InputError for another
-// kind. The result may be unavailable; its notice says why.
+// "auto" (NVML where a GPU answers, else RAPL, else none), "nvml", "rapl", "none", or "fake:WATTS": a constant
+// power for tests and demonstrations (its name and notice say the figures are made up). Throws InputError for
+// another kind. The result may be unavailable; its notice says why.
 std::unique_ptr<EnergyMeter> makeEnergyMeter(const std::string &kind, bool gpu = true);
 
 } // namespace cs

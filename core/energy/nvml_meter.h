@@ -26,6 +26,7 @@ public:
     std::string notice() const override { return mNotice; }
     std::optional<EnergySample> sample() override;
     std::optional<double> powerWatts() override;
+    bool measuresGpu() const override { return true; }
 
     bool usesEnergyCounter() const { return mCounter; }
     std::string gpuName() const { return mGpuName; }

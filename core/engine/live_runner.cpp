@@ -141,8 +141,10 @@ LiveSummary runLiveSession(InferenceEngine &engine, EnergyMeter &meter, Intensit
         energySum += rec.energyJ.value_or(0);
         co2Sum += rec.co2G.value_or(0);
         predictedSum += *rec.predictedCo2G;
-        if (sink)
+        if (sink) {
+            sink->latencies(c.latenciesMs);
             sink->append(rec);
+        }
         if (progress)
             progress(rec);
         if (!server.lastError().empty()) {

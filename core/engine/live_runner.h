@@ -11,6 +11,7 @@
 #include <atomic>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 
 namespace cs {
@@ -66,6 +67,8 @@ public:
     virtual void begin(const LiveSessionHeader &header) = 0;
     virtual void append(const LiveRecord &record) = 0;
     virtual void end() = 0;
+    // The interval's per-request latencies, just before its append(); for sinks that keep a distribution.
+    virtual void latencies(std::span<const double> ms) { (void)ms; }
 };
 
 // Runs a live session: per interval the policy picks the model from the intensities seen so far (the policy
