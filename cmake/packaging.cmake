@@ -57,14 +57,14 @@ set(CPACK_DEBIAN_PACKAGE_MAINTAINER "CarbonScope maintainers <maintainers@users.
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "carbon-aware model selection for DNN inference")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "carbon-aware model selection for DNN inference
- Grid carbon intensity swings over the day. CarbonScope picks which vision
- model serves the requests as the intensity changes (a big accurate model when
- the grid is clean, a small one when it is dirty) and shows what that costs and
- saves: CO2, error, and the carbon emission efficiency against a baseline.
- .
- This package holds the desktop app (carbonscope) and the headless command line
- tool (carbonscope-cli), which read and write the same project files (.csdb).")
+# The long description; CPack puts the summary above it, each line indented, an empty line as " .".
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "Grid carbon intensity swings over the day. CarbonScope picks which vision
+model serves the requests as the intensity changes (a big accurate model when
+the grid is clean, a small one when it is dirty) and shows what that costs and
+saves: CO2, error, and the carbon emission efficiency against a baseline.
+
+This package holds the desktop app (carbonscope) and the headless command line
+tool (carbonscope-cli), which read and write the same project files (.csdb).")
 # Libraries from the binaries (dpkg-shlibdeps); what is loaded at run time besides: Qt's platform plugins and SVG
 # support for the GUI's window and icons.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
