@@ -9,13 +9,19 @@ export NCCL_NVLS_ENABLE=0 TORCH_SYMM_MEM_DISABLE_MULTICAST=1 NVSHMEM_DISABLE_NVL
 TORCH_PREFIX=$(python3 -c 'import torch;print(torch.utils.cmake_prefix_path)')
 python3 -c 'import torch;print("torch", torch.__version__, "cuda", torch.version.cuda, "cxx11abi", torch._C._GLIBCXX_USE_CXX11_ABI, torch.cuda.get_device_name(0))'
 nvidia-smi --query-gpu=name,power.limit,power.draw,temperature.gpu,clocks.sm --format=csv
-SQLITE=$(ldconfig -p | awk '/libsqlite3\.so\.0 /{print $NF; exit}')
-[ -n "$SQLITE" ] || SQLITE=$PWD/.device/lib/libsqlite3.so.0
-echo "sqlite: $SQLITE"
+# The device's own runtime libraries where it has them, else the copies scripts/device_prepare.sh carried; date-tz
+# always the carried copy (Debian's, built with USE_OS_TZDB). Headers: .device/include.
+systemLib() { local found; found=$(ldconfig -p | awk -v n="$1" '$1 == n {print $NF; exit}'); echo "${found:-$PWD/.device/lib/$1}"; }
+SQLITE=$(systemLib libsqlite3.so.0); ZLIB=$(systemLib libz.so.1); ZSTD=$(systemLib libzstd.so.1)
+DATE_TZ=$PWD/.device/lib/libdate-tz.so.3
+echo "sqlite: $SQLITE  zlib: $ZLIB  zstd: $ZSTD  date-tz: $DATE_TZ"
 NVCC=$(command -v nvcc || echo /usr/local/cuda/bin/nvcc)
 cmake -S . -B build-device -G Ninja -DCMAKE_BUILD_TYPE=Release -DCARBONSCOPE_GUI=OFF -DBUILD_TESTING=OFF \
     -DCARBONSCOPE_EXTRA_INCLUDE="$PWD/.device/include" -DSQLite3_INCLUDE_DIR="$PWD/.device/include" \
-    -DSQLite3_LIBRARY="$SQLITE" -DCMAKE_PREFIX_PATH="$TORCH_PREFIX" -DTORCH_CUDA_ARCH_LIST=9.0 \
+    -DSQLite3_LIBRARY="$SQLITE" -DZLIB_INCLUDE_DIR="$PWD/.device/include" -DZLIB_LIBRARY="$ZLIB" \
+    -DCARBONSCOPE_ZSTD_INCLUDE="$PWD/.device/include" -DCARBONSCOPE_ZSTD_LIBRARY="$ZSTD" \
+    -DCARBONSCOPE_DATE_INCLUDE="$PWD/.device/include" -DCARBONSCOPE_DATE_TZ_LIBRARY="$DATE_TZ" \
+    -DCMAKE_PREFIX_PATH="$TORCH_PREFIX" -DTORCH_CUDA_ARCH_LIST=9.0 \
     -DCUDAToolkit_ROOT="$(dirname "$(dirname "$NVCC")")" > "$LOGS/configure.log" 2>&1 \
     || { tail -40 "$LOGS/configure.log"; exit 1; }
 grep -i 'torch\|engine\|cuda' "$LOGS/configure.log" | head -20

@@ -14,6 +14,9 @@ strip --strip-debug "$pack"/bin/fuzz_*   # names stay for stack traces; the pack
 # Every library the targets load beyond the C and C++ runtimes (sqlite3, zlib, zstd, date-tz).
 ldd "$pack/bin/fuzz_ukci" | awk '/=> \// {print $3}' | grep -vE '/(libc|libm|libstdc\+\+|libgcc_s|ld-linux)[.-]' \
     | while read -r lib; do cp -L "$lib" "$pack/lib/"; done
+for needed in libsqlite3 libz.so libzstd libdate-tz; do # the device has no date-tz at all
+    ls "$pack/lib" | grep -q "^$needed" || { echo "fuzz pack: $needed not found among the targets' libraries"; exit 1; }
+done
 for state in "$@"; do
     tmp="$(mktemp -d)"
     tar xzf "$state" -C "$tmp" corpus

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Run HERE (not on the device): copies what the GPU machine lacks into .device/ (git-ignored), which the device
-# call carries: SQLite's header (and this machine's libsqlite3 as a fallback), nlohmann/json and CLI11.
+# call carries: the headers of SQLite, zlib, zstd and date (with this machine's libsqlite3, libz and libzstd as
+# fallbacks), Debian's libdate-tz (the device has none; linked by path), nlohmann/json and CLI11.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .device/include .device/lib
 cp /usr/include/sqlite3.h /usr/include/sqlite3ext.h .device/include/
-rm -rf .device/include/nlohmann .device/include/CLI
-cp -r /usr/include/nlohmann /usr/include/CLI .device/include/
-cp -L /usr/lib/x86_64-linux-gnu/libsqlite3.so.0 .device/lib/libsqlite3.so.0
+cp /usr/include/zlib.h /usr/include/zconf.h /usr/include/zstd.h /usr/include/zstd_errors.h .device/include/
+rm -rf .device/include/nlohmann .device/include/CLI .device/include/date
+cp -r /usr/include/nlohmann /usr/include/CLI /usr/include/date .device/include/
+# The real files under their sonames (what the binaries ask the loader for; the build's RUNPATH names .device/lib).
+lib=/usr/lib/x86_64-linux-gnu
+cp -L $lib/libsqlite3.so.0 $lib/libz.so.1 $lib/libzstd.so.1 $lib/libdate-tz.so.3 .device/lib/
 du -sh .device
