@@ -4,6 +4,7 @@
 #include "chartexportdialog.h"
 #include "comparetab.h"
 #include "dailyco2plot.h"
+#include "downloaddialog.h"
 #include "exporter.h"
 #include "importdialog.h"
 #include "paretoplot.h"
@@ -198,6 +199,7 @@ void MainWindow::createMenus()
     a = file->addAction(tr("Open &default scenario"), this, &MainWindow::replaceWithDefaultScenario);
     a->setObjectName(QStringLiteral("actionOpenDefaultScenario"));
     a->setStatusTip(tr("South West England carbon intensity and Wikipedia requests, June 2023"));
+    addDownloadAction(file, this, [this] { return mProject->path(); });
     file->addSeparator();
     a = file->addAction(tr("Export &chart…"), this, &MainWindow::exportChart);
     a->setObjectName(QStringLiteral("actionExportChart"));
