@@ -21,6 +21,8 @@ cmake -S . -B build-device -G Ninja -DCMAKE_BUILD_TYPE=Release -DCARBONSCOPE_GUI
     -DSQLite3_LIBRARY="$SQLITE" -DZLIB_INCLUDE_DIR="$PWD/.device/include" -DZLIB_LIBRARY="$ZLIB" \
     -DCARBONSCOPE_ZSTD_INCLUDE="$PWD/.device/include" -DCARBONSCOPE_ZSTD_LIBRARY="$ZSTD" \
     -DCARBONSCOPE_DATE_INCLUDE="$PWD/.device/include" -DCARBONSCOPE_DATE_TZ_LIBRARY="$DATE_TZ" \
+    -DCURL_INCLUDE_DIR="$PWD/.device/include" -DCURL_LIBRARY="$PWD/.device/lib/libcurl.so.4" \
+    -DTBB_DIR="$PWD/.device/cmake/TBB" \
     -DCMAKE_PREFIX_PATH="$TORCH_PREFIX" -DTORCH_CUDA_ARCH_LIST=9.0 \
     -DCUDAToolkit_ROOT="$(dirname "$(dirname "$NVCC")")" > "$LOGS/configure.log" 2>&1 \
     || { tail -40 "$LOGS/configure.log"; exit 1; }
