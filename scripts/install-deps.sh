@@ -16,6 +16,7 @@ if [ "${1:-gui}" = test ]; then
     # shells whose completion is tested, GIO and the MIME database.
     packages+=(dpkg-dev lintian desktop-file-utils appstream man-db groff-base bash-completion zsh
                shared-mime-info libglib2.0-bin)
+    packages+=(prometheus) # tests/metrics: a real Prometheus scrapes a live session's /metrics
 fi
 
 missing=()

@@ -28,7 +28,26 @@ double value(const QJsonArray &result)
     return result.isEmpty() ? qQNaN() : result[0].toObject()[QStringLiteral("value")].toArray()[1].toString().toDouble();
 }
 
-// The CSV's first data row as column -> field (no field here holds a comma).
+// One CSV line's fields, RFC 4180 quoting undone (the session's label and policy hold commas).
+QStringList csvFields(const QString &line)
+{
+    QStringList fields{QString()};
+    bool quoted = false;
+    for (int i = 0; i < line.size(); ++i) {
+        const QChar c = line[i];
+        if (quoted && c == QLatin1Char('"') && i + 1 < line.size() && line[i + 1] == QLatin1Char('"'))
+            fields.last() += line[++i];
+        else if (c == QLatin1Char('"'))
+            quoted = !quoted;
+        else if (c == QLatin1Char(',') && !quoted)
+            fields.append(QString());
+        else
+            fields.last() += c;
+    }
+    return fields;
+}
+
+// The CSV's first data row as column -> field.
 QMap<QString, QString> csvRow(const QString &path)
 {
     QFile f(path);
@@ -36,7 +55,7 @@ QMap<QString, QString> csvRow(const QString &path)
         return {};
     const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'));
     QMap<QString, QString> row;
-    const QStringList names = lines.value(0).split(QLatin1Char(',')), fields = lines.value(1).split(QLatin1Char(','));
+    const QStringList names = csvFields(lines.value(0)), fields = csvFields(lines.value(1));
     for (int i = 0; i < names.size() && i < fields.size(); ++i)
         row[names[i]] = fields[i];
     return row;
@@ -78,7 +97,7 @@ private slots:
             if (!prom.waitForFinished(10000))
                 prom.kill();
         });
-        QTRY_VERIFY_WITH_TIMEOUT(httpGet(promPort, "/-/ready").rfind("HTTP/1.1 200", 0) == 0, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(httpGet(promPort, "/-/ready").rfind("HTTP/1.0 200", 0) == 0, 30000); // Go answers in the request's version
 
         // Two models on the CPU at 32 px; threshold policy: ResNet34 below 150 g/kWh, ResNet18 from 150. The
         // intensities 100, 300, 200 give ResNet34, ResNet18, ResNet18. A 40 W fake meter makes the energy
@@ -142,6 +161,7 @@ private slots:
         QVERIFY(near(row[QStringLiteral("cpu_energy")].toDouble() * 3.6e6, energy));
         QVERIFY(near(row[QStringLiteral("emissions")].toDouble() * 1000, co2));
         QCOMPARE(row[QStringLiteral("gpu_energy")], QString()); // no GPU measured
+        QCOMPARE(row[QStringLiteral("experiment_id")], QStringLiteral("threshold:ResNet34@150,ResNet18"));
     }
 };
 
