@@ -124,6 +124,9 @@ LoadProfile profileLoad(InferenceEngine &engine, int model, EnergyMeter &meter, 
     server.start();
     std::tie(p.capacityPerS, p.wattsAtCapacity) =
         measureCapacity(server, meter, options.server.maxBatch, options.seconds);
+    if (!(p.capacityPerS > 0))
+        throw InputError("load profile of " + p.model + ": nothing was served in " + std::to_string(options.seconds) +
+                         " s at full load; measure longer");
     server.drain(10);
     std::mt19937_64 random(options.seed);
     for (double level : options.levels) {
