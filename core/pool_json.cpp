@@ -173,6 +173,7 @@ std::string poolToJson(const ModelPool &pool)
 
 void writePoolJson(const ModelPool &pool, const std::string &path)
 {
+    pool.validate(); // a figure out of range (an infinite energy) is refused, never written as null
     writeFileAtomically(path, poolToJson(pool)); // the old file stays whole if this fails (OutputError)
 }
 
