@@ -2,6 +2,7 @@
 #include "cli_common.h"
 #include "commands.h"
 #include "escaped_text.h"
+#include "import_formats.h"
 #include "import_runner.h"
 #include "io/atomic_file.h"
 #include "local_time_zone.h"
@@ -302,9 +303,14 @@ void addStoreCommands(CLI::App &app)
     imp->add_option("kind", ia->kind, "carbon or requests")->required()->check(CLI::IsMember({"carbon", "requests"}));
     imp->add_option("file", ia->file, "The file (plain, .gz or .zst)")->required();
     imp->add_option("--db", ia->db, "Project database (*.csdb), created when missing")->required();
-    imp->add_option("--format", ia->format,
-                    "auto, ukci, electricitymaps, watttime, csv (carbon); auto, csv, twitter, azure-llm (requests)")
+    std::string carbonFormats, requestFormats;
+    for (const std::string &f : ImportRunner::formats(SeriesKind::Carbon))
+        carbonFormats += (carbonFormats.empty() ? "" : ", ") + f;
+    for (const std::string &f : ImportRunner::formats(SeriesKind::Requests))
+        requestFormats += (requestFormats.empty() ? "" : ", ") + f;
+    imp->add_option("--format", ia->format, carbonFormats + " (carbon); " + requestFormats + " (requests)")
         ->capture_default_str();
+    imp->footer("Formats (the format registry, core/importers/import_formats.cpp):\n" + importFormatHelp());
     imp->add_option("--name", ia->name, "Series name (default: the file name)");
     imp->add_option("--start", ia->start, "ISO time the trace's relative timestamps count from (Twitter)");
     imp->add_option("--region", ia->region, "UK CI regional: region id or short name (default: every region)");

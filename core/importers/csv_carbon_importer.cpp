@@ -1,4 +1,4 @@
-#include "csv_carbon_importer.h"
+#include "importers.h"
 
 #include "csv_columns.h"
 #include "csv_input.h"

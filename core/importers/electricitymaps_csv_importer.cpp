@@ -1,4 +1,4 @@
-#include "electricitymaps_csv_importer.h"
+#include "importers.h"
 
 #include "csv_input.h"
 #include "import_context.h"

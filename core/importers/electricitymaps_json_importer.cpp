@@ -1,4 +1,4 @@
-#include "electricitymaps_json_importer.h"
+#include "importers.h"
 
 #include "import_context.h"
 #include "json_rows.h"

@@ -1,19 +1,14 @@
 #include "import_runner.h"
 
 #include "byte_source.h"
-#include "csv_carbon_importer.h"
-#include "csv_request_importer.h"
-#include "electricitymaps_csv_importer.h"
-#include "electricitymaps_json_importer.h"
+#include "import_formats.h"
+#include "importer.h"
 #include "import_context.h"
 #include "import_text.h"
 #include "memory_sink.h"
 #include "store_sink.h"
 #include "project_store.h"
 #include "transaction.h"
-#include "twitter_importer.h"
-#include "ukci_importer.h"
-#include "watttime_importer.h"
 
 #include <algorithm>
 #include <memory>
@@ -21,23 +16,6 @@
 namespace cs {
 
 namespace {
-
-const std::vector<std::unique_ptr<Importer>> &registry()
-{
-    static const auto all = [] {
-        std::vector<std::unique_ptr<Importer>> v;
-        v.push_back(std::make_unique<UkciImporter>());
-        v.push_back(std::make_unique<ElectricityMapsCsvImporter>());
-        v.push_back(std::make_unique<ElectricityMapsJsonImporter>());
-        v.push_back(std::make_unique<WattTimeImporter>());
-        v.push_back(std::make_unique<CsvCarbonImporter>());
-        v.push_back(std::make_unique<TwitterImporter>());
-        v.push_back(std::make_unique<AzureLlmImporter>());
-        v.push_back(std::make_unique<CsvRequestImporter>());
-        return v;
-    }();
-    return all;
-}
 
 std::string head(const std::string &path)
 {
@@ -65,7 +43,8 @@ const Importer &pick(const std::string &path, const std::string &text, const Imp
     const Importer *best = nullptr;
     int bestScore = 0;
     int candidates = 0;
-    for (const auto &importer : registry()) {
+    for (const ImportFormat &format : importFormats()) {
+        const Importer *importer = format.importer.get();
         if (importer->kind() != options.kind)
             continue;
         // A WattTime-derived CSV (vessim's) is a generic CSV already in g/kWh.
@@ -76,7 +55,7 @@ const Importer &pick(const std::string &path, const std::string &text, const Imp
         ++candidates;
         const int score = importer->detect(text, path);
         if (!best || score > bestScore) {
-            best = importer.get();
+            best = importer;
             bestScore = score;
         }
     }
@@ -97,10 +76,9 @@ const Importer &pick(const std::string &path, const std::string &text, const Imp
 std::vector<std::string> ImportRunner::formats(SeriesKind kind)
 {
     std::vector<std::string> out{"auto"};
-    for (const auto &importer : registry())
-        if (importer->kind() == kind
-            && std::find(out.begin(), out.end(), importer->format()) == out.end())
-            out.push_back(importer->format());
+    for (const ImportFormat &f : importFormats())
+        if (f.kind == kind && std::find(out.begin(), out.end(), f.name) == out.end())
+            out.push_back(f.name);
     if (kind == SeriesKind::Carbon && std::find(out.begin(), out.end(), "watttime") == out.end())
         out.push_back("watttime");
     return out;

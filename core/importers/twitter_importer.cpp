@@ -1,4 +1,4 @@
-#include "twitter_importer.h"
+#include "importers.h"
 
 #include "import_context.h"
 #include "import_limits.h"

@@ -1,4 +1,4 @@
-#include "ukci_importer.h"
+#include "importers.h"
 
 #include "byte_source.h"
 #include "import_context.h"
@@ -6,6 +6,7 @@
 #include "import_text.h"
 #include "json_rows.h"
 #include "json_stream.h"
+#include "ukci_shape.h"
 
 #include <map>
 #include <memory>
@@ -18,129 +19,11 @@ namespace {
 
 using Take = JsonStream::Take;
 using Type = JsonValue::Type;
-
-std::string regionId(const JsonValue &r)
-{
-    const JsonValue *id = r.find("regionid");
-    if (id && id->isNumber()) {
-        // Region ids are small integers; anything else is kept as written rather than cast.
-        if (id->number >= 0 && id->number < 1e15 && id->number == static_cast<double>(static_cast<long long>(id->number)))
-            return std::to_string(static_cast<long long>(id->number));
-        return std::to_string(id->number);
-    }
-    return id && id->isString() ? id->text : std::string();
-}
-
-std::string shortName(const JsonValue &r)
-{
-    const JsonValue *s = r.find("shortname");
-    return s && s->isString() ? s->text : "region " + regionId(r);
-}
-
-bool isElementMember(std::string_view key)
-{
-    return key == "from" || key == "to" || key == "intensity" || key == "regions" || key == "regionid"
-           || key == "shortname";
-}
-
-// Where the entries of "data" are: elements of the root array (depth 1), elements of "data" (depth 2), or
-// "data" itself as one region's object (depth 1). Both visitors below walk the same way.
-struct Layout
-{
-    JsonPlace root;
-    bool rootObject = false;
-    bool dataSeen = false;
-    bool inData = false;        // inside the list of entries (or the one region's object)
-    bool dataObject = false;
-    std::size_t depth = 0;      // the path length of an entry
-
-    // The root and its "data" member; returns the Take for them, or nothing where `path` is deeper.
-    std::optional<Take> begin(const JsonStream::Path &path, Type type, const JsonPlace &at, const JsonRows &rows)
-    {
-        if (path.empty()) {
-            root = at;
-            if (type == Type::Object) {
-                rootObject = true;
-                return Take::Enter;
-            }
-            if (type == Type::Array) {
-                inData = true;
-                depth = 1;
-                return Take::Enter;
-            }
-            rows.fail(at, std::string("expected a JSON object or array, got ") + JsonValue::typeName(type));
-        }
-        if (inData)
-            return std::nullopt;
-        if (path.size() == 1 && rootObject && path[0].is("data") && !dataSeen) {
-            dataSeen = true;
-            if (type != Type::Array && type != Type::Object)
-                rows.fail(at, std::string("expected \"data\" as an array or an object, got ")
-                                  + JsonValue::typeName(type));
-            inData = true;
-            dataObject = type == Type::Object;
-            depth = dataObject ? 1 : 2;
-            return Take::Enter;
-        }
-        return Take::Skip;
-    }
-};
-
-// Counts the regions of a file before its first series is named (a file of several one-region objects names
-// each series "<name>/<short name>", a file of one region just "<name>"): a second reading that keeps only
-// each entry's region id.
-class RegionCounter : public JsonStream::Visitor
-{
-public:
-    explicit RegionCounter(ImportContext &context) : mRows(context) {}
-    std::set<std::string> ids;
-
-    Take begin(const Path &path, Type type, const JsonPlace &at) override
-    {
-        if (const auto take = mLayout.begin(path, type, at, mRows)) {
-            mEntry = {};
-            mEntry.type = Type::Object;
-            return *take;
-        }
-        if (path.size() == mLayout.depth) {
-            mEntry = {};
-            mEntry.type = Type::Object;
-            mHasData = false;
-            return type == Type::Object ? Take::Enter : Take::Skip;
-        }
-        if (path.size() != mLayout.depth + 1)
-            return Take::Skip;
-        if (path.back().is("data"))
-            mHasData = true;
-        return path.back().is("regionid") || path.back().is("regions") ? Take::Collect : Take::Skip;
-    }
-    void value(const Path &path, JsonValue &v) override
-    {
-        if (!mEntry.find(path.back().key)) {
-            mEntry.keys.push_back(path.back().key);
-            mEntry.items.push_back(std::move(v));
-        }
-    }
-    void end(const Path &path) override
-    {
-        if (!mLayout.inData || path.size() != mLayout.depth)
-            return;
-        // Only whether there are two or more matters: the set stays that small.
-        if (const JsonValue *regs = mEntry.find("regions"); regs && regs->isArray()) {
-            for (const JsonValue &r : regs->items)
-                if (r.isObject() && ids.size() < 2)
-                    ids.insert(regionId(r));
-        } else if (!regs && ids.size() < 2) {
-            ids.insert(mHasData && mEntry.find("regionid") ? regionId(mEntry) : std::string());
-        }
-    }
-
-private:
-    JsonRows mRows;
-    Layout mLayout;
-    JsonValue mEntry;
-    bool mHasData = false;
-};
+using ukcishape::Layout;
+using ukcishape::RegionCounter;
+using ukcishape::isElementMember;
+using ukcishape::regionId;
+using ukcishape::shortName;
 
 struct Region
 {

@@ -1,8 +1,7 @@
-#include "watttime_importer.h"
+#include "importers.h"
 
 #include "import_context.h"
 #include "import_limits.h"
-#include "import_text.h"
 #include "import_text.h"
 #include "json_rows.h"
 #include "json_stream.h"
@@ -12,6 +11,9 @@
 namespace cs {
 
 namespace {
+
+// 1 lb = 453.59237 g and 1 MWh = 1000 kWh, so 1 lb/MWh = 0.45359237 g/kWh.
+constexpr double gramsPerKwhPerLbPerMwh = 0.45359237;
 
 // Streams {"data": [point, ...], "meta": {...}} one point at a time. The points need "meta" (their units,
 // and the series' region and interval), which WattTime writes AFTER "data". Where "data" comes first, "meta"
@@ -120,7 +122,7 @@ private:
         if (!units || !units->isString())
             mRows.fail(meta.place, "expected \"meta.units\" (\"lbs_co2_per_mwh\")");
         if (units->text == "lbs_co2_per_mwh") {
-            mFactor = WattTimeImporter::gramsPerKwhPerLbPerMwh;
+            mFactor = gramsPerKwhPerLbPerMwh;
             mSeries.unit = "gCO2/kWh";
         } else if (units->text == "g_co2_per_kwh" || units->text == "gco2_per_kwh") {
             mSeries.unit = "gCO2/kWh";

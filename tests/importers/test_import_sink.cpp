@@ -1,7 +1,9 @@
 // Importers write into a sink (core/importers/import_sink.h): here memory, so no SQLite is opened. The series an
 // import leaves in a MemorySink, the bound on what it holds, and readTraceFile (carbonscope-cli's --carbon and
 // --requests) over every format. Expected values are read off the files by hand.
+#include "import_formats.h"
 #include "import_test_util.h"
+#include "importer.h"
 #include "memory_sink.h"
 #include "trace_file.h"
 
@@ -115,6 +117,26 @@ private slots:
         requests.kind = SeriesKind::Requests;
         requests.format = "twitter";
         QVERIFY_THROWS_EXCEPTION(InputError, readTraceFile(local("twitter_cluster052_mini.csv").toStdString(), requests));
+    }
+
+    void everyRegisteredFormatDetectsItsExample()
+    {
+        // The registry's sample file of each format is detected as that format (import --format auto), and each
+        // name is one of the --format names; the two generic CSVs detect their samples as csv.
+        if (!haveShared())
+            QSKIP("../shared/data is absent");
+        for (const ImportFormat &f : importFormats()) {
+            QString path = shared(f.example.c_str());
+            if (!QFile::exists(path))
+                path = local(f.example.c_str());
+            QVERIFY2(QFile::exists(path), f.example.c_str());
+            const Importer &chosen = ImportRunner::choose(path.toStdString(), options(f.kind));
+            QCOMPARE(chosen.format(), f.name);
+            QCOMPARE(chosen.kind(), f.kind);
+            const auto names = ImportRunner::formats(f.kind);
+            QVERIFY(std::find(names.begin(), names.end(), f.name) != names.end());
+            QVERIFY(importFormatHelp(f.kind).find("  " + f.name + " (") != std::string::npos);
+        }
     }
 
     void severalSeriesAreNamedOrListed()

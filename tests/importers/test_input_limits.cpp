@@ -6,6 +6,7 @@
 #include "database.h"
 #include "import_test_util.h"
 #include "request_binner.h"
+#include "store_sink.h"
 #include "series_writer.h"
 #include "transaction.h"
 
@@ -295,8 +296,9 @@ private slots:
     {
         ProjectStore store = ProjectStore::open(fresh(".csdb").toStdString());
         Transaction tx(store.database());
-        SeriesWriter writer(store.database(), SeriesKind::Requests, SeriesMeta{"r", {}, {}, "requests", {}, 60}, false);
-        RequestBinner binner(writer, 60, 10);
+        StoreSink sink(store.database());
+        const auto writer = sink.newSeries(SeriesKind::Requests, SeriesMeta{"r", {}, {}, "requests", {}, 60}, false);
+        RequestBinner binner(*writer, 60, 10);
         binner.add(1685577600, 1e15); // exactly the limit
         try {
             binner.add(1685577601, 1);

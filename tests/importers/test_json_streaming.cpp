@@ -7,7 +7,7 @@
 #include "store_sink.h"
 #include "import_test_util.h"
 #include "transaction.h"
-#include "watttime_importer.h"
+#include "importers.h"
 
 #include <QFileInfo>
 #include <QTemporaryDir>
