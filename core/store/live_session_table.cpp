@@ -1,6 +1,7 @@
 #include "live_session_table.h"
 
 #include "database.h"
+#include "row_reader.h"
 #include "statement.h"
 #include "store_error.h"
 
@@ -45,33 +46,17 @@ void LiveSessionTable::end(long long sessionId)
 
 LiveSessionInfo LiveSessionTable::readInfo(const Statement &s)
 {
-    LiveSessionInfo info;
-    info.id = s.columnInt64(0);
-    info.label = s.columnText(1);
-    info.device = s.columnText(2);
-    info.policySpec = s.columnText(3);
-    info.poolName = s.columnText(4);
-    info.carbonSource = s.columnText(5);
-    info.intervalSeconds = s.columnInt64(6);
-    info.startedAt = s.columnText(7);
-    info.endedAt = s.columnText(8);
-    return info;
+    LiveSessionInfo i;
+    RowReader(s) >> i.id >> i.label >> i.device >> i.policySpec >> i.poolName >> i.carbonSource >> i.intervalSeconds
+        >> i.startedAt >> i.endedAt;
+    return i;
 }
 
 LiveInterval LiveSessionTable::readInterval(const Statement &s)
 {
     LiveInterval r;
-    r.time = s.columnInt64(0);
-    r.intensity = s.columnDouble(1);
-    r.model = s.columnText(2);
-    r.served = s.columnInt64(3);
-    r.dropped = s.columnInt64(4);
-    r.energyJ = s.columnOptionalDouble(5);
-    r.co2G = s.columnOptionalDouble(6);
-    r.latencyP50Ms = s.columnOptionalDouble(7);
-    r.latencyP99Ms = s.columnOptionalDouble(8);
-    r.meanPowerW = s.columnOptionalDouble(9);
-    r.predictedCo2G = s.columnOptionalDouble(10);
+    RowReader(s) >> r.time >> r.intensity >> r.model >> r.served >> r.dropped >> r.energyJ >> r.co2G >> r.latencyP50Ms
+        >> r.latencyP99Ms >> r.meanPowerW >> r.predictedCo2G;
     return r;
 }
 

@@ -1,6 +1,7 @@
 #include "pool_table.h"
 
 #include "database.h"
+#include "row_reader.h"
 #include "statement.h"
 #include "store_error.h"
 #include "transaction.h"
@@ -48,12 +49,7 @@ void PoolTable::save(const ModelPool &pool, bool replace)
 Model PoolTable::readModel(const Statement &s)
 {
     Model m;
-    m.name = s.columnText(0);
-    m.energyMj = s.columnDouble(1);
-    m.errorPct = s.columnDouble(2);
-    m.latencyMs = s.columnOptionalDouble(3);
-    m.throughputPerS = s.columnOptionalDouble(4);
-    m.source = s.columnText(5);
+    RowReader(s) >> m.name >> m.energyMj >> m.errorPct >> m.latencyMs >> m.throughputPerS >> m.source;
     return m;
 }
 

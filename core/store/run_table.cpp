@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "result_export.h"
+#include "row_reader.h"
 #include "statement.h"
 #include "store_error.h"
 #include "transaction.h"
@@ -44,17 +45,8 @@ long long RunTable::save(const std::string &scenarioName, const Scenario &scenar
 RunInfo RunTable::readRun(const Statement &s)
 {
     RunInfo r;
-    r.id = s.columnInt64(0);
-    r.scenario = s.columnText(1);
-    r.pool = s.columnText(2);
-    r.policySpec = s.columnText(3);
-    r.policyLabel = s.columnText(4);
-    r.createdAt = s.columnText(5);
-    r.co2G = s.columnDouble(6);
-    r.energyKwh = s.columnDouble(7);
-    r.errorPct = s.columnDouble(8);
-    r.requests = s.columnDouble(9);
-    r.intervals = s.columnInt64(10);
+    RowReader(s) >> r.id >> r.scenario >> r.pool >> r.policySpec >> r.policyLabel >> r.createdAt >> r.co2G
+        >> r.energyKwh >> r.errorPct >> r.requests >> r.intervals;
     return r;
 }
 

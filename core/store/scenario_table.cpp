@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "pool_table.h"
+#include "row_reader.h"
 #include "series_table.h"
 #include "statement.h"
 #include "store_error.h"
@@ -55,12 +56,7 @@ void ScenarioTable::save(const ScenarioSpec &spec, bool replace)
 ScenarioSpec ScenarioTable::readSpec(const Statement &s)
 {
     ScenarioSpec spec;
-    spec.name = s.columnText(0);
-    spec.carbonSeries = s.columnText(1);
-    spec.requestSeries = s.columnText(2);
-    spec.pool = s.columnText(3);
-    if (!s.isNull(4)) spec.from = s.columnInt64(4);
-    if (!s.isNull(5)) spec.to = s.columnInt64(5);
+    RowReader(s) >> spec.name >> spec.carbonSeries >> spec.requestSeries >> spec.pool >> spec.from >> spec.to;
     return spec;
 }
 

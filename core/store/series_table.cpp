@@ -3,6 +3,7 @@
 #include "database.h"
 #include "number_checks.h"
 #include "result_export.h"
+#include "row_reader.h"
 #include "series_writer.h"
 #include "statement.h"
 #include "store_error.h"
@@ -28,22 +29,11 @@ void refuseOversized(const std::string &path, const std::string &name, long long
 
 SeriesInfo SeriesTable::readInfo(const Statement &s, SeriesKind kind)
 {
-    SeriesInfo info;
-    info.id = s.columnInt64(0);
-    info.kind = kind;
-    info.meta.name = s.columnText(1);
-    info.meta.region = s.columnText(2);
-    info.meta.source = s.columnText(3);
-    info.meta.unit = s.columnText(4);
-    info.meta.provenance = s.columnText(5);
-    info.meta.intervalSeconds = s.columnInt64(6);
-    info.createdAt = s.columnText(7);
-    info.points = s.columnInt64(8);
-    info.actualPoints = s.columnInt64(9);
-    info.forecastPoints = s.columnInt64(10);
-    info.first = s.columnInt64(11);
-    info.last = s.columnInt64(12);
-    return info;
+    SeriesInfo i;
+    i.kind = kind;
+    RowReader(s) >> i.id >> i.meta.name >> i.meta.region >> i.meta.source >> i.meta.unit >> i.meta.provenance
+        >> i.meta.intervalSeconds >> i.createdAt >> i.points >> i.actualPoints >> i.forecastPoints >> i.first >> i.last;
+    return i;
 }
 
 std::vector<SeriesInfo> SeriesTable::list(std::optional<SeriesKind> kind)
