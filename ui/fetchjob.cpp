@@ -35,9 +35,12 @@ void FetchJob::run()
                                                                    QString::fromStdString(formatUtcTime(p.period.to)).left(10)));
             return !mCancel.load();
         });
-        QStringList lines{tr("Fetched %n call(s)", nullptr, int(summary.calls))
-                              + tr(" (%1 already in the project), %2 HTTP requests, %3 retries.")
-                                    .arg(summary.cachedCalls).arg(summary.requests).arg(summary.retries)};
+        QStringList lines{tr("Fetched %1 %2 (%3 already in the project), %4 HTTP requests, %5 retries.")
+                              .arg(summary.calls)
+                              .arg(summary.calls == 1 ? tr("call") : tr("calls"))
+                              .arg(summary.cachedCalls)
+                              .arg(summary.requests)
+                              .arg(summary.retries)};
         for (const FetchSummary::Series &s : summary.series)
             lines << tr("Series “%1”: %2 points.").arg(QString::fromStdString(s.name)).arg(s.points);
         for (const std::string &n : summary.notes)

@@ -3,7 +3,7 @@
 #include "fetch_error.h"
 #include "import_runner.h"
 #include "io/atomic_file.h"
-#include "project_store.h"
+#include "memory_sink.h"
 
 #include <cerrno>
 #include <cstdlib>
@@ -19,12 +19,10 @@ BodyPoints::BodyPoints()
     if (!mkdtemp(pattern.data()))
         throw FetchError("cannot create a temporary folder " + pattern + ": " + std::strerror(errno));
     mFolder = pattern;
-    mScratch = std::make_unique<ProjectStore>(ProjectStore::open(mFolder + "/scratch.csdb"));
 }
 
 BodyPoints::~BodyPoints()
 {
-    mScratch.reset();
     std::error_code ignored;
     std::filesystem::remove_all(mFolder, ignored);
 }
@@ -38,9 +36,9 @@ std::vector<CarbonPoint> BodyPoints::read(const std::string &body, const std::st
     options.kind = SeriesKind::Carbon;
     options.format = format;
     options.name = "fetched";
-    options.replace = true;
+    std::vector<ImportedSeries> series;
     try {
-        ImportRunner::importFile(*mScratch, path, options);
+        series = ImportRunner::readFile(path, options);
     } catch (const ParseError &e) {
         throw FetchError(origin + " (response body):" + std::to_string(e.line()) + ":" + std::to_string(e.column())
                          + ": " + e.message());
@@ -50,7 +48,14 @@ std::vector<CarbonPoint> BodyPoints::read(const std::string &body, const std::st
             message.replace(at, path.size(), origin + " (response body)");
         throw FetchError(message);
     }
-    return mScratch->loadCarbonPoints("fetched");
+    if (series.size() != 1)
+        throw FetchError(origin + ": expected one series in the answer, found " + std::to_string(series.size()));
+    const ImportedSeries &s = series.front();
+    std::vector<CarbonPoint> points;
+    points.reserve(s.times.size());
+    for (std::size_t i = 0; i < s.times.size(); ++i)
+        points.push_back({s.times[i], s.values[i], i < s.forecast.size() ? s.forecast[i] : std::nullopt});
+    return points;
 }
 
 } // namespace cs
