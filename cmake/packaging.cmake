@@ -83,4 +83,5 @@ configure_file(${PROJECT_SOURCE_DIR}/packaging/changelog.Debian.in ${CMAKE_BINAR
 execute_process(COMMAND gzip -9nf ${CMAKE_BINARY_DIR}/packaging/changelog.Debian COMMAND_ERROR_IS_FATAL ANY)
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/copyright ${CMAKE_BINARY_DIR}/packaging/changelog.Debian.gz
         DESTINATION share/doc/carbonscope)
+install(FILES ${PROJECT_SOURCE_DIR}/packaging/lintian-overrides DESTINATION share/lintian/overrides RENAME carbonscope)
 include(CPack)
