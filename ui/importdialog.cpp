@@ -19,106 +19,12 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "import_formats.h"
 #include "import_runner.h"
 #include "importer.h"
 #include "local_time_zone.h"
 
 namespace cs {
-
-namespace {
-
-constexpr int PreviewRows = 20;
-
-QStringList splitLine(const QString &line, QChar delimiter)
-{
-    // Enough for a preview: quoted fields keep their delimiters, quotes are dropped.
-    QStringList fields;
-    QString field;
-    bool quoted = false;
-    for (QChar c : line) {
-        if (c == QLatin1Char('"'))
-            quoted = !quoted;
-        else if (c == delimiter && !quoted) {
-            fields << field.trimmed();
-            field.clear();
-        } else
-            field += c;
-    }
-    fields << field.trimmed();
-    return fields;
-}
-
-int findColumn(const QStringList &header, const QStringList &names)
-{
-    for (const QString &name : names)
-        for (int i = 0; i < header.size(); ++i)
-            if (header[i].compare(name, Qt::CaseInsensitive) == 0)
-                return i;
-    for (const QString &name : names)
-        for (int i = 0; i < header.size(); ++i)
-            if (header[i].contains(name, Qt::CaseInsensitive))
-                return i;
-    return -1;
-}
-
-} // namespace
-
-ImportDialog::Guess ImportDialog::guess(const QByteArray &head, QChar delimiter, std::optional<bool> header)
-{
-    Guess g;
-    QString text = QString::fromUtf8(head);
-    if (text.startsWith(QChar(0xfeff)))
-        text.remove(0, 1);
-    QStringList lines = text.split(QLatin1Char('\n'));
-    if (!head.isEmpty() && !head.endsWith('\n') && lines.size() > 1)
-        lines.removeLast(); // cut off mid-line
-    for (QString &l : lines)
-        if (l.endsWith(QLatin1Char('\r')))
-            l.chop(1);
-    lines.removeAll(QString());
-    if (lines.isEmpty())
-        return g;
-    const QString first = lines.front();
-    g.delimiter = QLatin1Char(',');
-    int best = first.count(QLatin1Char(','));
-    for (QChar d : {QLatin1Char(';'), QLatin1Char('\t'), QLatin1Char('|')})
-        if (first.count(d) > best) {
-            best = first.count(d);
-            g.delimiter = d;
-        }
-    if (!delimiter.isNull())
-        g.delimiter = delimiter;
-    g.header = splitLine(first, g.delimiter);
-    // As the reader decides: a first row whose first field starts like a number or a time is data.
-    const QString lead = g.header.isEmpty() ? QString() : g.header.front();
-    const bool looksLikeData = !lead.isEmpty() && (lead.front().isDigit() || lead.front() == QLatin1Char('-')
-                                                   || lead.front() == QLatin1Char('+'));
-    const bool hasHeader = header.value_or(!looksLikeData);
-    g.hasHeader = hasHeader;
-    if (!hasHeader)
-        for (int c = 0; c < g.header.size(); ++c)
-            g.header[c] = tr("column %1").arg(c + 1);
-    for (int i = hasHeader ? 1 : 0; i < lines.size() && g.rows.size() < PreviewRows; ++i)
-        g.rows << splitLine(lines[i], g.delimiter);
-    g.timeColumn = findColumn(g.header, {QStringLiteral("from"), QStringLiteral("datetime"), QStringLiteral("timestamp"),
-                                         QStringLiteral("ds"), QStringLiteral("period"), QStringLiteral("time"),
-                                         QStringLiteral("date")});
-    const int requests = findColumn(g.header, {QStringLiteral("y"), QStringLiteral("count"), QStringLiteral("requests")});
-    const int carbon = findColumn(g.header, {QStringLiteral("actual"), QStringLiteral("intensity"),
-                                             QStringLiteral("gco2"), QStringLiteral("carbon")});
-    if (!hasHeader && !g.rows.isEmpty())
-        // No names to go by: the time column is the first whose first value is written like a date or a clock.
-        for (int c = 0; c < g.rows.front().size() && g.timeColumn < 0; ++c) {
-            const QString &v = g.rows.front()[c];
-            if (!v.isEmpty() && v.front().isDigit() && (v.contains(QLatin1Char('-')) || v.contains(QLatin1Char(':'))))
-                g.timeColumn = c;
-        }
-    g.kind = carbon < 0 && requests >= 0 ? ImportRequest::Kind::Requests : ImportRequest::Kind::Carbon;
-    g.valueColumn = g.kind == ImportRequest::Kind::Requests ? requests : carbon;
-    if (g.valueColumn < 0 && g.header.size() == 2)
-        g.valueColumn = g.timeColumn == 0 ? 1 : 0; // the one value column
-    return g;
-}
 
 ImportDialog::ImportDialog(QWidget *parent)
     : QDialog(parent), mPath(new QLineEdit(this)), mKindGroup(new QButtonGroup(this)),
@@ -126,7 +32,7 @@ ImportDialog::ImportDialog(QWidget *parent)
       mHeader(new QComboBox(this)), mSkipBadRows(new QCheckBox(this)), mStart(new QLineEdit(this)),
       mInterval(new QSpinBox(this)), mOperation(new QLineEdit(this)), mFormat(new QComboBox(this)), mTimeFormat(new QComboBox(this)),
       mTimeZone(new QLineEdit(this)), mDetected(new QLabel(this)), mPreview(new QTableWidget(this)),
-      mError(new QLabel(this))
+      mError(new QLabel(this)), mZeroMissing(new QCheckBox(this)), mQualityLabel(new QLabel(this))
 {
     setWindowTitle(tr("Import a trace"));
     resize(820, 560);
@@ -240,6 +146,12 @@ ImportDialog::ImportDialog(QWidget *parent)
                                 "and counted; without this the import stops and names its line and column"));
     mSkipBadRows->setEnabled(ImportJob::usesImporters());
     form->addRow(QString(), mSkipBadRows);
+    mZeroMissing->setText(tr("Treat an actual intensity of 0 as not measured and take the forecast there"));
+    mZeroMissing->setToolTip(tr("The GB national feed of the UK Carbon Intensity API publishes 0 for an hour it has "
+                                "not measured yet; read as 0 gCO₂/kWh it is a false dip that policies chase. On by "
+                                "default for UK Carbon Intensity data, as the Live tab does."));
+    connect(mZeroMissing, &QCheckBox::toggled, this, &ImportDialog::applyZeroChoice);
+    form->addRow(QString(), mZeroMissing);
     layout->addLayout(form);
 
     mDetected->setWordWrap(true);
@@ -252,11 +164,14 @@ ImportDialog::ImportDialog(QWidget *parent)
     mError->setTextInteractionFlags(Qt::TextSelectableByMouse);
     mError->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold"));
     layout->addWidget(mError);
+    mQualityLabel->setWordWrap(true);
+    mQualityLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(mQualityLabel);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    QPushButton *importButton = buttons->addButton(tr("Import"), QDialogButtonBox::AcceptRole);
-    importButton->setDefault(true);
-    importButton->setToolTip(tr("Read the file off the GUI thread and re-simulate"));
+    mImportButton = buttons->addButton(tr("Import"), QDialogButtonBox::AcceptRole);
+    mImportButton->setDefault(true);
+    mImportButton->setToolTip(tr("Read the file off the GUI thread and re-simulate"));
     layout->addWidget(buttons);
 
     connect(browseButton, &QPushButton::clicked, this, &ImportDialog::browse);
@@ -298,6 +213,16 @@ void ImportDialog::refreshFormats()
     const SeriesKind kind = request().kind == ImportRequest::Kind::Carbon ? SeriesKind::Carbon : SeriesKind::Requests;
     for (const std::string &f : ImportRunner::formats(kind))
         mFormat->addItem(QString::fromStdString(f));
+    // What each reads, from the format registry (the same lines as `carbonscope-cli import --help`).
+    for (const ImportFormat &f : importFormats()) {
+        const int i = mFormat->findText(QString::fromStdString(f.name));
+        if (f.kind != kind || i < 0)
+            continue;
+        const QString tip = mFormat->itemData(i, Qt::ToolTipRole).toString();
+        mFormat->setItemData(i, (tip.isEmpty() ? QString() : tip + QLatin1Char('\n'))
+                                    + QString::fromStdString(f.reads + "; " + f.help + " (e.g. " + f.example + ")"),
+                             Qt::ToolTipRole);
+    }
     try {
         ImportOptions options;
         options.kind = kind;
@@ -311,6 +236,7 @@ void ImportDialog::refreshFormats()
 
 void ImportDialog::refreshPreview()
 {
+    endReview();
     mPreviewedPath = mPath->text();
     mError->clear();
     mPreview->clear();
@@ -359,6 +285,7 @@ void ImportDialog::refreshPreview()
     } catch (const std::exception &) {
     }
     refreshFormats();
+    mZeroMissing->setChecked(mDetectedFormat == QLatin1String("ukci"));
     const QString delimiter = g.delimiter == QLatin1Char('\t') ? tr("tab") : QString(g.delimiter);
     mDetected->setText(tr("Detected: format %6, delimiter \"%1\", %2 columns%7; time column: %3; value column: %4; "
                           "looks like %5.")
@@ -387,13 +314,32 @@ ImportRequest ImportDialog::request() const
     r.start = mStart->text().trimmed();
     r.intervalSeconds = mInterval->value();
     r.operation = mOperation->text().trimmed();
+    r.zeroActualIsMissing = mZeroMissing->isChecked();
     return r;
 }
+
+namespace {
+
+// Whether two requests read the same data (the zero-actual choice applies after reading).
+bool sameRead(const ImportRequest &a, const ImportRequest &b)
+{
+    return a.path == b.path && a.kind == b.kind && a.valueColumn == b.valueColumn && a.format == b.format
+           && a.timeFormat == b.timeFormat && a.timeZone == b.timeZone && a.delimiter == b.delimiter
+           && a.header == b.header && a.timeColumn == b.timeColumn && a.skipBadRows == b.skipBadRows
+           && a.start == b.start && a.intervalSeconds == b.intervalSeconds && a.operation == b.operation;
+}
+
+} // namespace
 
 void ImportDialog::startImport()
 {
     if (mJob && mJob->isRunning())
         return;
+    if (mReviewing && mSeries && mJob && sameRead(request(), mJob->request())) { // "Use this data"
+        accept();
+        return;
+    }
+    endReview();
     mError->clear();
     mSeries.reset();
     const QString format = mFormat->currentText() == QLatin1String("auto") ? mDetectedFormat : mFormat->currentText();
@@ -427,10 +373,12 @@ void ImportDialog::onJobFinished()
         return;
     if (mJob->series()) {
         mSeries = mJob->series();
-        mWarnings = mJob->warnings();
+        mReadWarnings = mJob->warnings();
         mImportedKind = mJob->request().kind;
+        showReview();
         Q_EMIT importFinished(true);
-        accept();
+        if (!mReviewing)
+            accept();
         return;
     }
     mError->setText(mJob->cancelled() ? tr("Import cancelled; nothing was changed.")

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "data_quality.h"
+#include "memory_sink.h"
 #include "time_series.h"
 
 #include <QObject>
@@ -19,7 +21,7 @@ struct ImportRequest
     QString path;
     Kind kind = Kind::Carbon;
     QString valueColumn;      // empty: let the reader detect it
-    QString format;           // importer format where the importers library is built ("auto", "ukci", ...)
+    QString format;           // importer format ("auto", "ukci", ...)
     QString timeFormat;       // generic CSV: "auto" (or empty), "iso", "unix-s", "unix-ms"
     QString timeZone;         // generic CSV: zone of times without an offset ("Europe/London", "+01:00"); empty: UTC
     QString delimiter;        // generic CSV: one character ("\t" for tab); empty: detect
@@ -29,10 +31,13 @@ struct ImportRequest
     QString start;            // traces whose times count seconds from their start (Twitter): ISO time; empty: none
     int intervalSeconds = 0;  // per-request traces: seconds per count; 0: the importer's 60
     QString operation;        // Twitter: keep only this operation ("get"); empty: all
+    bool zeroActualIsMissing = false; // carbon: an actual of 0 is not measured; take the forecast (ImportedSeries)
 };
 
 // Runs one import on its own thread (Tiled's ProjectModel scanner, PulseView's StoreSession): progress by bytes
 // read, cancel between chunks, and the outcome read once finished() is emitted. Never touches widgets.
+// The importer writes into memory (MemorySink): no SQLite on the way in; the series reaches the project once,
+// when the document is saved.
 class ImportJob : public QObject
 {
     Q_OBJECT
@@ -48,12 +53,19 @@ public:
     const ImportRequest &request() const { return mRequest; }
     // After finished(): the series read, or why not (file:line:column where the reader says where).
     const std::optional<TimeSeries> &series() const { return mSeries; }
+    // The series as imported (actual and forecast apart), to take the zero-actual choice again without reading.
+    const std::optional<ImportedSeries> &imported() const { return mImported; }
     const QString &error() const { return mError; }
     bool cancelled() const { return mCancelled; }
     const QString &format() const { return mFormat; }
     const QString &warnings() const { return mWarnings; }
-    // True where the importers library (all formats) reads files, false where core's CSV readers do.
-    static bool usesImporters();
+    // The importers read every format (kept for the dialog and its tests).
+    static bool usesImporters() { return true; }
+
+    // The series a scenario uses from `imported`, named readably (file stem and column: readableSeriesName).
+    static TimeSeries seriesFor(const ImportedSeries &imported, const QString &path, bool zeroActualIsMissing);
+    // The data-quality report of `imported` as read (zeros counted before any is taken from the forecast).
+    static DataQualityReport qualityOf(const ImportedSeries &imported);
 
 Q_SIGNALS:
     void progress(int permille);
@@ -66,6 +78,7 @@ private:
     QThread *mThread = nullptr;
     std::atomic<bool> mCancel{false};
     std::optional<TimeSeries> mSeries;
+    std::optional<ImportedSeries> mImported;
     QString mError;
     QString mFormat;
     QString mWarnings;

@@ -1,6 +1,8 @@
 #include "scenarioloader.h"
 
 #include "parse_error.h"
+#include "scenario_checks.h"
+#include "series_name.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -66,6 +68,11 @@ LoadedScenario makeScenario(const TimeSeries &carbon, const std::optional<TimeSe
                 .arg(intervalText(s.intervalSeconds));
     if (!s.gaps.empty())
         text += QCoreApplication::translate("cs", "; %n gap(s) left out", nullptr, static_cast<int>(s.gaps.size()));
+    // What the alignment cut off a trace to the period both cover is said, never done silently.
+    for (const std::string &cut : {describeCutOff(carbon, s, "carbon"),
+                                   requests ? describeCutOff(*requests, s, "request") : std::string()})
+        if (!cut.empty())
+            text += QStringLiteral("; ") + QString::fromStdString(cut);
     loaded.description = text;
     return loaded;
 }
@@ -78,13 +85,19 @@ QString defaultScenarioName()
 TimeSeries defaultCarbonTrace()
 {
     std::istringstream in(readResource(defaultCarbonResource()));
-    return readCarbonCsv(in, "data/carbon_south_west_england_2023-06.csv");
+    const std::string path = "data/carbon_south_west_england_2023-06.csv";
+    TimeSeries s = readCarbonCsv(in, path);
+    s.name = readableSeriesName(path, s.name); // the column alone says "South West England"
+    return s;
 }
 
 TimeSeries defaultRequestTrace()
 {
     std::istringstream in(readResource(defaultRequestsResource()));
-    return readRequestCsv(in, "data/requests_wikipedia_en_2023-06.csv");
+    const std::string path = "data/requests_wikipedia_en_2023-06.csv";
+    TimeSeries s = readRequestCsv(in, path);
+    s.name = readableSeriesName(path, s.name); // the column alone says "y"
+    return s;
 }
 
 LoadedScenario loadDefaultScenario()

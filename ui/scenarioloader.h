@@ -24,7 +24,8 @@ QString defaultScenarioName();
 TimeSeries defaultCarbonTrace();
 TimeSeries defaultRequestTrace();
 
-// Aligns traces with core's alignTraces and says, in one line, what was aligned and which gaps were found.
+// Aligns traces with core's alignTraces and says, in one line, what was aligned, which gaps were found and what
+// part of either trace the alignment cut off (describeCutOff: a year of carbon on a month of requests).
 LoadedScenario makeScenario(const TimeSeries &carbon, const std::optional<TimeSeries> &requests, const QString &name);
 
 // The resource paths of the default scenario's files.

@@ -257,6 +257,60 @@ private Q_SLOTS:
         QCOMPARE(dialog.series()->values, (std::vector<double>{2, 1, 2}));
     }
 
+    void zeroActualMorningIsReportedAndTakesTheForecast()
+    {
+        // Issue 15: GB national actuals 0, 0, 165, 175 beside forecasts 150, 160, 170, 180 (a hand-made fixture).
+        ImportDialog dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.setPath(QStringLiteral(CARBONSCOPE_SOURCE_DIR "/tests/data/importers/ukci_national_zero_actual_morning.json"));
+        QVERIFY(dialog.zeroActualIsMissing()->isChecked()); // on by default for UK CI data
+        QSignalSpy finished(&dialog, &ImportDialog::importFinished);
+        QTest::mouseClick(importButton(dialog), Qt::LeftButton);
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(finished.front().front().toBool(), qPrintable(dialog.errorLabel()->text()));
+        QCOMPARE(dialog.series()->values, (std::vector<double>{150, 160, 165, 175}));
+        // The report is shown and the dialog waits for a look: two zeros, from 06:00 to 07:00.
+        QVERIFY(dialog.isVisible());
+        QVERIFY(dialog.reviewing());
+        QCOMPARE(dialog.quality()->zeros, std::size_t(2));
+        const QString report = dialog.qualityLabel()->text();
+        QVERIFY2(report.contains(QStringLiteral("2 zeros from 2024-03-04T06:00:00Z to 2024-03-04T07:00:00Z")),
+                 qPrintable(report));
+        QVERIFY2(dialog.warnings().contains(QStringLiteral("2 zeros; zero actuals taken from the forecast")),
+                 qPrintable(dialog.warnings()));
+        // Without the choice the zeros stay as published, without reading the file again.
+        dialog.zeroActualIsMissing()->setChecked(false);
+        QCOMPARE(dialog.series()->values, (std::vector<double>{0, 0, 165, 175}));
+        QVERIFY(!dialog.warnings().contains(QStringLiteral("taken from the forecast")));
+        dialog.zeroActualIsMissing()->setChecked(true);
+        QPushButton *use = nullptr;
+        for (QPushButton *b : dialog.findChild<QDialogButtonBox *>()->findChildren<QPushButton *>())
+            if (b->text() == QStringLiteral("Use this data"))
+                use = b;
+        QVERIFY(use);
+        QTest::mouseClick(use, Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(finished.count(), 1); // read once
+        QCOMPARE(dialog.series()->values, (std::vector<double>{150, 160, 165, 175}));
+    }
+
+    void cleanDataIsAcceptedAtOnceAndNamedReadably()
+    {
+        ImportDialog dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.setPath(test::dataPath("tiny_requests.csv"));
+        QVERIFY(!dialog.zeroActualIsMissing()->isChecked()); // a CSV: off by default
+        QSignalSpy finished(&dialog, &ImportDialog::importFinished);
+        QTest::mouseClick(importButton(dialog), Qt::LeftButton);
+        QVERIFY(finished.wait(10000));
+        QVERIFY(finished.front().front().toBool());
+        QVERIFY(!dialog.reviewing());
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.series()->name, std::string("tiny_requests")); // not its column "y"
+    }
+
     void guessReadsAHeaderlessPipeFile()
     {
         // "150" starts like a number, so the first row is data; the time column is the one written like a date.
