@@ -4,6 +4,11 @@
 #include "live_metrics.h"
 #include "prometheus_text.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QtTest>
 
 #include <vector>
@@ -135,6 +140,36 @@ private slots:
         QVERIFY(gap.exposition().find("carbonscope_gpu_energy_joules_total 10\n") != std::string::npos);
         gap.addInterval({100, "A", 1, 0, std::nullopt, std::nullopt, 0.5, std::nullopt, {}});
         QVERIFY(gap.exposition().find("energy_joules") == std::string::npos);
+    }
+
+    // Every series the Grafana dashboard (resources/grafana/carbonscope.json) queries is one a measured session
+    // exposes: a renamed metric cannot leave a panel silently empty.
+    void theDashboardQueriesOnlyExposedMetrics()
+    {
+        QFile f(QStringLiteral(CARBONSCOPE_SOURCE_DIR "/resources/grafana/carbonscope.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonArray panels = QJsonDocument::fromJson(f.readAll()).object()[QStringLiteral("panels")].toArray();
+        QVERIFY(panels.size() >= 7);
+        LiveMetrics gpu, host;
+        const std::vector<double> ms{1.0};
+        gpu.begin({"heuristic", "p", {"A"}, true, EnergyDomain::Gpu});
+        gpu.addInterval({100, "A", 1, 0, 1.0, 0.1, 0.1, 1.0, ms});
+        host.begin({"heuristic", "p", {"A"}, true, EnergyDomain::Host});
+        host.addInterval({100, "A", 1, 0, 1.0, 0.1, 0.1, 1.0, ms});
+        const QString exposed = QString::fromStdString(gpu.exposition() + host.exposition());
+        const QRegularExpression name(QStringLiteral("carbonscope_[a-z0-9_]+"));
+        int names = 0;
+        for (const QJsonValue &panel : panels)
+            for (const QJsonValue &target : panel.toObject()[QStringLiteral("targets")].toArray()) {
+                const QString expr = target.toObject()[QStringLiteral("expr")].toString();
+                for (auto it = name.globalMatch(expr); it.hasNext(); ++names) {
+                    const QString metric = it.next().captured();
+                    QVERIFY2(exposed.contains(QLatin1Char('\n') + metric + QLatin1Char(' '))
+                                 || exposed.contains(QLatin1Char('\n') + metric + QLatin1Char('{')),
+                             qPrintable(metric));
+                }
+            }
+        QVERIFY(names >= 12);
     }
 
     // Before the first interval: no intensity yet, counters at 0, every model 0.
