@@ -1,5 +1,6 @@
 #pragma once
 
+#include "deployment/emission_account.h"
 #include "policy.h"
 
 #include <string>
@@ -25,6 +26,11 @@ struct Totals
     double requests = 0;
     std::size_t intervals = 0;
     std::vector<double> modelShare;  // share of requests served by each pool model
+    // What co2G and energyKwh are made of (issue #16): GPU dynamic and idle, host, facility overhead,
+    // embodied; which energy figure priced the GPUs; requests beyond the GPUs' capacity.
+    EmissionParts parts;
+    EnergyBasis basis = EnergyBasis::PerInference;
+    double overCapacityRequests = 0;
 };
 
 struct SimulationResult
@@ -52,10 +58,15 @@ inline double co2Grams(double requests, double energyMj, double intensity)
     return requests * (energyMj / 1000.0) / 3.6e6 * intensity;
 }
 
-// Throws InputError where a scenario value is outside its range (scenario_checks.h) or a result would not be
-// finite (a pool figure beyond its range), naming the interval and the quantity.
-SimulationResult simulate(const Scenario &scenario, const ModelPool &pool, Assignment assignment);
-SimulationResult simulate(const Scenario &scenario, const ModelPool &pool, const Policy &policy);
+// Prices an assignment with accountEmissions (deployment/emission_account.h): the paper's energy per inference for
+// a model without a load curve, its profiled curve where it has one, and the deployment's host, PUE and embodied
+// parts (none by default, as in the paper). Throws InputError where a scenario value is outside its range
+// (scenario_checks.h) or a result would not be finite (a pool figure beyond its range), naming the interval and
+// the quantity.
+SimulationResult simulate(const Scenario &scenario, const ModelPool &pool, Assignment assignment,
+                          const Deployment &deployment = {});
+SimulationResult simulate(const Scenario &scenario, const ModelPool &pool, const Policy &policy,
+                          const Deployment &deployment = {});
 
 BaselineComparison compareToBaseline(const Totals &result, const Totals &baseline, std::string baselineName);
 

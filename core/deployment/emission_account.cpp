@@ -3,6 +3,7 @@
 #include "number_checks.h"
 #include "parse_error.h"
 #include "scenario_checks.h"
+#include "utc_time.h"
 
 #include <cmath>
 
@@ -63,18 +64,21 @@ EmissionAccount accountEmissions(const Scenario &scenario, const ModelPool &pool
     if (assignment.size() != scenario.size())
         throw InputError("internal: an assignment of " + std::to_string(assignment.size()) + " choices for " +
                          std::to_string(scenario.size()) + " intervals");
-    if (scenario.intervalSeconds <= 0 && !scenario.empty())
-        throw InputError("internal: a scenario without an interval length");
     checkScenarioRanges(scenario);
 
     EmissionAccount a;
     a.basis = basisOf(pool);
+    const bool timed = a.basis != EnergyBasis::PerInference || deployment.hostWatts > 0 ||
+                       deployment.embodiedGPerGpuHour > 0; // the paper's figure needs no interval length
+    if (timed && scenario.intervalSeconds <= 0 && !scenario.empty())
+        throw InputError("internal: a scenario without an interval length");
     a.energyKwh.resize(scenario.size());
     a.co2G.resize(scenario.size());
     const double seconds = static_cast<double>(scenario.intervalSeconds);
     const double hostJoules = deployment.hostWatts * seconds;
     const double embodiedG = deployment.embodiedGPerGpuHour * deployment.gpus * seconds / 3600.0;
     EmissionParts &t = a.totals;
+    double cumulative = 0;
     for (std::size_t i = 0; i < scenario.size(); ++i) {
         const Choice &c = assignment[i];
         if (c.model < 0 || c.model >= pool.size() || (c.altShare > 0 && (c.alt < 0 || c.alt >= pool.size())))
@@ -87,7 +91,8 @@ EmissionAccount accountEmissions(const Scenario &scenario, const ModelPool &pool
         const double dynamicKwh = (first.dynamic + second.dynamic) / joulesPerKwh;
         const double idleKwh = (first.idle + second.idle) / joulesPerKwh;
         const double hostKwh = hostJoules / joulesPerKwh;
-        const double overheadKwh = (deployment.pue - 1) * (dynamicKwh + idleKwh + hostKwh);
+        // Not 0 x IT where PUE is 1: an overflowing IT energy must read inf, not nan.
+        const double overheadKwh = deployment.pue > 1 ? (deployment.pue - 1) * (dynamicKwh + idleKwh + hostKwh) : 0.0;
         const double intensity = scenario.intensity[i];
         t.gpuDynamicKwh += dynamicKwh;
         t.gpuIdleKwh += idleKwh;
@@ -100,6 +105,12 @@ EmissionAccount accountEmissions(const Scenario &scenario, const ModelPool &pool
         t.embodiedG += embodiedG;
         a.energyKwh[i] = dynamicKwh + idleKwh + hostKwh + overheadKwh;
         a.co2G[i] = a.energyKwh[i] * intensity + embodiedG;
+        cumulative += a.co2G[i];
+        if (!std::isfinite(cumulative)) { // only a figure beyond its range gets here
+            const std::string at = formatUtcTime(scenario.times[i]);
+            requireFiniteResult(a.co2G[i], "the CO2 (g) of the interval at " + at);
+            requireFiniteResult(cumulative, "the cumulative CO2 (g) at " + at);
+        }
         const double over = first.overCapacityRequests + second.overCapacityRequests;
         a.overCapacityRequests += over;
         a.overCapacityIntervals += over > 0 ? 1 : 0;
