@@ -1,4 +1,5 @@
-// carbonscope-cli: the headless front end. It links core only, so it runs on a GPU server without Qt.
+// carbonscope-cli: the headless front end. It links core and the subsystem libraries, never Qt, so it runs on a
+// GPU server without Qt.
 #include "commands.h"
 #include "help_export.h"
 #include "io/atomic_file.h"
@@ -20,6 +21,13 @@ static int finishStandardOutput(int status)
     if (error.empty())
         return status;
     std::fprintf(stderr, "carbonscope-cli: error: standard output: %s\n", error.c_str());
+    return 2;
+}
+
+// What the user can put right (bad input or options, a file that cannot be written): the message alone, status 2.
+static int userError(const std::exception &e)
+{
+    std::fprintf(stderr, "carbonscope-cli: error: %s\n", e.what());
     return 2;
 }
 
@@ -49,14 +57,11 @@ int main(int argc, char **argv)
         app.exit(e);
         return 2;
     } catch (const cs::ParseError &e) {
-        std::fprintf(stderr, "carbonscope-cli: error: %s\n", e.what());
-        return 2;
+        return userError(e);
     } catch (const cs::InputError &e) {
-        std::fprintf(stderr, "carbonscope-cli: error: %s\n", e.what());
-        return 2;
+        return userError(e);
     } catch (const cs::OutputError &e) {
-        std::fprintf(stderr, "carbonscope-cli: error: %s\n", e.what());
-        return 2;
+        return userError(e);
     } catch (const std::exception &e) {
         std::fprintf(stderr, "carbonscope-cli: internal error: %s\n", e.what());
         return 1;
