@@ -21,6 +21,7 @@
 #include "register_optimize_policies.h"
 #include "eco/ecodesignerwidget.h"
 #include "live/livetab.h"
+#include "sweep/sweeptab.h"
 
 #include <QAction>
 #include <QApplication>
@@ -157,6 +158,7 @@ void MainWindow::addSubsystemTabs()
     connect(mTabs, &QTabWidget::currentChanged, eco, refresh);
     mTabs->addTab(new LiveTab(mDocument, this), tr("&Live"));
     mTabs->setTabToolTip(mTabs->count() - 1, tr("Serve inference live and measure its energy"));
+    mTabs->addTab(new SweepTab(this), tr("S&weep")); // policies over many zones x months: heat maps (#17)
 }
 
 void MainWindow::createMenus()

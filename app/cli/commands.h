@@ -11,6 +11,7 @@ void addStoreCommands(CLI::App &app);    // import, list, export       (cmd_stor
 void addOptimizeCommands(CLI::App &app); // frontier                   (cmd_optimize.cpp)
 void addEcoCommands(CLI::App &app);      // eco                        (cmd_eco.cpp)
 void addEngineCommands(CLI::App &app);   // profile, live              (cmd_engine.cpp)
+void addSweepCommands(CLI::App &app);    // sweep                      (cmd_sweep.cpp)
 void addFetchCommands(CLI::App &app);    // fetch                      (cmd_fetch.cpp)
 
 } // namespace cs::cli

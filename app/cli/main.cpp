@@ -41,6 +41,7 @@ int main(int argc, char **argv)
     cs::cli::addOptimizeCommands(app);
     cs::cli::addEcoCommands(app);
     cs::cli::addEngineCommands(app);
+    cs::cli::addSweepCommands(app);
     cs::cli::addFetchCommands(app);
 
     // The installed version (cmake/packaging.cmake); the man pages and completion are exported from this app.

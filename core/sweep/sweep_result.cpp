@@ -39,8 +39,10 @@ double sweepMetric(SweepMetric metric, const SweepCell &cell, const PolicyCell &
     case SweepMetric::Co2SavedPct:
         return cell.baselineCo2G > 0 ? 100 * (cell.baselineCo2G - p.co2G) / cell.baselineCo2G : nan;
     case SweepMetric::Efficiency: {
+        // Extra CO2 within rounding of the baseline's (a policy that is the baseline, summed in another order)
+        // is none: its ratio would be noise over noise.
         const double extra = p.co2G - cell.baselineCo2G;
-        if (!(extra > 0) || !(cell.baselineErrorPct > 0))
+        if (!(extra > 1e-9 * cell.baselineCo2G) || !(cell.baselineErrorPct > 0))
             return nan;
         return (cell.baselineErrorPct - p.errorPct) / cell.baselineErrorPct * 100 / extra;
     }

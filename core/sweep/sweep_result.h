@@ -41,6 +41,7 @@ enum class SweepMetric
     Co2SavedG,   // baseline CO2 - policy CO2
     Co2SavedPct, // the same, % of the baseline's
     Efficiency,  // relative quality gain (%) / extra CO2 (g) against the baseline; only where extra CO2 > 0
+                 // (beyond a rounding tolerance of 1e-9 of the baseline's CO2)
     RegretPct,   // (policy CO2 - split optimum at its error) / split optimum, %
     RegretG,
     ErrorPct,

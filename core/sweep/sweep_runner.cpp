@@ -3,6 +3,7 @@
 #include "cell_evaluator.h"
 #include "parse_error.h"
 #include "policy_factory.h"
+#include "result_export.h"
 #include "scenario_checks.h"
 
 #include <tbb/blocked_range.h>
@@ -25,7 +26,7 @@ std::vector<std::string> defaultSweepPolicies(const ModelPool &pool, const std::
             specs.push_back("model:" + m.name);
     const int b = pool.indexOf(baseline);
     if (b >= 0)
-        specs.push_back("optimal-split:max-error=" + std::to_string(pool.at(b).errorPct));
+        specs.push_back("optimal-split:max-error=" + plainDecimal(pool.at(b).errorPct));
     return specs;
 }
 
