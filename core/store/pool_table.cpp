@@ -1,6 +1,7 @@
 #include "pool_table.h"
 
 #include "database.h"
+#include "load_curve_table.h"
 #include "row_reader.h"
 #include "statement.h"
 #include "store_error.h"
@@ -43,6 +44,7 @@ void PoolTable::save(const ModelPool &pool, bool replace)
         model.bind(5, m.errorPct).bind(6, m.latencyMs).bind(7, m.throughputPerS).bind(8, m.source);
         model.run();
     }
+    LoadCurveTable(mDb).save(poolId, pool);
     tx.commit();
 }
 
@@ -63,6 +65,7 @@ ModelPool PoolTable::load(const std::string &name)
     s.bind(1, static_cast<std::int64_t>(poolId));
     while (s.step())
         pool.models.push_back(readModel(s));
+    LoadCurveTable(mDb).load(poolId, pool);
     return pool;
 }
 
