@@ -41,6 +41,7 @@ DownloadDialog::DownloadDialog(const QString &projectPath, QWidget *parent)
     mSource->setObjectName(QStringLiteral("source"));
     mSource->addItem(tr("UK Carbon Intensity API (no key)"), QStringLiteral("ukci"));
     mSource->addItem(tr("Electricity Maps (token)"), QStringLiteral("electricitymaps"));
+    mSource->addItem(tr("Electricity Maps, last 24 hours (free /history)"), QStringLiteral("electricitymaps-history"));
     mSource->addItem(tr("WattTime (login)"), QStringLiteral("watttime"));
     form->addRow(tr("&Source:"), mSource);
     mRegions = new QLineEdit(QStringLiteral("1-14"), this);
@@ -137,7 +138,7 @@ void DownloadDialog::sourceChanged()
     if (source == QLatin1String("ukci")) {
         mRegions->setPlaceholderText(tr("national, 1-17 (1-14: DNO regions), or a postcode such as BS7"));
         mCredentialsNote->setText(tr("No key needed. Calls of at most 14 days."));
-    } else if (source == QLatin1String("electricitymaps")) {
+    } else if (source.startsWith(QLatin1String("electricitymaps"))) {
         mRegions->setPlaceholderText(tr("zone keys: DE, FR, US-CAL-CISO"));
         mCredentialsNote->setText(tr("Empty: $CARBONSCOPE_EM_TOKEN. Sent as a header, never stored. Calls of at most 10 days."));
     } else {
@@ -153,6 +154,10 @@ void DownloadDialog::start()
         return;
     SourceSettings source;
     source.source = mSource->currentData().toString().toStdString();
+    if (source.source == "electricitymaps-history") {
+        source.source = "electricitymaps";
+        source.endpoint = "history";
+    }
     source.user = mUser->text().trimmed().toStdString();
     source.baseUrl = mBaseUrl->text().trimmed().toStdString();
     (source.source == "watttime" ? source.password : source.token) = mToken->text().toStdString();

@@ -148,6 +148,8 @@ void addFetchCommands(CLI::App &app)
     fetch->add_option("--base-url", args->source.baseUrl, "The API's base URL (default: its public one)");
     fetch->add_option("--token-file", args->source.tokenFile,
                       "Electricity Maps token file (default: $CARBONSCOPE_EM_TOKEN)");
+    fetch->add_option("--endpoint", args->source.endpoint,
+                      "Electricity Maps: past-range (default) or history (the last 24 hours, free tier)");
     fetch->add_option("--user", args->source.user, "WattTime user name (default: $CARBONSCOPE_WATTTIME_USER)");
     fetch->add_option("--password-file", args->source.passwordFile,
                       "WattTime password file (default: $CARBONSCOPE_WATTTIME_PASSWORD)");

@@ -3,6 +3,7 @@
 #include "fetch_period.h"
 #include "http_client.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,9 @@ public:
     // Logs in where the API needs it (WattTime); `again` after a 401 (an expired token). Default: nothing.
     virtual void authenticate(PacedClient &, bool again) { (void)again; }
     virtual bool canReauthenticate() const { return false; }
+    // The span an answer can cover at all, for an API that answers only recent data (Electricity Maps'
+    // /history: the last 24 hours); nothing where any past range can be asked.
+    virtual std::optional<FetchPeriod> reach(UtcSeconds now) const { (void)now; return std::nullopt; }
     // Texts no message may show (a token, a password): the client replaces them by "***".
     virtual std::vector<std::string> secrets() const { return {}; }
     // The series a target's points are saved as: "<prefix> <label>".

@@ -21,11 +21,22 @@ FetchTarget ElectricityMapsSource::target(const std::string &zone) const
 HttpRequest ElectricityMapsSource::request(const FetchTarget &target, const FetchPeriod &period) const
 {
     HttpRequest r;
-    r.url = mBase + "/v3/carbon-intensity/past-range?zone=" + urlEncoded(target.key)
-        + "&start=" + urlEncoded(urlTimeSeconds(period.from)) + "&end=" + urlEncoded(urlTimeSeconds(period.to));
+    if (mEndpoint == Endpoint::History)
+        r.url = mBase + "/v3/carbon-intensity/history?zone=" + urlEncoded(target.key); // its 24 hours, trimmed later
+    else
+        r.url = mBase + "/v3/carbon-intensity/past-range?zone=" + urlEncoded(target.key)
+            + "&start=" + urlEncoded(urlTimeSeconds(period.from)) + "&end=" + urlEncoded(urlTimeSeconds(period.to));
     r.headers.push_back({"auth-token", mToken});
     r.headers.push_back({"Accept", "application/json"});
     return r;
+}
+
+std::optional<FetchPeriod> ElectricityMapsSource::reach(UtcSeconds now) const
+{
+    if (mEndpoint != Endpoint::History)
+        return std::nullopt;
+    const UtcSeconds hour = now - now % 3600;
+    return FetchPeriod{hour - 24 * 3600, hour + 3600}; // the 24 whole hours before the current one, and that one
 }
 
 std::string ElectricityMapsSource::importableBody(std::string body) const

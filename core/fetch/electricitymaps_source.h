@@ -6,8 +6,9 @@ namespace cs {
 
 // Electricity Maps API v3 with the user's token (sent as the "auth-token" header, never in the URL):
 //   GET {base}/v3/carbon-intensity/past-range?zone=DE&start=...&end=...   (times as ISO 8601, UTC)
-// The answer is {"zone", "data": [{"carbonIntensity", "datetime", "isEstimated", ...}]}: the points of the
-// /carbon-intensity/history answer under another name, which the electricitymaps importer reads.
+//   GET {base}/v3/carbon-intensity/history?zone=DE                        (the last 24 hours; free tier)
+// past-range answers {"zone", "data": [{"carbonIntensity", "datetime", "isEstimated", ...}]}: the points of the
+// /history answer ({"zone", "history": [...]}) under another name; the electricitymaps importer reads both.
 class ElectricityMapsSource : public ApiSource
 {
 public:
@@ -17,13 +18,17 @@ public:
     // granularity, 100 days at daily).
     static constexpr UtcSeconds maxSpan = 10 * 86400;
 
-    ElectricityMapsSource(std::string token, std::string base = defaultBase)
-        : mToken(std::move(token)), mBase(trimmedBase(std::move(base))) {}
+    enum class Endpoint { PastRange, History };
+
+    ElectricityMapsSource(std::string token, std::string base = defaultBase, Endpoint endpoint = Endpoint::PastRange)
+        : mToken(std::move(token)), mBase(trimmedBase(std::move(base))), mEndpoint(endpoint) {}
 
     std::string name() const override { return "electricitymaps"; }
     std::string publisher() const override { return "Electricity Maps"; }
     std::string importFormat() const override { return "electricitymaps"; }
-    UtcSeconds maxSpanSeconds() const override { return maxSpan; }
+    UtcSeconds maxSpanSeconds() const override { return mEndpoint == Endpoint::History ? 86400 : maxSpan; }
+    // /history: "only cover recent history (last 24 hours)" (Electricity Maps API documentation).
+    std::optional<FetchPeriod> reach(UtcSeconds now) const override;
     // A zone key: "DE", "US-CAL-CISO", "GB".
     FetchTarget target(const std::string &zone) const override;
     HttpRequest request(const FetchTarget &target, const FetchPeriod &period) const override;
@@ -35,6 +40,7 @@ public:
 private:
     std::string mToken;
     std::string mBase;
+    Endpoint mEndpoint;
 };
 
 } // namespace cs

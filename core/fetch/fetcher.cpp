@@ -72,6 +72,11 @@ FetchSummary Fetcher::run(const FetchSpec &spec, const Progress &progress)
                          + formatUtcTime(spec.from) + ")");
     if (spec.regions.empty())
         throw InputError("fetch: no region given");
+    if (const std::optional<FetchPeriod> reach = mSource.reach(mClient.clock().utcNow());
+        reach && (spec.from < reach->from || spec.to > reach->to))
+        throw InputError("fetch: this endpoint answers only " + formatUtcTime(reach->from) + " to "
+                         + formatUtcTime(reach->to) + "; the range asked is " + formatUtcTime(spec.from) + " to "
+                         + formatUtcTime(spec.to));
     std::vector<FetchTarget> targets;
     std::set<std::string> seen;
     for (const std::string &region : spec.regions) {

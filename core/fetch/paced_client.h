@@ -40,6 +40,7 @@ public:
 
     const Stats &stats() const { return mStats; }
     const FetchPacing &pacing() const { return mPacing; }
+    FetchClock &clock() { return mClock; }
     std::string redacted(std::string text) const;
 
 private:

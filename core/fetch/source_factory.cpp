@@ -32,8 +32,11 @@ std::unique_ptr<ApiSource> makeApiSource(const SourceSettings &s)
         if (token.empty())
             throw InputError(std::string("Electricity Maps needs a token: set ") + credentials::emTokenVariable
                              + " or give --token-file FILE");
-        return std::make_unique<ElectricityMapsSource>(token, s.baseUrl.empty() ? ElectricityMapsSource::defaultBase
-                                                                                : s.baseUrl);
+        if (!s.endpoint.empty() && s.endpoint != "past-range" && s.endpoint != "history")
+            throw InputError("--endpoint \"" + s.endpoint + "\": expected past-range or history");
+        return std::make_unique<ElectricityMapsSource>(
+            token, s.baseUrl.empty() ? ElectricityMapsSource::defaultBase : s.baseUrl,
+            s.endpoint == "history" ? ElectricityMapsSource::Endpoint::History : ElectricityMapsSource::Endpoint::PastRange);
     }
     if (s.source == "watttime") {
         const std::string user = s.user.empty() ? credentials::fromEnvironment(credentials::wattTimeUserVariable) : s.user;

@@ -19,6 +19,7 @@ struct SourceSettings
     // Typed into the GUI's dialog and held in memory only; where set they come before the files and variables.
     std::string token;
     std::string password;
+    std::string endpoint;      // Electricity Maps: past-range (empty) or history
 };
 
 // The names --source takes.

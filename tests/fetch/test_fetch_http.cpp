@@ -185,6 +185,45 @@ private slots:
         QCOMPARE(store.seriesInfo(SeriesKind::Carbon, "Electricity Maps FR").meta.region, std::string("FR"));
     }
 
+    void electricityMapsHistoryServesTheLast24HoursOnly()
+    {
+        const std::int64_t hour = std::time(nullptr) / 3600 * 3600;
+        LoopbackHttp server([&](const std::string &path, int, const std::string &) {
+            LoopbackReply r;
+            if (path != "/v3/carbon-intensity/history?zone=DE") {
+                r.status = 404;
+                return r;
+            }
+            QJsonArray history; // the 24 hours up to the current one, as /history answers
+            for (std::int64_t t = hour - 23 * 3600; t <= hour; t += 3600) {
+                QJsonObject p = recorded::emPoint(t);
+                p["zone"] = "DE";
+                p["datetime"] = recorded::isoMillis(t);
+                history.append(p);
+            }
+            r.body = QJsonDocument(QJsonObject{{"zone", "DE"}, {"history", history}}).toJson().toStdString();
+            return r;
+        });
+        QTemporaryDir dir;
+        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        CurlHttpClient curl;
+        SystemFetchClock clock;
+        PacedClient client(curl, clock, fastPacing());
+        ElectricityMapsSource source("tok", server.base(), ElectricityMapsSource::Endpoint::History);
+        Fetcher fetcher(source, client, store);
+        // 18 of its hours: one call, trimmed to them.
+        const FetchSummary summary = fetcher.run({{"DE"}, hour - 20 * 3600, hour - 2 * 3600, {}});
+        QCOMPARE(summary.calls, 1LL);
+        const auto points = store.loadCarbonPoints("Electricity Maps DE");
+        QCOMPARE(points.size(), std::size_t(18));
+        QCOMPARE(points.front().time, hour - 20 * 3600);
+        for (const CarbonPoint &p : points)
+            QCOMPARE(*p.actual, recorded::emIntensity(p.time));
+        // Older than its 24 hours: refused before any request, pointing at past-range's reach.
+        QVERIFY_THROWS_EXCEPTION(InputError, fetcher.run({{"DE"}, hour - 30 * 3600, hour - 2 * 3600, {}}));
+        QCOMPARE(server.total(), 1LL);
+    }
+
     void wattTimeLogsInAndRenewsAnExpiredToken()
     {
         int logins = 0;
