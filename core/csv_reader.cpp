@@ -11,16 +11,18 @@ CsvReader::CsvReader(std::istream &in, std::string displayName, char delimiter)
     , mDelimiter(delimiter)
 {}
 
-static char detectDelimiter(const std::string &text)
+char detectCsvDelimiter(std::string_view text)
 {
-    int commas = 0, semicolons = 0, tabs = 0;
+    int commas = 0, semicolons = 0, tabs = 0, pipes = 0;
     bool quoted = false;
     for (char c : text) {
         if (c == '"')
             quoted = !quoted;
         else if (!quoted)
-            commas += c == ',', semicolons += c == ';', tabs += c == '\t';
+            commas += c == ',', semicolons += c == ';', tabs += c == '\t', pipes += c == '|';
     }
+    if (pipes > commas && pipes > semicolons && pipes > tabs)
+        return '|';
     if (tabs > commas && tabs >= semicolons)
         return '\t';
     if (semicolons > commas)
@@ -81,7 +83,7 @@ bool CsvReader::next()
         if (mText.find_first_not_of(" \t") == std::string::npos)
             continue;
         if (mDelimiter == 0)
-            mDelimiter = detectDelimiter(mText);
+            mDelimiter = detectCsvDelimiter(mText);
         split();
         return true;
     }

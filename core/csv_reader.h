@@ -15,10 +15,14 @@ namespace cs {
 // file:line:1) as soon as it passes limits::maxLineBytes, so at most that much of it is ever held; a record of
 // more than limits::maxFieldsPerRow fields is refused at the first field past the limit. Fields and their
 // columns are worked out in one pass over the line.
+// The delimiter of a record: ',' ';' tab or '|', whichever it holds most of outside quotes (',' where none). The
+// one detection: CsvReader's, and the import preview's through sniffCsv.
+char detectCsvDelimiter(std::string_view record);
+
 class CsvReader
 {
 public:
-    // delimiter 0: detect from the first record (',' ';' or tab, whichever is most frequent outside quotes).
+    // delimiter 0: detect from the first record (detectCsvDelimiter).
     CsvReader(std::istream &in, std::string displayName, char delimiter = 0);
 
     // Reads the next non-blank record; false at the end of the input.

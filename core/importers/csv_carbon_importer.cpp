@@ -2,6 +2,7 @@
 
 #include "csv_columns.h"
 #include "csv_input.h"
+#include "csv_sniff.h"
 #include "csv_time_column.h"
 #include "import_context.h"
 #include "import_limits.h"
@@ -22,8 +23,7 @@ void CsvCarbonImporter::run(ImportContext &context) const
     const ImportOptions &o = context.options();
     CsvInput input(context, o.delimiter);
     input.first("a header or a first row of time and intensity");
-    const CsvColumns columns(context, o, input,
-                             {"actual", "carbon intensity", "intensity", "gco2", "moer", "co2", "value"}, false);
+    const CsvColumns columns(context, o, input, carbonValueNames(), false);
     CsvReader &r = input.reader();
 
     SeriesMeta meta;

@@ -1,6 +1,7 @@
 #include "csv_request_importer.h"
 
 #include "csv_columns.h"
+#include "csv_sniff.h"
 #include "csv_input.h"
 #include "csv_time_column.h"
 #include "import_context.h"
@@ -40,7 +41,7 @@ void CsvRequestImporter::runWith(ImportContext &context, const std::string &time
     CsvReader &r = input.reader();
     if (!timeColumn.empty())
         o.timeColumn = timeColumn;
-    const CsvColumns columns(context, o, input, {"count", "requests", "y", "hits", "value"}, true);
+    const CsvColumns columns(context, o, input, requestValueNames(), true);
     const bool requestRows = forcePerRequest || columns.valueColumn() < 0
                              || (columns.hasHeader() && perRequest(columns.header()));
 

@@ -32,6 +32,8 @@ public:
             throw InputError("series \"" + name + "\": no data points");
         UtcSeconds interval = s.meta.intervalSeconds;
         if (interval <= 0) {
+            if (s.times.size() == 1 && mSink.mAllowSinglePoint)
+                return 0;
             if (s.times.size() < 2)
                 throw InputError("series \"" + name + "\": one point only, its interval cannot be told");
             if (mGcd != mMinStep)
@@ -71,7 +73,10 @@ private:
     UtcSeconds mGcd = 0;
 };
 
-MemorySink::MemorySink(std::size_t maxPoints) : mMaxPoints(maxPoints ? maxPoints : limits::maxScenarioIntervals) {}
+MemorySink::MemorySink(std::size_t maxPoints, bool allowSinglePoint)
+    : mMaxPoints(maxPoints ? maxPoints : limits::maxScenarioIntervals)
+    , mAllowSinglePoint(allowSinglePoint)
+{}
 
 std::unique_ptr<SeriesSink> MemorySink::newSeries(SeriesKind kind, SeriesMeta meta, bool replace)
 {

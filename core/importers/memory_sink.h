@@ -35,7 +35,9 @@ struct ImportedSeries
 class MemorySink : public ImportSink
 {
 public:
-    explicit MemorySink(std::size_t maxPoints = 0);
+    // allowSinglePoint: a series of one point is kept with interval 0 (a live API's "latest" answer) rather than
+    // refused for an interval that cannot be told.
+    explicit MemorySink(std::size_t maxPoints = 0, bool allowSinglePoint = false);
     std::unique_ptr<SeriesSink> newSeries(SeriesKind kind, SeriesMeta meta, bool replace) override;
 
     // Finished series, in the order they were started.
@@ -47,6 +49,7 @@ private:
     std::vector<ImportedSeries> mSeries;
     std::size_t mMaxPoints;
     std::size_t mPoints = 0;
+    bool mAllowSinglePoint = false;
 };
 
 } // namespace cs

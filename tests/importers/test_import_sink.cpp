@@ -1,6 +1,7 @@
 // Importers write into a sink (core/importers/import_sink.h): here memory, so no SQLite is opened. The series an
 // import leaves in a MemorySink, the bound on what it holds, and readTraceFile (carbonscope-cli's --carbon and
 // --requests) over every format. Expected values are read off the files by hand.
+#include "csv_sniff.h"
 #include "import_formats.h"
 #include "import_test_util.h"
 #include "importer.h"
@@ -137,6 +138,37 @@ private slots:
             QVERIFY(std::find(names.begin(), names.end(), f.name) != names.end());
             QVERIFY(importFormatHelp(f.kind).find("  " + f.name + " (") != std::string::npos);
         }
+    }
+
+    void oneSnifferForImporterAndPreview()
+    {
+        // Wikipedia's "ds,y": time ds, value y (a request name), header.
+        ImportOptions o;
+        CsvSniff s = sniffCsv("ds,y\n2023-06-01 00:00:00,1000\n", o, requestValueNames(), true);
+        QCOMPARE(s.delimiter, ',');
+        QVERIFY(s.hasHeader);
+        QCOMPARE(s.timeColumn, 0);
+        QCOMPARE(s.valueColumn, 1);
+        QVERIFY(s.valueNamed);
+        QVERIFY(!sniffCsv("ds,y\n2023-06-01 00:00:00,1000\n", o, carbonValueNames(), false).valueNamed);
+        // The GB national layout: actual chosen, its forecast beside it; ';' detected.
+        s = sniffCsv("from;to;forecast;actual\n2023-01-01T00:00Z;x;1;2\n", o, carbonValueNames(), false);
+        QCOMPARE(s.delimiter, ';');
+        QCOMPARE(s.timeColumn, 0);
+        QCOMPARE(s.valueColumn, 3);
+        QCOMPARE(s.forecastColumn, 2);
+        // Pipes, no header: a number first is data; columns are named by index; a named time column that is not
+        // there is said.
+        s = sniffCsv("150|2023-06-01T00:00:00Z\n", o, carbonValueNames(), false);
+        QCOMPARE(s.delimiter, '|');
+        QVERIFY(!s.hasHeader);
+        QCOMPARE(s.header, (std::vector<std::string>{"1", "2"}));
+        o.timeColumn = "when";
+        QCOMPARE(sniffCsv("time,intensity\n", o, carbonValueNames(), false).problem,
+                 std::string("no time column \"when\" (columns: \"time\", \"intensity\")"));
+        // The importer reads a pipe-delimited file it detects the same way.
+        const std::string pipes = write("pipes.csv", "time|intensity\n2023-06-01T00:00Z|100\n2023-06-01T01:00Z|120\n");
+        QCOMPARE(readTraceFile(pipes, {}).series.values, (std::vector<double>{100, 120}));
     }
 
     void severalSeriesAreNamedOrListed()
