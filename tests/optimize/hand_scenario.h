@@ -1,10 +1,12 @@
 #pragma once
-// Small hand-worked scenarios for the online-policy suites: hourly intervals from t = 0, and the model names an
-// assignment picks.
+// Small hand-worked scenarios for the optimize suites: hourly intervals from t = 0, the model names an assignment
+// picks, and a relative comparison of hand-worked values.
 #include "model_pool.h"
 #include "policy.h"
 #include "scenario.h"
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -29,6 +31,12 @@ inline std::vector<std::string> names(const Assignment &a, const ModelPool &p)
     for (const Choice &c : a)
         out.push_back(p.at(c.model).name);
     return out;
+}
+
+// |a - b| within `rel` of the larger magnitude (at least 1): hand-worked values against computed ones.
+inline bool near(double a, double b, double rel = 1e-9)
+{
+    return std::abs(a - b) <= rel * std::max({1.0, std::abs(a), std::abs(b)});
 }
 
 } // namespace cs::test

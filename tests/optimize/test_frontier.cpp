@@ -1,5 +1,6 @@
 // The frontier on the project's default scenario: no policy's point below it, its points priced as claimed,
 // and the LP never worse than the one-model optimum.
+#include "hand_scenario.h"
 #include "mckp_solver.h"
 #include "pareto_frontier.h"
 #include "policy_factory.h"
@@ -20,10 +21,7 @@ Scenario defaultScenario()
                        readRequestCsv(dir + "requests_wikipedia_en_2023-06.csv"));
 }
 
-bool near(double a, double b, double rel = 1e-9)
-{
-    return std::abs(a - b) <= rel * std::max({1.0, std::abs(a), std::abs(b)});
-}
+using test::near;
 
 } // namespace
 

@@ -1,4 +1,5 @@
 // The hindsight optima against a hand-worked case and against brute force over every assignment.
+#include "hand_scenario.h"
 #include "mckp_solver.h"
 #include "optimal_policy.h"
 #include "parse_error.h"
@@ -118,10 +119,7 @@ double bruteForceSplitCo2(const Scenario &s, const ModelPool &pool, double maxEr
     return best;
 }
 
-bool near(double a, double b, double rel = 1e-9)
-{
-    return std::abs(a - b) <= rel * std::max({1.0, std::abs(a), std::abs(b)});
-}
+using test::near;
 
 } // namespace
 
