@@ -69,22 +69,17 @@ std::string roffLine(std::string_view text)
     return (!line.empty() && (line.front() == '.' || line.front() == '\'') ? "\\&" : "") + line + "\n";
 }
 
-// A description of several lines (the policy list) keeps its line breaks and indentation.
+// A description of several lines (the policy list) keeps its line breaks and indentation after the first line.
 std::string roffParagraph(const std::string &text)
 {
-    std::istringstream lines(text);
-    std::string line;
-    std::string out;
-    bool first = true;
-    while (std::getline(lines, line)) {
-        if (!first && out.find(".nf\n") == std::string::npos)
-            out += ".nf\n";
+    const auto firstBreak = text.find('\n');
+    if (firstBreak == std::string::npos)
+        return roffLine(text);
+    std::string out = roffLine(text.substr(0, firstBreak)) + ".nf\n";
+    std::istringstream rest(text.substr(firstBreak + 1));
+    for (std::string line; std::getline(rest, line);)
         out += roffLine(line);
-        first = false;
-    }
-    if (out.find(".nf\n") != std::string::npos)
-        out += ".fi\n";
-    return out;
+    return out + ".fi\n";
 }
 
 std::string optionItem(const CLI::Formatter &formatter, const CLI::Option &option, bool positional)

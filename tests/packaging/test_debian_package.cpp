@@ -112,7 +112,8 @@ private slots:
                              "usr/share/bash-completion/completions/carbonscope-cli",
                              "usr/share/zsh/vendor-completions/_carbonscope-cli",
                              "usr/share/doc/carbonscope/copyright",
-                             "usr/share/doc/carbonscope/changelog.Debian.gz"};
+                             "usr/share/doc/carbonscope/changelog.Debian.gz",
+                             "usr/share/lintian/overrides/carbonscope"};
 #ifdef CARBONSCOPE_GUI
         expected << "usr/bin/carbonscope" << "usr/share/man/man1/carbonscope.1.gz"
                  << "usr/share/applications/org.carbonscope.CarbonScope.desktop"
@@ -148,6 +149,31 @@ private slots:
         QCOMPARE(rows, 720);
         QCOMPARE(totals.value("intervals").toInt(), rows);
         QCOMPARE(static_cast<qint64>(totals.value("requests").toDouble()), total);
+    }
+
+    // Live mode's engine: the unpacked CLI loads the module from the package (/usr/lib/carbonscope), not from the
+    // build tree it also knows; the dynamic loader's own log (LD_DEBUG=files) says which file it opened.
+    void unpackedCliLoadsThePackagedTorchModule()
+    {
+#ifndef CARBONSCOPE_TORCH_MODULE
+        QSKIP("LibTorch was not found: no module in this build");
+#else
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("CARBONSCOPE_TORCH_MODULE"));
+        env.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("files"));
+        const ProgramRun profile = runProgram(mRoot + "/usr/bin/carbonscope-cli",
+                                              {"profile", "--device", "cpu", "--meter", "fake:10", "--idle-seconds", "0",
+                                               "--models", "AlexNet", "--batch", "1", "--image-size", "64",
+                                               "--seconds", "0.05", "--json"},
+                                              {}, env);
+        QVERIFY2(profile.status == 0, qPrintable(profile.err.right(2000)));
+        static const QRegularExpression loaded(QStringLiteral("file=(\\S*" CARBONSCOPE_TORCH_MODULE ") \\[0\\];  "
+                                                              "dynamically loaded"));
+        const QRegularExpressionMatch match = loaded.match(profile.err);
+        QVERIFY2(match.hasMatch(), "the module was not loaded");
+        QCOMPARE(QFileInfo(match.captured(1)).canonicalFilePath(),
+                 QFileInfo(mRoot + "/usr/lib/carbonscope/" CARBONSCOPE_TORCH_MODULE).canonicalFilePath());
+#endif
     }
 
     void desktopFilesPassTheirValidators()
