@@ -59,8 +59,8 @@ void Fetcher::writeSeries(const FetchSpec &spec, const FetchTarget &target, Fetc
     meta.region = target.label;
     meta.source = mSource.publisher();
     meta.unit = mSource.name() == "electricitymaps" ? "gCO2eq/kWh" : "gCO2/kWh";
-    meta.provenance = "carbonscope-cli fetch --source " + mSource.name() + " --region " + target.key + " --from "
-        + formatUtcTime(spec.from) + " --to " + formatUtcTime(spec.to);
+    meta.provenance = "downloaded from " + mSource.publisher() + " (" + target.key + "), " + formatUtcTime(spec.from)
+        + " to " + formatUtcTime(spec.to) + ", through the " + mSource.importFormat() + " importer";
     mStore.saveCarbonSeries(meta, points, true);
     summary.series.push_back({name, target.label, static_cast<long long>(points.size())});
 }
@@ -102,36 +102,28 @@ FetchSummary Fetcher::run(const FetchSpec &spec, const Progress &progress)
 
     const long long requestsBefore = mClient.stats().requests;
     const long long retriesBefore = mClient.stats().retries;
-    const auto finishStats = [&] {
-        summary.requests = mClient.stats().requests - requestsBefore;
-        summary.retries = mClient.stats().retries - retriesBefore;
-    };
-    try {
-        if (total > 0)
-            mSource.authenticate(mClient, false);
-        BodyPoints reader;
-        for (std::size_t i = 0; i < targets.size(); ++i) {
-            for (const FetchPeriod &period : plans[i]) {
-                FetchProgress step{summary.calls, total, summary.cachedCalls, targets[i].label, period,
-                                   mSource.request(targets[i], period).url};
-                if (progress && !progress(step))
-                    throw FetchCancelled();
-                std::string url;
-                const std::string body = fetchBody(targets[i], period, url);
-                std::vector<CarbonPoint> points = reader.read(mSource.importableBody(body), mSource.importFormat(), url);
-                // Keep what lies in the period asked for: the UK CI API also answers the half-hour ending at
-                // {from}, and a neighbouring call brings the rest.
-                std::erase_if(points, [&](const CarbonPoint &p) { return p.time < period.from || p.time >= period.to; });
-                cache.store(mSource.name(), targets[i].key, {period.from, period.to}, points, url);
-                ++summary.calls;
-            }
-            writeSeries(spec, targets[i], summary);
+    if (total > 0)
+        mSource.authenticate(mClient, false);
+    BodyPoints reader;
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+        for (const FetchPeriod &period : plans[i]) {
+            FetchProgress step{summary.calls, total, summary.cachedCalls, targets[i].label, period,
+                               mSource.request(targets[i], period).url};
+            if (progress && !progress(step))
+                throw FetchCancelled();
+            std::string url;
+            const std::string body = fetchBody(targets[i], period, url);
+            std::vector<CarbonPoint> points = reader.read(mSource.importableBody(body), mSource.importFormat(), url);
+            // Keep what lies in the period asked for: the UK CI API also answers the half-hour ending at {from},
+            // past-range its inclusive end; the neighbouring call brings those.
+            std::erase_if(points, [&](const CarbonPoint &p) { return p.time < period.from || p.time >= period.to; });
+            cache.store(mSource.name(), targets[i].key, {period.from, period.to}, points, url);
+            ++summary.calls;
         }
-    } catch (...) {
-        finishStats();
-        throw;
+        writeSeries(spec, targets[i], summary); // a region complete is written at once: a later cancel keeps it
     }
-    finishStats();
+    summary.requests = mClient.stats().requests - requestsBefore;
+    summary.retries = mClient.stats().retries - retriesBefore;
     if (progress)
         progress({summary.calls, total, summary.cachedCalls, {}, {}, {}});
     return summary;

@@ -141,6 +141,9 @@ private slots:
         }
         QCOMPARE(points.front().time, jan1);
         QCOMPARE(points.back().time, jan1 + 20 * day - 1800);
+        QCOMPARE(store.seriesInfo(SeriesKind::Carbon, "UK CI national").meta.provenance,
+                 std::string("downloaded from UK Carbon Intensity API (national), 2023-01-01T00:00:00Z to "
+                             "2023-01-21T00:00:00Z, through the ukci importer"));
 
         // Again: everything is cached, nothing is asked.
         const FetchSummary again = fetcher.run({{"national"}, jan1, jan1 + 20 * day, {}});
