@@ -62,11 +62,8 @@ LiveInterval LiveSessionTable::readInterval(const Statement &s)
 
 std::vector<LiveSessionInfo> LiveSessionTable::list()
 {
-    std::vector<LiveSessionInfo> out;
     Statement s = mDb.prepare(std::string(infoSelect) + " ORDER BY id");
-    while (s.step())
-        out.push_back(readInfo(s));
-    return out;
+    return readRows(s, readInfo);
 }
 
 LiveSession LiveSessionTable::load(long long sessionId, long long afterIndex)
@@ -83,8 +80,7 @@ LiveSession LiveSessionTable::load(long long sessionId, long long afterIndex)
                               "latency_p99_ms, mean_power_w, predicted_co2_g FROM live_intervals "
                               "WHERE session_id = ? AND idx >= ? ORDER BY idx");
     s.bind(1, static_cast<std::int64_t>(sessionId)).bind(2, static_cast<std::int64_t>(afterIndex));
-    while (s.step())
-        session.intervals.push_back(readInterval(s));
+    session.intervals = readRows(s, readInterval);
     return session;
 }
 

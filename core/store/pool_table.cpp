@@ -63,19 +63,15 @@ ModelPool PoolTable::load(const std::string &name)
     Statement s = mDb.prepare("SELECT name, energy_mj, error_pct, latency_ms, throughput_per_s, source FROM models "
                               "WHERE pool_id = ? ORDER BY position");
     s.bind(1, static_cast<std::int64_t>(poolId));
-    while (s.step())
-        pool.models.push_back(readModel(s));
+    pool.models = readRows(s, readModel);
     LoadCurveTable(mDb).load(poolId, pool);
     return pool;
 }
 
 std::vector<std::string> PoolTable::list()
 {
-    std::vector<std::string> out;
     Statement s = mDb.prepare("SELECT name FROM pools ORDER BY name");
-    while (s.step())
-        out.push_back(s.columnText(0));
-    return out;
+    return readRows(s, [](const Statement &row) { return row.columnText(0); });
 }
 
 } // namespace cs

@@ -5,6 +5,7 @@
 #include <concepts>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cs {
 
@@ -40,5 +41,15 @@ private:
     const Statement &mStatement;
     int mColumn = 0;
 };
+
+// Every (remaining) row of `s`, each made by `read` (a table part's row reader).
+template<typename Read>
+auto readRows(Statement &s, Read read)
+{
+    std::vector<decltype(read(s))> rows;
+    while (s.step())
+        rows.push_back(read(s));
+    return rows;
+}
 
 } // namespace cs

@@ -52,12 +52,9 @@ RunInfo RunTable::readRun(const Statement &s)
 
 std::vector<RunInfo> RunTable::list()
 {
-    std::vector<RunInfo> out;
     Statement s = mDb.prepare("SELECT id, scenario_name, pool_name, policy_spec, policy_label, created_at, co2_g, "
                               "energy_kwh, error_pct, requests, intervals FROM runs ORDER BY id");
-    while (s.step())
-        out.push_back(readRun(s));
-    return out;
+    return readRows(s, readRun);
 }
 
 void RunTable::exportCsv(long long runId, std::ostream &out)

@@ -71,11 +71,8 @@ ScenarioSpec ScenarioTable::spec(const std::string &name)
 
 std::vector<ScenarioSpec> ScenarioTable::list()
 {
-    std::vector<ScenarioSpec> out;
     Statement s = mDb.prepare(std::string(specSelect) + " ORDER BY sc.name");
-    while (s.step())
-        out.push_back(readSpec(s));
-    return out;
+    return readRows(s, readSpec);
 }
 
 Scenario ScenarioTable::load(const std::string &name)
