@@ -18,10 +18,11 @@ endforeach()
 # Man pages and completion, written by carbonscope-cli from the same definitions its --help prints, whenever it is
 # relinked (a new subcommand appears in them with no further work).
 set(CARBONSCOPE_HELP_DIR ${CMAKE_BINARY_DIR}/help)
+configure_file(${PROJECT_SOURCE_DIR}/packaging/carbonscope.1.in ${CMAKE_BINARY_DIR}/packaging/carbonscope.1 @ONLY)
 add_custom_command(OUTPUT ${CARBONSCOPE_HELP_DIR}/stamp
     COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:carbonscope-cli> -DOUT=${CARBONSCOPE_HELP_DIR}
-            -DGUI_PAGE=${PROJECT_SOURCE_DIR}/packaging/carbonscope.1 -P ${CMAKE_CURRENT_LIST_DIR}/packaging_help.cmake
-    DEPENDS carbonscope-cli ${PROJECT_SOURCE_DIR}/packaging/carbonscope.1 ${CMAKE_CURRENT_LIST_DIR}/packaging_help.cmake
+            -DGUI_PAGE=${CMAKE_BINARY_DIR}/packaging/carbonscope.1 -P ${CMAKE_CURRENT_LIST_DIR}/packaging_help.cmake
+    DEPENDS carbonscope-cli ${CMAKE_BINARY_DIR}/packaging/carbonscope.1 ${CMAKE_CURRENT_LIST_DIR}/packaging_help.cmake
     COMMENT "Man pages and shell completion from carbonscope-cli")
 add_custom_target(carbonscope_help ALL DEPENDS ${CARBONSCOPE_HELP_DIR}/stamp)
 install(DIRECTORY ${CARBONSCOPE_HELP_DIR}/man/ DESTINATION share/man/man1 FILES_MATCHING PATTERN "*.1.gz")

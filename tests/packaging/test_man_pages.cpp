@@ -114,6 +114,7 @@ private slots:
     {
         const ProgramRun page = renderManPage(pageOf({}));
         QVERIFY(page.out.contains(QStringLiteral("CarbonScope " CARBONSCOPE_VERSION)));
+        QVERIFY(renderManPage(manDir + "/carbonscope.1.gz").out.contains(QStringLiteral("CarbonScope " CARBONSCOPE_VERSION)));
         const ProgramRun version = runProgram(cliPath, {QStringLiteral("--version")});
         QCOMPARE(version.status, 0);
         QCOMPARE(version.out.trimmed(), QStringLiteral("carbonscope-cli " CARBONSCOPE_VERSION));
