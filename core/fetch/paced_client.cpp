@@ -88,7 +88,8 @@ std::string PacedClient::get(const HttpRequest &requestIn)
                              response.status);
         const long long delay = retryDelayMs(mPacing, attempt, retryAfter);
         if (mNote)
-            mNote(what + ", retrying in " + std::to_string((delay + 999) / 1000) + " s"
+            mNote(what + ", retrying in "
+                  + (delay < 1000 ? std::to_string(delay) + " ms" : std::to_string((delay + 999) / 1000) + " s")
                   + (retryAfter && *retryAfter * 1000 >= delay ? " (Retry-After)" : ""));
         ++mStats.retries;
         mStats.waitedMs += delay;
