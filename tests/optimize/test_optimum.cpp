@@ -57,6 +57,15 @@ Scenario realSlice(std::size_t first, std::size_t count)
     return s;
 }
 
+// The next one-model assignment in odometer order (interval 0 turns fastest); false after the last.
+bool nextPick(std::vector<int> &pick, int poolSize)
+{
+    std::size_t i = 0;
+    while (i < pick.size() && ++pick[i] == poolSize)
+        pick[i++] = 0;
+    return i < pick.size();
+}
+
 // Every one-model assignment's totals (pool^n of them), by the simulator, which shares no code with the solver.
 std::vector<Totals> enumerateAll(const Scenario &s, const ModelPool &pool)
 {
@@ -68,10 +77,7 @@ std::vector<Totals> enumerateAll(const Scenario &s, const ModelPool &pool)
         for (std::size_t i = 0; i < n; ++i)
             a[i].model = pick[i];
         out.push_back(simulate(s, pool, a).totals);
-        std::size_t i = 0;
-        while (i < n && ++pick[i] == pool.size())
-            pick[i++] = 0;
-        if (i == n)
+        if (!nextPick(pick, pool.size()))
             break;
     }
     return out;
@@ -110,10 +116,7 @@ double bruteForceSplitCo2(const Scenario &s, const ModelPool &pool, double maxEr
                 best = std::min(best, t0.co2G + share * (t1.co2G - t0.co2G));
             }
         }
-        std::size_t i = 0;
-        while (i < n && ++pick[i] == pool.size())
-            pick[i++] = 0;
-        if (i == n)
+        if (!nextPick(pick, pool.size()))
             break;
     }
     return best;
