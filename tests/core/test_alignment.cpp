@@ -166,48 +166,60 @@ private slots:
         QCOMPARE(s.gaps[0].to, T0 + 7200);
     }
 
-    void adjacentGapsOfTheTwoTracesMerge()
+    // Gaps of either trace, worked out by hand per row: where they touch or overlap they are one gap.
+    void gapsOfTheTwoTraces_data()
     {
+        using Times = std::vector<UtcSeconds>;
+        using Values = std::vector<double>;
+        QTest::addColumn<Times>("carbonAt");
+        QTest::addColumn<Values>("carbon");
+        QTest::addColumn<Times>("requestsAt");
+        QTest::addColumn<Values>("requests");
+        QTest::addColumn<Times>("keptAt");          // offsets from T0 of the aligned intervals
+        QTest::addColumn<Values>("keptIntensity");
+        QTest::addColumn<Values>("keptRequests");
+        QTest::addColumn<Times>("gaps");            // from, to of each gap, offsets from T0
         // Hours 0-4. Carbon lacks hour 1, the requests lack hour 2: one gap [01:00, 03:00), not two.
-        const auto carbon = series(3600, {0, 7200, 10800, 14400}, {100, 300, 400, 500});
-        const auto requests = series(3600, {0, 3600, 10800, 14400}, {10, 20, 40, 50});
-        const Scenario s = alignTraces(carbon, requests);
-        QCOMPARE(s.times, (std::vector<UtcSeconds>{T0, T0 + 10800, T0 + 14400}));
-        QCOMPARE(s.intensity, (std::vector<double>{100, 400, 500}));
-        QCOMPARE(s.requests, (std::vector<double>{10, 40, 50}));
-        QCOMPARE(s.gaps.size(), std::size_t(1));
-        QCOMPARE(s.gaps[0].from, T0 + 3600);
-        QCOMPARE(s.gaps[0].to, T0 + 10800);
-    }
-
-    void overlappingGapsOfTheTwoTracesMerge()
-    {
+        QTest::newRow("adjacent-gaps-merge")
+            << Times{0, 7200, 10800, 14400} << Values{100, 300, 400, 500} << Times{0, 3600, 10800, 14400}
+            << Values{10, 20, 40, 50} << Times{0, 10800, 14400} << Values{100, 400, 500} << Values{10, 40, 50}
+            << Times{3600, 10800};
         // Hours 0-5. Carbon lacks hours 1 and 2, the requests hours 2 and 3 (hour 2 missing from both):
         // one gap [01:00, 04:00); hours 0, 4, 5 remain.
-        const auto carbon = series(3600, {0, 10800, 14400, 18000}, {100, 400, 500, 600});
-        const auto requests = series(3600, {0, 3600, 14400, 18000}, {10, 20, 50, 60});
-        const Scenario s = alignTraces(carbon, requests);
-        QCOMPARE(s.times, (std::vector<UtcSeconds>{T0, T0 + 14400, T0 + 18000}));
-        QCOMPARE(s.intensity, (std::vector<double>{100, 500, 600}));
-        QCOMPARE(s.requests, (std::vector<double>{10, 50, 60}));
-        QCOMPARE(s.gaps.size(), std::size_t(1));
-        QCOMPARE(s.gaps[0].from, T0 + 3600);
-        QCOMPARE(s.gaps[0].to, T0 + 14400);
+        QTest::newRow("overlapping-gaps-merge")
+            << Times{0, 10800, 14400, 18000} << Values{100, 400, 500, 600} << Times{0, 3600, 14400, 18000}
+            << Values{10, 20, 50, 60} << Times{0, 14400, 18000} << Values{100, 500, 600} << Values{10, 50, 60}
+            << Times{3600, 14400};
+        // Hours 0-4. Carbon lacks hour 1, the requests hour 3; hour 2 between them is complete: two gaps. The
+        // hours kept have carbon 100, 300 and 500 as given.
+        QTest::newRow("separate-gaps-stay-separate")
+            << Times{0, 7200, 10800, 14400} << Values{100, 300, 400, 500} << Times{0, 3600, 7200, 14400}
+            << Values{10, 20, 30, 50} << Times{0, 7200, 14400} << Values{100, 300, 500} << Values{10, 30, 50}
+            << Times{3600, 7200, 10800, 14400};
     }
 
-    void separateGapsStaySeparate()
+    void gapsOfTheTwoTraces()
     {
-        // Hours 0-4. Carbon lacks hour 1, the requests hour 3; hour 2 between them is complete: two gaps.
-        const auto carbon = series(3600, {0, 7200, 10800, 14400}, {100, 300, 400, 500});
-        const auto requests = series(3600, {0, 3600, 7200, 14400}, {10, 20, 30, 50});
-        const Scenario s = alignTraces(carbon, requests);
-        QCOMPARE(s.times, (std::vector<UtcSeconds>{T0, T0 + 7200, T0 + 14400}));
-        QCOMPARE(s.requests, (std::vector<double>{10, 30, 50}));
-        QCOMPARE(s.gaps.size(), std::size_t(2));
-        QCOMPARE(s.gaps[0].from, T0 + 3600);
-        QCOMPARE(s.gaps[0].to, T0 + 7200);
-        QCOMPARE(s.gaps[1].from, T0 + 10800);
-        QCOMPARE(s.gaps[1].to, T0 + 14400);
+        QFETCH(std::vector<UtcSeconds>, carbonAt);
+        QFETCH(std::vector<double>, carbon);
+        QFETCH(std::vector<UtcSeconds>, requestsAt);
+        QFETCH(std::vector<double>, requests);
+        QFETCH(std::vector<UtcSeconds>, keptAt);
+        QFETCH(std::vector<double>, keptIntensity);
+        QFETCH(std::vector<double>, keptRequests);
+        QFETCH(std::vector<UtcSeconds>, gaps);
+        const Scenario s = alignTraces(series(3600, carbonAt, carbon), series(3600, requestsAt, requests));
+        std::vector<UtcSeconds> times;
+        for (UtcSeconds at : keptAt)
+            times.push_back(T0 + at);
+        QCOMPARE(s.times, times);
+        QCOMPARE(s.intensity, keptIntensity);
+        QCOMPARE(s.requests, keptRequests);
+        QCOMPARE(s.gaps.size(), gaps.size() / 2);
+        for (std::size_t g = 0; g < s.gaps.size(); ++g) {
+            QCOMPARE(s.gaps[g].from, T0 + gaps[2 * g]);
+            QCOMPARE(s.gaps[g].to, T0 + gaps[2 * g + 1]);
+        }
     }
 
     void sliceAcrossAGapClipsIt()
