@@ -74,6 +74,9 @@ void join(TimeSeries &into, const TimeSeries &next, const std::string &intoPath,
 
 std::vector<TimeSeries> loadSweepCarbon(const std::vector<std::string> &paths, unsigned threads)
 {
+    if (paths.size() > maxSweepFiles)
+        throw InputError("a sweep reads at most " + std::to_string(maxSweepFiles) + " files (" +
+                         std::to_string(paths.size()) + " given)");
     std::vector<TimeSeries> files(paths.size());
     std::vector<std::string> errors(paths.size());
     auto read = [&](std::size_t i) {

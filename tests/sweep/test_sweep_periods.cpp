@@ -157,6 +157,13 @@ private Q_SLOTS:
             QVERIFY2(QString(e.what()).contains("B_2024.csv:2:"), e.what());
         }
         QVERIFY_THROWS_EXCEPTION(InputError, carbonFilesIn((dir.path() + "/none").toStdString()));
+        // More files than the limit: refused before any is read (these do not exist).
+        try {
+            loadSweepCarbon(std::vector<std::string>(257, "absent.csv"));
+            QFAIL("257 files were accepted");
+        } catch (const InputError &e) {
+            QCOMPARE(QString(e.what()), QString("a sweep reads at most 256 files (257 given)"));
+        }
     }
 };
 
