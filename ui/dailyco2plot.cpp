@@ -4,111 +4,113 @@
 #include "scenariodocument.h"
 #include "unitformat.h"
 
-#include <QVBoxLayout>
-
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <tuple>
 
 namespace cs {
 
-DailyCo2Plot::DailyCo2Plot(ScenarioDocument *document, QWidget *parent)
-    : QWidget(parent), mDocument(document), mPlot(new QCustomPlot(this))
+namespace {
+
+QString bucketWord(TimeBucket b)
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(mPlot);
+    return b == TimeBucket::Day ? DailyCo2Plot::tr("day") : b == TimeBucket::Week ? DailyCo2Plot::tr("week")
+                                                                                   : DailyCo2Plot::tr("month");
+}
+
+} // namespace
+
+DailyCo2Plot::DailyCo2Plot(ScenarioDocument *document, QWidget *parent)
+    : LazyPlot(document, tr("Daily CO₂: adaptive policies and baseline"), parent)
+{
     // No zoom or pan of its own: the days shown are the timeline's, so the two never disagree.
-    mPlot->setToolTip(tr("CO₂ per UTC day: the adaptive policies and the baseline (hidden ones left out). "
-                         "Shows the days in view on the timeline; a period selected there (Shift+drag) "
-                         "restricts the bars to it"));
-    mPlot->plotLayout()->insertRow(0);
-    mTitle = new QCPTextElement(mPlot, tr("Daily CO₂: adaptive policies and baseline"),
-                                QFont(font().family(), font().pointSize() + 1, QFont::Bold));
-    mPlot->plotLayout()->addElement(0, 0, mTitle);
+    mPlot->setToolTip(tr("CO₂ per UTC day (per week or month when a long span is in view): the adaptive policies "
+                         "and the baseline (hidden ones left out). Shows the days in view on the timeline; a period "
+                         "selected there (Shift+drag) restricts the bars to it"));
     auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
     ticker->setDateTimeSpec(Qt::UTC);
     ticker->setDateTimeFormat(QStringLiteral("d MMM"));
     ticker->setTickCount(6);
     mPlot->xAxis->setTicker(ticker);
-    mPlot->xAxis->setLabel(tr("Day (UTC)"));
     mPlot->yAxis->setNumberFormat(QStringLiteral("gb"));
     mPlot->legend->setVisible(true);
     mPlot->legend->setFont(QFont(font().family(), font().pointSize() - 1));
-    mPlot->legend->setBrush(QColor(255, 255, 255, 210));
     mPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-    // totalsChanged follows every resultsChanged and also a period selected or cleared.
-    connect(mDocument, &ScenarioDocument::totalsChanged, this, &DailyCo2Plot::rebuildWhenVisible);
     rebuild();
 }
 
 void DailyCo2Plot::setHiddenPolicies(const QSet<QString> &hidden)
 {
     mHidden = hidden;
-    rebuild();
+    rebuildWhenVisible();
 }
 
 void DailyCo2Plot::setTimeRange(double lower, double upper)
 {
     mTimeRange = std::make_pair(lower, upper);
+    // A span that needs other buckets (days ↔ weeks ↔ months) rebuilds the bars; otherwise only the axes move.
+    if (bucketForSpan(upper - lower) != mBucket) {
+        rebuildWhenVisible();
+        return;
+    }
     applyTimeRange();
     mPlot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+std::pair<double, double> DailyCo2Plot::visibleSpan() const
+{
+    if (mTimeRange)
+        return *mTimeRange;
+    const Scenario &s = mDocument->scenario();
+    if (s.empty())
+        return {0, 0};
+    return {static_cast<double>(s.times.front()), static_cast<double>(s.times.back() + s.intervalSeconds)};
+}
+
 void DailyCo2Plot::applyTimeRange()
 {
-    const Scenario &s = mDocument->scenario();
-    double lower = 0, upper = 0;
-    if (mTimeRange) {
-        std::tie(lower, upper) = *mTimeRange;
-    } else if (!s.empty()) {
-        lower = static_cast<double>(s.times.front());
-        upper = static_cast<double>(s.times.back() + s.intervalSeconds);
-    } else {
+    const auto [lower, upper] = visibleSpan();
+    if (upper <= lower)
         return;
-    }
-    // Whole UTC days: a day the range only touches at its end (upper exactly at midnight) is not in view.
-    const double from = std::floor(lower / 86400.0) * 86400.0;
-    const double to = std::max(from + 86400.0, std::ceil(upper / 86400.0) * 86400.0);
-    mPlot->xAxis->setRange(from, to);
-}
-
-void DailyCo2Plot::rebuildWhenVisible()
-{
-    if (isVisible())
-        rebuild();
-    else
-        mDirty = true;
-}
-
-void DailyCo2Plot::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    if (mDirty)
-        rebuild();
+    // Whole buckets: one the range only touches at its end (upper exactly at midnight) is not in view.
+    const UtcSeconds from = bucketStart(mBucket, static_cast<UtcSeconds>(std::floor(lower)));
+    UtcSeconds to = bucketEnd(mBucket, from);
+    while (static_cast<double>(to) < upper)
+        to = bucketEnd(mBucket, to);
+    mPlot->xAxis->setRange(static_cast<double>(from), static_cast<double>(to));
+    // The CO2 axis fits the buckets in view, with headroom for the legend.
+    double top = 0;
+    for (auto it = mBucketMax.lower_bound(from); it != mBucketMax.end() && it->first < to; ++it)
+        top = std::max(top, it->second);
+    mPlot->yAxis->setRange(0, std::max(1e-9, top * 1.35));
 }
 
 void DailyCo2Plot::rebuild()
 {
-    mDirty = false;
     mPlot->clearPlottables();
     if (mPeriodMark) {
         mPlot->removeItem(mPeriodMark);
         mPeriodMark = nullptr;
     }
+    mBucketMax.clear();
     const Scenario &s = mDocument->scenario();
     const auto &runs = mDocument->runs();
     const auto &period = mDocument->totalsRange();
-    mTitle->setText(period ? tr("Daily CO₂ in the selected period: adaptive policies and baseline")
-                           : tr("Daily CO₂: adaptive policies and baseline"));
+    const auto [lower, upper] = visibleSpan();
+    mBucket = bucketForSpan(upper - lower);
+    const QString what = mBucket == TimeBucket::Day    ? tr("Daily CO₂")
+                         : mBucket == TimeBucket::Week ? tr("Weekly CO₂")
+                                                       : tr("Monthly CO₂");
+    setTitle(period ? tr("%1 in the selected period: adaptive policies and baseline").arg(what)
+                    : tr("%1: adaptive policies and baseline").arg(what));
+    mPlot->xAxis->setLabel(mBucket == TimeBucket::Week ? tr("Week from Monday (UTC)")
+                                                        : tr("%1 (UTC)").arg(bucketWord(mBucket)));
     if (s.empty()) {
-        mPlot->replot();
+        finishRebuild();
         return;
     }
-    // Daily sums per policy; the unit follows the largest day.
-    std::vector<std::map<UtcSeconds, double>> daily(runs.size());
-    double maxDay = 0;
+    // Sums per bucket and policy; the unit follows the largest bucket.
+    std::vector<std::map<UtcSeconds, double>> sums(runs.size());
+    double maxBucket = 0;
     int visible = 0;
     for (std::size_t r = 0; r < runs.size(); ++r) {
         // Figure 3 compares the adaptive policies with the baseline; other single models would crowd the bars.
@@ -121,32 +123,36 @@ void DailyCo2Plot::rebuild()
             // As the totals: only intervals starting in the selected period count.
             if (period && (s.times[i] < period->first || s.times[i] >= period->second))
                 continue;
-            daily[r][utcDayStart(s.times[i])] += co2[i];
+            sums[r][bucketStart(mBucket, s.times[i])] += co2[i];
         }
-        for (const auto &[day, g] : daily[r])
-            maxDay = std::max(maxDay, g);
+        for (const auto &[start, g] : sums[r])
+            maxBucket = std::max(maxBucket, g);
     }
-    const MassUnit unit = massUnitFor(maxDay);
-    mPlot->yAxis->setLabel(tr("CO₂ per day (%1)").arg(unit.symbol));
+    const MassUnit unit = massUnitFor(maxBucket);
+    mPlot->yAxis->setLabel(tr("CO₂ per %1 (%2)").arg(bucketWord(mBucket), unit.symbol));
 
     auto *group = new QCPBarsGroup(mPlot);
     group->setSpacingType(QCPBarsGroup::stAbsolute);
     group->setSpacing(0);
-    const double width = 86400.0 * 0.8 / std::max(1, visible);
+    const double length = mBucket == TimeBucket::Day ? 86400.0 : mBucket == TimeBucket::Week ? 7 * 86400.0 : 30 * 86400.0;
+    const double width = length * 0.8 / std::max(1, visible);
+    const bool dark = darkTheme();
     for (std::size_t r = 0; r < runs.size(); ++r) {
-        if (daily[r].empty())
+        if (sums[r].empty())
             continue;
         auto *bars = new QCPBars(mPlot->xAxis, mPlot->yAxis);
         bars->setName(QString::fromStdString(runs[r].label));
         bars->setWidth(width);
-        const QColor c = policyColor(static_cast<int>(r));
+        const QColor c = mDocument->policyStyle(runs[r].spec, dark).colour;
         bars->setPen(QPen(c.darker(130), 0.5));
         bars->setBrush(c);
         bars->setBarsGroup(group);
         QVector<double> keys, values;
-        for (const auto &[day, g] : daily[r]) {
-            keys << static_cast<double>(day) + 43200.0; // centred on the day
+        for (const auto &[start, g] : sums[r]) {
+            const UtcSeconds end = bucketEnd(mBucket, start);
+            keys << (static_cast<double>(start) + static_cast<double>(end)) / 2; // centred on the bucket
             values << g / unit.grams;
+            mBucketMax[start] = std::max(mBucketMax[start], g / unit.grams);
         }
         bars->setData(keys, values, true);
     }
@@ -163,9 +169,8 @@ void DailyCo2Plot::rebuild()
         mPeriodMark->setPen(QPen(QColor(255, 160, 0, 200)));
         mPeriodMark->setBrush(QColor(255, 200, 0, 50));
     }
-    mPlot->yAxis->setRange(0, std::max(1e-9, maxDay / unit.grams * 1.35)); // headroom for the legend
     applyTimeRange();
-    mPlot->replot();
+    finishRebuild();
 }
 
 } // namespace cs

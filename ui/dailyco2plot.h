@@ -1,55 +1,45 @@
 #pragma once
 
-#include "qcp.h"
+#include "lazyplot.h"
+#include "timebuckets.h"
 
 #include <QSet>
-#include <QWidget>
 
+#include <map>
 #include <optional>
 #include <utility>
+#include <vector>
 
 namespace cs {
 
-class ScenarioDocument;
-
-// Daily CO2 per policy as grouped bars, one group per UTC day (the paper's Figure 3). The x range follows the
-// timeline's zoom (whole days); with a period selected the bars count only its intervals, as the totals do.
-class DailyCo2Plot : public QWidget
+// CO2 per policy as grouped bars over calendar buckets (the paper's Figure 3): one group per UTC day, or per week or
+// month when the span in view is long (timebuckets.h), so a year reads as 52 or 12 groups. The x range follows the
+// timeline's zoom (whole buckets) and the CO2 axis fits the buckets in view; with a period selected the bars count
+// only its intervals, as the totals do.
+class DailyCo2Plot : public LazyPlot
 {
     Q_OBJECT
 
 public:
     explicit DailyCo2Plot(ScenarioDocument *document, QWidget *parent = nullptr);
 
-    QCustomPlot *plot() const { return mPlot; }
     void setHiddenPolicies(const QSet<QString> &hidden);
-    // Follows the timeline's zoom: shows every UTC day that [lower, upper) touches, partly visible ones included.
+    // Follows the timeline's zoom: shows every bucket that [lower, upper) touches, partly visible ones included.
     void setTimeRange(double lower, double upper);
-
-    // Brings a plot that was hidden during edits up to date (before it is exported).
-    void ensureCurrent()
-    {
-        if (mDirty)
-            rebuild();
-    }
+    TimeBucket bucket() const { return mBucket; }
 
 protected:
-    void showEvent(QShowEvent *event) override;
+    void rebuild() override;
 
 private:
-    // Rebuilds now when visible, else when next shown: a hidden tab costs an edit nothing.
-    void rebuildWhenVisible();
-    void rebuild();
-
-    ScenarioDocument *mDocument;
-    bool mDirty = false;
+    std::pair<double, double> visibleSpan() const;
     void applyTimeRange();
 
-    QCustomPlot *mPlot;
-    QCPTextElement *mTitle;
     QCPItemRect *mPeriodMark = nullptr;
     QSet<QString> mHidden;
     std::optional<std::pair<double, double>> mTimeRange; // the timeline's, unsnapped; none: the whole scenario
+    TimeBucket mBucket = TimeBucket::Day;
+    std::map<UtcSeconds, double> mBucketMax; // the largest bar of each bucket, in the plotted unit
 };
 
 } // namespace cs

@@ -6,6 +6,7 @@
 #include "dailyco2plot.h"
 #include "downloaddialog.h"
 #include "exporter.h"
+#include "helpdialogs.h"
 #include "importdialog.h"
 #include "paretoplot.h"
 #include "policytable.h"
@@ -15,6 +16,7 @@
 #include "scenariodocument.h"
 #include "scenarioloader.h"
 #include "teachingpanel.h"
+#include "timelinetab.h"
 #include "timelineview.h"
 #include "unsavedchangesguard.h"
 
@@ -35,6 +37,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -42,12 +45,6 @@
 #include <QVBoxLayout>
 
 namespace cs {
-
-static Preference<QByteArray> windowGeometry{QStringLiteral("mainwindow/geometry")};
-static Preference<QByteArray> windowLayout{QStringLiteral("mainwindow/state")};
-static Preference<QByteArray> plotSplitState{QStringLiteral("mainwindow/timelinePlotSplit")};
-static Preference<QByteArray> timelineSplitState{QStringLiteral("mainwindow/timelineTableSplit")};
-static Preference<int> lastTab{QStringLiteral("mainwindow/tab"), 0};
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), mDocument(new ScenarioDocument(this)), mTabs(new QTabWidget(this))
@@ -90,7 +87,7 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->showMessage(tr("Autosave failed: %1").arg(why), 15000);
     });
     createMenus();
-    resize(1500, 950);
+    resize(preferredSize(screen()->availableGeometry().size()));
     restoreLayout();
     updateTitle();
 }
@@ -99,49 +96,23 @@ MainWindow::~MainWindow() = default;
 
 QWidget *MainWindow::createTimelineTab()
 {
-    auto *page = new QWidget(this);
-    auto *layout = new QVBoxLayout(page);
-    layout->setContentsMargins(4, 4, 4, 4);
-    mScenarioLabel = new QLabel(page);
-    mScenarioLabel->setWordWrap(true);
-    mScenarioLabel->setToolTip(tr("The scenario: where its traces come from and how they were aligned"));
-    layout->addWidget(mScenarioLabel);
-
-    mTimeline = new TimelineView(mDocument, page);
-    mDaily = new DailyCo2Plot(mDocument, page);
-    mTotals = new PolicyTable(mDocument, page);
-    mTeaching = new TeachingPanel(mDocument, mTimeline, page);
-    mTeaching->setVisible(false);
-    layout->addWidget(mTeaching);
-
-    mPlotSplit = new QSplitter(Qt::Horizontal, page);
-    mPlotSplit->addWidget(mTimeline);
-    mPlotSplit->addWidget(mDaily);
-    mPlotSplit->setStretchFactor(0, 5);
-    mPlotSplit->setStretchFactor(1, 3);
-    mPlotSplit->setSizes({950, 520});
-    mTimelineSplit = new QSplitter(Qt::Vertical, page);
-    mTimelineSplit->addWidget(mPlotSplit);
-    mTimelineSplit->addWidget(mTotals);
-    mTimelineSplit->setStretchFactor(0, 5);
-    mTimelineSplit->setStretchFactor(1, 2);
-    mTimelineSplit->setSizes({640, 260});
-    layout->addWidget(mTimelineSplit, 1);
-
-    connect(mTimeline, &TimelineView::visibilityChanged, this,
-            [this] { mDaily->setHiddenPolicies(mTimeline->hiddenPolicies()); });
-    // The daily bars show the days in view on the timeline.
-    connect(mTimeline, &TimelineView::timeRangeChanged, mDaily, &DailyCo2Plot::setTimeRange);
-    mDaily->setTimeRange(mTimeline->timeRange().lower, mTimeline->timeRange().upper);
-    connect(mTotals, &PolicyTable::hideRequested, this,
-            [this](const std::string &spec) { mTimeline->setPolicyVisible(spec, false); });
-    return page;
+    mTimelineTab = new TimelineTab(mDocument, this);
+    mTimeline = mTimelineTab->timeline();
+    mDaily = mTimelineTab->daily();
+    mTotals = mTimelineTab->totals();
+    mTeaching = mTimelineTab->teaching();
+    mScenarioLabel = mTimelineTab->scenarioLabel();
+    mPlotSplit = mTimelineTab->plotSplit();
+    mTimelineSplit = mTimelineTab->tableSplit();
+    return mTimelineTab;
 }
 
 void MainWindow::addSubsystemTabs()
 {
     // The eco designer takes the scenario and pool from outside; it follows every re-simulation.
     auto *eco = new EcoDesignerWidget(this);
+    eco->setCurrency(CurrencySetting::instance().code());
+    connect(&CurrencySetting::instance(), &CurrencySetting::changed, eco, &EcoDesignerWidget::setCurrency);
     mTabs->addTab(eco, tr("&Eco tier"));
     mTabs->setTabToolTip(mTabs->count() - 1, tr("Design a two-tier eco subscription"));
     // Its heat maps are recomputed only while the tab shows, or when it is next shown.
@@ -239,40 +210,28 @@ void MainWindow::createMenus()
     a = view->addAction(tr("&Whole scenario"), this, [this] { mTimeline->resetZoom(); });
     a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     a->setStatusTip(tr("Zoom the timeline out to the whole scenario"));
-    a = view->addAction(tr("&Clear selected period"), this, [this] { mDocument->clearTotalsRange(); });
+    a = view->addAction(tr("&Clear selected period"), this, [this] {
+        mPresenting ? setPresentationMode(false) : mDocument->clearTotalsRange(); // Esc first leaves a presentation
+    });
     a->setShortcut(QKeySequence(Qt::Key_Escape));
+    addAction(a); // Esc works while the menu bar is hidden
     a->setStatusTip(tr("Totals over the whole scenario again (Shift+drag on the timeline selects a period)"));
     mTeachingAction = view->addAction(tr("&Teaching mode"));
     mTeachingAction->setCheckable(true);
     mTeachingAction->setShortcut(QKeySequence(Qt::Key_F5));
     mTeachingAction->setStatusTip(tr("Replay the scenario interval by interval with a large readout"));
     connect(mTeachingAction, &QAction::toggled, this, &MainWindow::setTeachingMode);
+    mPresentationAction = view->addAction(tr("&Presentation (full screen)"));
+    mPresentationAction->setObjectName(QStringLiteral("actionPresentation"));
+    mPresentationAction->setCheckable(true);
+    mPresentationAction->setShortcuts({QKeySequence(Qt::Key_F11), QKeySequence(Qt::SHIFT | Qt::Key_F5)});
+    mPresentationAction->setStatusTip(tr("Teaching mode full screen in large type, for a projector (F11; Esc leaves)"));
+    addAction(mPresentationAction); // its shortcut works while the menu bar is hidden
+    connect(mPresentationAction, &QAction::toggled, this, &MainWindow::setPresentationMode);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keyboard shortcuts"), this, [this] {
-        QMessageBox::information(
-            this, tr("Keyboard shortcuts"),
-            tr("<table>"
-               "<tr><td>Ctrl+1 … Ctrl+%1</td><td>switch tabs</td></tr>"
-               "<tr><td>Ctrl+Z / Ctrl+Shift+Z</td><td>undo / redo pool and policy edits</td></tr>"
-               "<tr><td>Ctrl+I</td><td>import a trace</td></tr>"
-               "<tr><td>Ctrl+E / Ctrl+P</td><td>export a chart / a PDF report</td></tr>"
-               "<tr><td>Ctrl+0</td><td>whole scenario on the timeline</td></tr>"
-               "<tr><td>Shift+drag</td><td>totals for a period; Esc clears it</td></tr>"
-               "<tr><td>F5, Space</td><td>teaching mode, play/pause</td></tr>"
-               "<tr><td>F2</td><td>edit the selected pool cell</td></tr>"
-               "<tr><td>Ctrl+N / Ctrl+O / Ctrl+Shift+S</td><td>new / open / save project as</td></tr>"
-               "</table>")
-                .arg(mTabs->count()));
-    });
-    help->addAction(tr("&About CarbonScope"), this, [this] {
-        QMessageBox::about(this, tr("About CarbonScope"),
-                           tr("<b>CarbonScope %1</b><p>Carbon-intensity-aware adaptive inference of DNNs: which "
-                              "model should serve requests as the grid's carbon intensity changes (after Jung "
-                              "2024).</p><p>Default scenario: South West England carbon intensity (NESO) and "
-                              "English Wikipedia hourly page views, June 2023; sources in data/SOURCES.md.</p>")
-                               .arg(QApplication::applicationVersion()));
-    });
+    help->addAction(tr("&Keyboard shortcuts"), this, [this] { showShortcutsHelp(this, mTabs->count()); });
+    help->addAction(tr("&About CarbonScope"), this, [this] { showAbout(this); });
     updateRecentMenu();
 }
 
@@ -284,95 +243,6 @@ void MainWindow::updateRecentMenu()
         mRecentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openProjectFile(path); })
             ->setStatusTip(path);
     mRecentMenu->setEnabled(!recent.isEmpty());
-}
-
-void MainWindow::setTeachingMode(bool on)
-{
-    if (mTeachingAction && mTeachingAction->isChecked() != on)
-        mTeachingAction->setChecked(on);
-    mTeaching->setVisible(on);
-    if (!on)
-        mTimeline->clearCursor();
-    if (on) {
-        mTabs->setCurrentIndex(0);
-        mTeaching->setPosition(mTeaching->position());
-    } else {
-        mTeaching->pause();
-    }
-}
-
-bool MainWindow::showTab(const QString &name)
-{
-    for (int i = 0; i < mTabs->count(); ++i) {
-        if (mTabs->tabText(i).remove(QLatin1Char('&')).startsWith(name, Qt::CaseInsensitive)) {
-            mTabs->setCurrentIndex(i);
-            return true;
-        }
-    }
-    return false;
-}
-
-bool MainWindow::openDefaultScenario()
-{
-    try {
-        mDocument->setTraces(defaultCarbonTrace(), defaultRequestTrace(), defaultScenarioName());
-        return true;
-    } catch (const std::exception &e) {
-        statusBar()->showMessage(tr("Cannot open the default scenario: %1").arg(QString::fromUtf8(e.what())));
-        return false;
-    }
-}
-
-void MainWindow::replaceWithDefaultScenario()
-{
-    const UnsavedChangesGuard::Answer answer = UnsavedChangesGuard::ask(this, mProject, tr("opening the default scenario"));
-    if (!UnsavedChangesGuard::mayProceed(answer))
-        return;
-    // Discarding means going back to what the project file holds before the traces change.
-    if (answer == UnsavedChangesGuard::Answer::Discarded && !mProject->path().isEmpty()
-        && !mProject->openProject(mProject->path(), this))
-        return;
-    try {
-        if (mProject->path().isEmpty()) {
-            mDocument->resetToDefault();
-            statusBar()->showMessage(tr("Opened the default scenario (untitled)"), 8000);
-        } else {
-            mDocument->changeTraces(defaultCarbonTrace(), defaultRequestTrace(), defaultScenarioName(),
-                                    tr("Open default scenario"));
-            statusBar()->showMessage(tr("The default scenario's traces replace those of %1 (not saved yet; "
-                                        "Edit ▸ Undo brings them back)")
-                                         .arg(QFileInfo(mProject->path()).fileName()),
-                                     10000);
-        }
-    } catch (const std::exception &e) {
-        QMessageBox::warning(this, tr("Open default scenario"),
-                             tr("Cannot open the default scenario: %1").arg(QString::fromUtf8(e.what())));
-    }
-}
-
-void MainWindow::openInitial()
-{
-    const QString last = mProject->lastProjectPath();
-    if (ProjectSession::available() && !last.isEmpty() && !QFileInfo::exists(last))
-        statusBar()->showMessage(tr("The last project, %1, is no longer there").arg(last), 15000);
-    else if (mProject->openLast(this))
-        return;
-    openDefaultScenario();
-}
-
-bool MainWindow::offerRecovery()
-{
-    return mAutosave->offerRecovery(this);
-}
-
-bool MainWindow::confirmReplacingDocument(const QString &action)
-{
-    return UnsavedChangesGuard::mayProceed(UnsavedChangesGuard::ask(this, mProject, action));
-}
-
-bool MainWindow::openProjectFile(const QString &path)
-{
-    return confirmReplacingDocument(tr("opening another project")) && mProject->openProject(path, this);
 }
 
 void MainWindow::importTrace(const QString &path)
@@ -486,27 +356,6 @@ void MainWindow::updateStatus()
                                                          mProject->isReadOnly() ? tr(" (read-only)") : QString()));
 }
 
-void MainWindow::updateTitle()
-{
-    const QString name = mProject->path().isEmpty() ? tr("Untitled") : QFileInfo(mProject->path()).fileName();
-    // "[*]" is where Qt shows the modified mark.
-    setWindowTitle(tr("%1[*]%2 — CarbonScope").arg(name, mProject->isReadOnly() ? tr(" (read-only)") : QString()));
-    setWindowModified(!mDocument->undoStack()->isClean());
-}
-
-void MainWindow::restoreLayout()
-{
-    const QByteArray geometry = windowGeometry.get();
-    if (!geometry.isEmpty())
-        restoreGeometry(geometry);
-    restoreState(windowLayout.get());
-    if (!plotSplitState.get().isEmpty())
-        mPlotSplit->restoreState(plotSplitState.get());
-    if (!timelineSplitState.get().isEmpty())
-        mTimelineSplit->restoreState(timelineSplitState.get());
-    mTabs->setCurrentIndex(std::clamp(lastTab.get(), 0, mTabs->count() - 1));
-}
-
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (!confirmReplacingDocument(tr("quitting"))) {
@@ -514,32 +363,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     mAutosave->removeRecovery(); // saved or discarded: nothing to recover
-    windowGeometry.set(saveGeometry());
-    windowLayout.set(saveState());
-    plotSplitState.set(mPlotSplit->saveState());
-    timelineSplitState.set(mTimelineSplit->saveState());
-    lastTab.set(mTabs->currentIndex());
+    saveLayout();
     mProject->remember();
     event->accept();
-}
-
-void MainWindow::dragEnterEvent(QDragEnterEvent *event)
-{
-    if (event->mimeData()->hasUrls())
-        event->acceptProposedAction();
-}
-
-void MainWindow::dropEvent(QDropEvent *event)
-{
-    const QList<QUrl> urls = event->mimeData()->urls();
-    if (urls.isEmpty() || !urls.front().isLocalFile())
-        return;
-    const QString path = urls.front().toLocalFile();
-    event->acceptProposedAction();
-    if (path.endsWith(QLatin1String(".csdb"), Qt::CaseInsensitive))
-        openProjectFile(path);
-    else
-        importTrace(path);
 }
 
 } // namespace cs

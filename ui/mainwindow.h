@@ -17,6 +17,7 @@ class PolicyTable;
 class ProjectSession;
 class ScenarioDocument;
 class TeachingPanel;
+class TimelineTab;
 class TimelineView;
 
 // The CarbonScope main window: a document (scenario, pool, policies) shown in tabs, with menus for projects,
@@ -31,6 +32,9 @@ public:
 
     ScenarioDocument *document() const { return mDocument; }
     TimelineView *timeline() const { return mTimeline; }
+    TimelineTab *timelineTab() const { return mTimelineTab; }
+    // The window's size on a screen of `available` size: 1500×950 where that fits, else 94 % of the screen.
+    static QSize preferredSize(const QSize &available);
     DailyCo2Plot *dailyPlot() const { return mDaily; }
     CompareTab *compareTab() const { return mCompare; }
     PoolEditor *poolEditor() const { return mPoolEditor; }
@@ -41,6 +45,9 @@ public:
     // Shows the tab whose title starts with `name` (case-insensitive); false when there is none.
     bool showTab(const QString &name);
     void setTeachingMode(bool on);
+    // Full screen with the timeline and teaching panel alone in large type (turns teaching mode on).
+    void setPresentationMode(bool on);
+    bool isPresenting() const { return mPresenting; }
 
     // Loads the embedded default scenario at start (not an edit); false (with the reason in the status bar)
     // when it fails.
@@ -78,11 +85,13 @@ private:
     void updateTitle();
     void updateRecentMenu();
     void restoreLayout();
+    void saveLayout();
 
     ScenarioDocument *mDocument;
     ProjectSession *mProject = nullptr;
     Autosave *mAutosave = nullptr;
     QTabWidget *mTabs;
+    TimelineTab *mTimelineTab = nullptr;
     TimelineView *mTimeline = nullptr;
     DailyCo2Plot *mDaily = nullptr;
     PolicyTable *mTotals = nullptr;
@@ -95,6 +104,9 @@ private:
     QLabel *mStatusLabel = nullptr;
     QLabel *mProjectLabel = nullptr;
     QAction *mTeachingAction = nullptr;
+    QAction *mPresentationAction = nullptr;
+    bool mPresenting = false;
+    bool mWasMaximized = false;
     QMenu *mRecentMenu = nullptr;
     bool mEcoDirty = true;
 };

@@ -1,5 +1,7 @@
 #include "paretoplot.h"
 
+#include "labellayout.h"
+#include "plottheme.h"
 #include "policystyle.h"
 #include "scenariodocument.h"
 #include "unitformat.h"
@@ -7,52 +9,30 @@
 #include "pareto_frontier.h"
 #include "tradeoff_problem.h"
 
-#include <QVBoxLayout>
-
 #include <cmath>
 
 namespace cs {
 
 ParetoPlot::ParetoPlot(ScenarioDocument *document, QWidget *parent)
-    : QWidget(parent), mDocument(document), mPlot(new QCustomPlot(this))
+    : LazyPlot(document, tr("CO₂ against error (Pareto view)"), parent)
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(mPlot);
     mPlot->setToolTip(tr("Each policy's total CO₂ against its request-weighted error; lower-left is better. "
                          "Wheel: zoom, drag: pan"));
     mPlot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    mPlot->plotLayout()->insertRow(0);
-    mPlot->plotLayout()->addElement(0, 0, new QCPTextElement(mPlot, tr("CO₂ against error (Pareto view)"),
-                                                             QFont(font().family(), font().pointSize() + 1, QFont::Bold)));
     mPlot->yAxis->setLabel(tr("Request-weighted top-5 error (%)"));
     mPlot->legend->setVisible(true);
-    mPlot->legend->setBrush(QColor(255, 255, 255, 220));
-    mPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-    connect(document, &ScenarioDocument::totalsChanged, this, &ParetoPlot::rebuildWhenVisible);
+    // Labels and the legend are placed for the size actually drawn: the screen's, or an export's.
+    connect(mPlot, &QCustomPlot::afterLayout, this, &ParetoPlot::layoutOverlays);
     rebuild();
-}
-
-void ParetoPlot::rebuildWhenVisible()
-{
-    if (isVisible())
-        rebuild();
-    else
-        mDirty = true;
-}
-
-void ParetoPlot::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    if (mDirty)
-        rebuild();
 }
 
 void ParetoPlot::rebuild()
 {
-    mDirty = false;
     mPlot->clearPlottables();
     mPlot->clearItems();
+    mPoints.clear();
+    mLabelRects.clear();
+    const bool dark = darkTheme();
     const auto &runs = mDocument->runs();
     double maxCo2 = 0, minErr = 1e300, maxErr = 0;
     for (const PolicyRun &run : runs) {
@@ -88,7 +68,7 @@ void ParetoPlot::rebuild()
             auto *curve = new QCPCurve(mPlot->xAxis, mPlot->yAxis);
             curve->setName(period ? tr("Exact frontier of the selected period (hindsight optimum, split allowed)")
                                   : tr("Exact frontier (hindsight optimum, split allowed)"));
-            curve->setPen(QPen(QColor(40, 40, 40), 1.5, Qt::DashDotLine));
+            curve->setPen(QPen(dark ? QColor(210, 210, 210) : QColor(40, 40, 40), 1.5, Qt::DashDotLine));
             curve->setData(x, y);
             mFrontierPoints = static_cast<int>(points.size());
             if (!points.empty())
@@ -97,34 +77,86 @@ void ParetoPlot::rebuild()
             // A pool the optimiser cannot take leaves the plot without a frontier; the points still show.
         }
     }
-    for (std::size_t r = 0; r < runs.size(); ++r) {
-        const PolicyRun &run = runs[r];
+    for (const PolicyRun &run : runs) {
         if (!run.ok())
             continue;
+        const PolicyStyle style = mDocument->policyStyle(run.spec, dark);
+        const QColor c = style.colour;
         auto *g = mPlot->addGraph();
         g->setName(QString::fromStdString(run.label));
         g->setLineStyle(QCPGraph::lsNone);
-        const QColor c = policyColor(static_cast<int>(r));
-        g->setScatterStyle(QCPScatterStyle(run.isSingleModel() ? QCPScatterStyle::ssCircle : QCPScatterStyle::ssDiamond,
-                                           c.darker(140), c, run.isSingleModel() ? 9 : 13));
-        const double x = run.rangeTotals.co2G / unit.grams;
-        g->addData(x, run.rangeTotals.errorPct);
+        // Beyond the palette's eight, the policy's own marker tells two of one colour apart.
+        const auto shape = style.marker != QCPScatterStyle::ssNone ? style.marker
+                           : run.isSingleModel()                   ? QCPScatterStyle::ssCircle
+                                                                   : QCPScatterStyle::ssDiamond;
+        g->setScatterStyle(QCPScatterStyle(shape, c.darker(140), c, run.isSingleModel() ? 9 : 13));
+        g->addData(run.rangeTotals.co2G / unit.grams, run.rangeTotals.errorPct);
         g->removeFromLegend();
         auto *label = new QCPItemText(mPlot);
-        label->position->setCoords(x, run.rangeTotals.errorPct);
-        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-        label->setPadding(QMargins(9, 0, 0, 0));
+        label->position->setType(QCPItemPosition::ptAbsolute);
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
         label->setText(QString::fromStdString(run.label) +
                        (run.spec == mDocument->policies().baseline ? tr(" (baseline)") : QString()));
-        label->setColor(c.darker(160));
-        label->setClipToAxisRect(false);
+        label->setColor(dark ? c.lighter(130) : c.darker(160));
+        label->setClipToAxisRect(true);
+        mPoints.push_back({g, label});
     }
     mPlot->legend->setVisible(mFrontierPoints > 0);
     const double spanX = std::max(1e-9, maxCo2 / unit.grams);
     const double spanY = std::max(1e-9, maxErr - minErr);
     mPlot->xAxis->setRange(0, spanX * 1.25); // room on the right for the labels
-    mPlot->yAxis->setRange(std::max(0.0, minErr - spanY * 0.08), maxErr + spanY * 0.08);
-    mPlot->replot();
+    mPlot->yAxis->setRange(std::max(0.0, minErr - spanY * 0.12), maxErr + spanY * 0.12);
+    finishRebuild();
+}
+
+std::vector<QPointF> ParetoPlot::pointPixels() const
+{
+    std::vector<QPointF> out;
+    for (const Point &p : mPoints) {
+        const auto it = p.graph->data()->constBegin();
+        if (it != p.graph->data()->constEnd())
+            out.emplace_back(mPlot->xAxis->coordToPixel(it->key), mPlot->yAxis->coordToPixel(it->value));
+    }
+    return out;
+}
+
+void ParetoPlot::layoutOverlays()
+{
+    if (mLayingOut || mPoints.empty())
+        return;
+    mLayingOut = true;
+    const QRectF area = mPlot->axisRect()->rect();
+    std::vector<QPointF> pixels = pointPixels();
+    std::vector<QRectF> obstacles;
+    if (mPlot->legend->visible()) {
+        // The legend goes to a corner free of points; where none is, the error axis grows at the top to make one.
+        const QSizeF size = mPlot->legend->minimumOuterSizeHint();
+        int corner = freeCorner(area, size, pixels);
+        if (corner < 0 && area.height() > size.height() + 40) {
+            QCPRange y = mPlot->yAxis->range();
+            const double fraction = (size.height() + 20) / area.height();
+            y.upper += (y.upper - y.lower) * fraction / (1 - fraction);
+            mPlot->yAxis->setRange(y);
+            pixels = pointPixels();
+            corner = 0;
+        }
+        corner = std::max(corner, 0);
+        static constexpr Qt::Alignment corners[] = {Qt::AlignTop | Qt::AlignRight, Qt::AlignTop | Qt::AlignLeft,
+                                                    Qt::AlignBottom | Qt::AlignRight,
+                                                    Qt::AlignBottom | Qt::AlignLeft};
+        mPlot->axisRect()->insetLayout()->setInsetAlignment(0, corners[corner]);
+        obstacles.push_back(cornerRect(area, size, corner));
+    }
+    std::vector<LabelRequest> requests;
+    for (std::size_t i = 0; i < mPoints.size() && i < pixels.size(); ++i) {
+        const QFontMetricsF metrics(mPoints[i].label->font());
+        const QSizeF size = metrics.size(0, mPoints[i].label->text()) + QSizeF(2, 2);
+        requests.push_back({pixels[i], size});
+    }
+    mLabelRects = layoutLabels(requests, obstacles, area);
+    for (std::size_t i = 0; i < mLabelRects.size(); ++i)
+        mPoints[i].label->position->setPixelPosition(mLabelRects[i].topLeft() + QPointF(1, 1));
+    mLayingOut = false;
 }
 
 } // namespace cs

@@ -1,6 +1,7 @@
 #include "projectcontent.h"
 
 #include "parse_error.h"
+#include "policystylestore.h"
 #include "project_store.h"
 #include "scenariodocument.h"
 #include "statement.h"
@@ -50,6 +51,7 @@ void writePolicies(Database &db, const PolicySet &set)
         insert.bind(1, static_cast<std::int64_t>(i)).bind(2, e.spec).bind(3, joinModels(e.allowedModels));
         insert.bind(4, e.spec == set.baseline ? 1 : 0).run();
     }
+    writePolicyStyles(db, set); // each policy's style slot and chosen colour (#15)
     tx.commit();
 }
 
@@ -71,6 +73,7 @@ std::optional<PolicySet> readPolicies(Database &db)
         return std::nullopt;
     if (set.baseline.empty())
         set.baseline = set.entries.front().spec;
+    readPolicyStyles(db, &set);
     return set;
 }
 

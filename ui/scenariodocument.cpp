@@ -2,6 +2,7 @@
 
 #include "changepolicies.h"
 #include "changetraces.h"
+#include "paperexperiment.h"
 #include "parse_error.h"
 #include "policy_factory.h"
 #include "poolmodel.h"
@@ -67,9 +68,17 @@ ScenarioDocument::ScenarioDocument(QObject *parent)
     connect(mPoolModel, &PoolModel::modelInserted, this, &ScenarioDocument::onModelInserted);
     connect(mPoolModel, &PoolModel::poolReplaced, this, [this] {
         // A new pool brings its own single-model baselines; user-added policies stay.
+        // Policies kept keep their style slot and colour, so their look does not move with the pool.
         PolicySet set;
-        for (const std::string &spec : standardPolicySpecs(pool()))
-            set.entries.push_back({spec, {}});
+        for (const std::string &spec : standardPolicySpecs(pool())) {
+            const int old = mPolicies.indexOf(spec);
+            PolicyEntry entry{spec, {}};
+            if (old >= 0) {
+                entry.styleSlot = mPolicies.entries[static_cast<std::size_t>(old)].styleSlot;
+                entry.colour = mPolicies.entries[static_cast<std::size_t>(old)].colour;
+            }
+            set.entries.push_back(std::move(entry));
+        }
         for (const PolicyEntry &e : mPolicies.entries)
             if (set.indexOf(e.spec) < 0 && e.spec.rfind("model:", 0) != 0)
                 set.entries.push_back(e);
@@ -127,15 +136,41 @@ void ScenarioDocument::swapTraces(Traces &traces)
 
 void ScenarioDocument::resetToDefault()
 {
+    openPaperExperiment();
+}
+
+void ScenarioDocument::openPaperExperiment()
+{
+    TimeSeries carbon = defaultCarbonTrace();
+    std::optional<TimeSeries> requests = defaultRequestTrace();
+    const LoadedScenario loaded = makeScenario(carbon, requests, defaultScenarioName()); // throws before changes
     mUndoStack->clear();
-    mPoolModel->replacePool(paperPool());
-    PolicySet set;
-    for (const std::string &spec : standardPolicySpecs(pool()))
-        set.entries.push_back({spec, {}});
-    set.baseline = defaultBaseline(set);
-    mPolicies = std::move(set);
-    setTraces(defaultCarbonTrace(), defaultRequestTrace(), defaultScenarioName());
+    mPoolModel->replacePool(resnetPool());
+    mPolicies = paperExperimentPolicies(loaded.scenario, pool());
+    mCarbon = std::move(carbon);
+    mRequests = std::move(requests);
+    setScenario(loaded.scenario, loaded.description);
     mUndoStack->clear();
+}
+
+void ScenarioDocument::setPolicyColour(const std::string &spec, const QColor &colour)
+{
+    const int i = mPolicies.indexOf(spec);
+    const std::string name = colour.isValid() ? colour.name().toStdString() : std::string();
+    if (i < 0 || mPolicies.entries[static_cast<std::size_t>(i)].colour == name)
+        return;
+    PolicySet set = mPolicies;
+    set.entries[static_cast<std::size_t>(i)].colour = name;
+    mUndoStack->push(new ChangePolicies(this, std::move(set), tr("Colour of %1").arg(QString::fromStdString(spec))));
+}
+
+PolicyStyle ScenarioDocument::policyStyle(const std::string &spec, bool dark) const
+{
+    const int i = mPolicies.indexOf(spec);
+    if (i < 0)
+        return styleForSlot(0, dark);
+    const PolicyEntry &e = mPolicies.entries[static_cast<std::size_t>(i)];
+    return cs::policyStyle(e.styleSlot, e.colour, dark);
 }
 
 void ScenarioDocument::onModelRenamed(const QString &oldName, const QString &newName)
@@ -279,6 +314,7 @@ void ScenarioDocument::resimulate()
 {
     QElapsedTimer timer;
     timer.start();
+    assignStyleSlots(mPolicies);
     mRuns.clear();
     mRuns.reserve(mPolicies.entries.size());
     for (const PolicyEntry &entry : mPolicies.entries)

@@ -2,6 +2,7 @@
 
 #include "policyrun.h"
 #include "policyset.h"
+#include "policystyle.h"
 #include "scenario.h"
 
 #include <QObject>
@@ -36,8 +37,12 @@ public:
     // Throws InputError, changing nothing, where the traces do not fit.
     void changeTraces(TimeSeries carbon, std::optional<TimeSeries> requests, const QString &name,
                       const QString &undoText);
-    // Back to a fresh window's document: Table 1 pool, standard policies, the default scenario, no history.
+    // Back to a fresh window's document: the paper's experiment (openPaperExperiment), no history.
     void resetToDefault();
+    // Loads the embedded default scenario with the paper's headline experiment (paperexperiment.h): the ResNet
+    // pool, baseline ResNet50, the heuristic's two readings, ResNet101/152 and the optimum at the heuristic's
+    // error. Not an edit: the history is cleared. Throws InputError where the embedded traces cannot be read.
+    void openPaperExperiment();
     const TimeSeries &carbonTrace() const { return mCarbon; }
     const std::optional<TimeSeries> &requestTrace() const { return mRequests; }
     // One line for the user: where the data came from, how it was aligned, gaps.
@@ -53,6 +58,10 @@ public:
     void removePolicy(const std::string &spec);
     void setBaseline(const std::string &spec);
     void setAllowedModels(const std::string &spec, std::vector<std::string> models);
+    // A policy's colour over its palette colour, as one undoable edit; an invalid colour goes back to the palette.
+    void setPolicyColour(const std::string &spec, const QColor &colour);
+    // How a policy is drawn (its slot's style and the colour the user chose); `dark` for a dark plot background.
+    PolicyStyle policyStyle(const std::string &spec, bool dark = false) const;
     // For ChangePolicies only: installs `policies`, re-simulates and returns the previous set.
     PolicySet replacePolicies(PolicySet policies);
 

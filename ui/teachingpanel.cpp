@@ -2,6 +2,7 @@
 
 #include "policystyle.h"
 #include "scenariodocument.h"
+#include "teachingexplanation.h"
 #include "timelineview.h"
 #include "unitformat.h"
 
@@ -9,6 +10,7 @@
 #include <QDateTime>
 #include <QGridLayout>
 #include <QLabel>
+#include <QShortcut>
 #include <QSlider>
 #include <QTimer>
 #include <QToolButton>
@@ -40,7 +42,8 @@ QLabel *caption(QWidget *parent, const QString &text)
 
 TeachingPanel::TeachingPanel(ScenarioDocument *document, TimelineView *timeline, QWidget *parent)
     : QWidget(parent), mDocument(document), mTimeline(timeline), mTimer(new QTimer(this)), mPlay(new QToolButton(this)),
-      mSpeed(new QSlider(Qt::Horizontal, this)), mSeek(new QSlider(Qt::Horizontal, this)), mPolicy(new QComboBox(this))
+      mSpeed(new QSlider(Qt::Horizontal, this)), mSeek(new QSlider(Qt::Horizontal, this)), mPolicy(new QComboBox(this)),
+      mSpeedLabel(new QLabel(this)), mSentence(new QLabel(this))
 {
     setAutoFillBackground(true);
     auto *grid = new QGridLayout(this);
@@ -54,7 +57,13 @@ TeachingPanel::TeachingPanel(ScenarioDocument *document, TimelineView *timeline,
     mSpeed->setValue(8);
     mSpeed->setToolTip(tr("Replay speed: intervals per second"));
     mSpeed->setMaximumWidth(160);
-    mSeek->setToolTip(tr("Position in the scenario"));
+    mSeek->setToolTip(tr("Position in the scenario (← / →: one interval)"));
+    mSentence->setObjectName(QStringLiteral("teachingSentence"));
+    mSentence->setWordWrap(true);
+    mSentence->setToolTip(tr("Why the policy chose this model at this interval"));
+    QFont sentenceFont = mSentence->font();
+    sentenceFont.setPointSizeF(std::max(12.0, sentenceFont.pointSizeF() * 1.3));
+    mSentence->setFont(sentenceFont);
     mPolicy->setToolTip(tr("The policy whose choices the readout shows"));
 
     mTime = bigLabel(this, tr("The interval being replayed (UTC)"));
@@ -73,13 +82,27 @@ TeachingPanel::TeachingPanel(ScenarioDocument *document, TimelineView *timeline,
     grid->addWidget(mCo2, 1, 4);
     grid->addWidget(caption(this, tr("Policy:")), 0, 5);
     grid->addWidget(mPolicy, 1, 5);
-    grid->addWidget(caption(this, tr("Speed:")), 2, 0);
-    grid->addWidget(mSpeed, 2, 1);
-    grid->addWidget(mSeek, 2, 2, 1, 4);
+    grid->addWidget(mSentence, 2, 0, 1, 6);
+    grid->addWidget(caption(this, tr("Speed:")), 3, 0);
+    grid->addWidget(mSpeed, 3, 1);
+    grid->addWidget(mSpeedLabel, 3, 2);
+    grid->addWidget(mSeek, 3, 3, 1, 3);
     grid->setColumnStretch(3, 1);
+    // ← and → step while teaching, wherever the focus is in the window (not in a text field's own use).
+    for (const auto &[key, delta] : {std::pair{Qt::Key_Left, -1}, std::pair{Qt::Key_Right, 1}}) {
+        auto *shortcut = new QShortcut(QKeySequence(key), this);
+        shortcut->setContext(Qt::WindowShortcut);
+        connect(shortcut, &QShortcut::activated, this, [this, d = delta] {
+            if (mActive)
+                stepBy(d);
+        });
+    }
 
     connect(mPlay, &QToolButton::clicked, this, [this] { isPlaying() ? pause() : play(); });
-    connect(mSpeed, &QSlider::valueChanged, this, [this](int v) { mTimer->setInterval(1000 / v); });
+    connect(mSpeed, &QSlider::valueChanged, this, [this](int v) {
+        mTimer->setInterval(1000 / v);
+        showSpeed();
+    });
     connect(mSeek, &QSlider::valueChanged, this, [this](int v) {
         if (v != mPosition)
             setPosition(v);
@@ -88,7 +111,71 @@ TeachingPanel::TeachingPanel(ScenarioDocument *document, TimelineView *timeline,
     connect(mTimer, &QTimer::timeout, this, &TeachingPanel::step);
     connect(document, &ScenarioDocument::resultsChanged, this, &TeachingPanel::refreshPolicies);
     mTimer->setInterval(1000 / mSpeed->value());
+    showSpeed();
     refreshPolicies();
+}
+
+void TeachingPanel::showSpeed()
+{
+    mSpeedLabel->setText(speedText());
+}
+
+QString TeachingPanel::speedText() const
+{
+    const double hours = mSpeed->value() * mDocument->scenario().intervalSeconds / 3600.0;
+    return tr("%1 intervals/s (%2 of data per second)")
+        .arg(mSpeed->value())
+        .arg(hours >= 24 ? tr("%1 days").arg(hours / 24, 0, 'g', 3) : tr("%1 h").arg(hours, 0, 'g', 3));
+}
+
+void TeachingPanel::stepBy(int delta)
+{
+    pause();
+    setPosition(mPosition + delta);
+}
+
+void TeachingPanel::setActive(bool on)
+{
+    mActive = on;
+    setVisible(on);
+    if (!on) {
+        pause();
+        mTimeline->setTeachingOverlays(false);
+        mTimeline->clearCursor();
+        return;
+    }
+    showPosition();
+}
+
+void TeachingPanel::setPresentationFonts(bool on)
+{
+    QFont f = font();
+    f.setPointSizeF(on ? std::max(16.0, QWidget().font().pointSizeF() * 1.6) : QWidget().font().pointSizeF());
+    for (QWidget *w : findChildren<QWidget *>())
+        if (w != mTime && w != mIntensity && w != mModel && w != mCo2)
+            w->setFont(f);
+    for (QLabel *big : {mTime, mIntensity, mModel, mCo2}) {
+        QFont b = big->font();
+        b.setPointSizeF(f.pointSizeF() * (on ? 1.8 : 2.2));
+        big->setFont(b);
+    }
+}
+
+QString TeachingPanel::sentence() const
+{
+    return mSentence->text();
+}
+
+QString TeachingPanel::selectedSpec() const
+{
+    return mPolicy->currentData().toString();
+}
+
+void TeachingPanel::selectPolicy(const QString &spec)
+{
+    const int i = mPolicy->findData(spec);
+    if (i >= 0)
+        mPolicy->setCurrentIndex(i);
 }
 
 bool TeachingPanel::isPlaying() const
@@ -150,17 +237,23 @@ void TeachingPanel::showPosition()
     mIntensity->setText(tr("%1 g/kWh").arg(s.intensity[i], 0, 'f', 0));
     const std::string spec = mPolicy->currentData().toString().toStdString();
     const auto &runs = mDocument->runs();
-    for (std::size_t r = 0; r < runs.size(); ++r) {
-        const PolicyRun &run = runs[r];
+    for (const PolicyRun &run : runs) {
         if (run.spec != spec || !run.ok() || i >= run.result.intervals.model.size())
             continue;
         const int m = run.result.intervals.model[i];
         mModel->setText(m >= 0 ? QString::fromStdString(mDocument->pool().at(m).name) : tr("—"));
-        mModel->setStyleSheet(QStringLiteral("color: %1").arg(policyColor(static_cast<int>(r)).darker(130).name()));
+        mModel->setStyleSheet(QStringLiteral("color: %1").arg(mDocument->policyStyle(run.spec).colour.darker(130).name()));
         mCo2->setText(formatMass(run.result.intervals.cumulativeCo2G[i]));
+        mSentence->setText(explainStep(s, mDocument->pool(), run.spec, run.label, m, i));
     }
-    if (isVisible()) // a hidden panel leaves the cursor to the mouse
-        mTimeline->setCursorTime(static_cast<double>(s.times[i]) + s.intervalSeconds / 2.0);
+    if (!mActive) // an inactive panel leaves the cursor to the mouse
+        return;
+    // The selected heuristic's C_low, C_high and switch points; the future of every policy under the curtain.
+    const HeuristicLines lines = heuristicLines(s, mDocument->pool(), spec, i);
+    mTimeline->setTeachingOverlays(true, lines.valid ? lines.cLow : -1e9, lines.valid ? lines.cHigh : -1e9,
+                                   lines.switchLevels);
+    mTimeline->setRevealedUntil(static_cast<double>(s.times[i] + s.intervalSeconds));
+    mTimeline->setCursorTime(static_cast<double>(s.times[i]) + s.intervalSeconds / 2.0);
 }
 
 } // namespace cs

@@ -27,9 +27,23 @@ public:
     bool isPlaying() const;
     void setPosition(int interval);
     int position() const { return mPosition; }
+    // One interval on (+1) or back (-1), pausing a replay: ← and → while teaching.
+    void stepBy(int delta);
+    // Shows the panel, the heuristic's lines and the curtain over what is not replayed yet (or hides them).
+    void setActive(bool on);
+    bool isActive() const { return mActive; }
+    // Large type for a projector (at least 14 pt everywhere, the readout larger).
+    void setPresentationFonts(bool on);
+    // Why the selected policy chose its model at the current interval, in one sentence.
+    QString sentence() const;
+    // The replay speed as shown, e.g. "8 intervals/s (8 h of data per second)".
+    QString speedText() const;
+    QString selectedSpec() const;
+    void selectPolicy(const QString &spec);
 
 private:
     void step();
+    void showSpeed();
     void refreshPolicies();
     void showPosition();
 
@@ -44,7 +58,10 @@ private:
     QLabel *mIntensity;
     QLabel *mModel;
     QLabel *mCo2;
+    QLabel *mSpeedLabel;
+    QLabel *mSentence;
     int mPosition = 0;
+    bool mActive = false;
 };
 
 } // namespace cs

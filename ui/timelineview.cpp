@@ -1,7 +1,10 @@
 #include "timelineview.h"
 
+#include "paperexperiment.h"
+#include "plottheme.h"
 #include "policystyle.h"
 #include "scenariodocument.h"
+#include "timelineseries.h"
 #include "unitformat.h"
 
 #include <QElapsedTimer>
@@ -16,62 +19,8 @@
 namespace cs {
 
 namespace {
-
 constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
-
-// A per-interval series as a step line: each value holds for one interval, and a gap in the scenario's times
-// breaks the line rather than bridging it.
-void stepSeries(const Scenario &s, const std::vector<double> &v, double offset, std::vector<double> *keys,
-                std::vector<double> *values)
-{
-    const auto n = s.size();
-    keys->clear();
-    values->clear();
-    keys->reserve(n + 8);
-    values->reserve(n + 8);
-    const double iv = static_cast<double>(s.intervalSeconds);
-    for (std::size_t i = 0; i < n; ++i) {
-        const double t = static_cast<double>(s.times[i]);
-        if (i > 0 && s.times[i] != s.times[i - 1] + s.intervalSeconds) {
-            const double end = static_cast<double>(s.times[i - 1]) + iv;
-            keys->push_back(end);
-            values->push_back(v[i - 1] + offset);
-            keys->push_back(end);
-            values->push_back(NaN);
-        }
-        keys->push_back(t);
-        values->push_back(v[i] + offset);
-    }
-    if (n > 0) {
-        keys->push_back(static_cast<double>(s.times[n - 1]) + iv);
-        values->push_back(v[n - 1] + offset);
-    }
 }
-
-// Cumulative CO2 reached at the end of each interval, from 0 at the first interval's start.
-void cumulativeSeries(const Scenario &s, const std::vector<double> &cumulative, double unit,
-                      std::vector<double> *keys, std::vector<double> *values)
-{
-    keys->assign(1, s.empty() ? 0.0 : static_cast<double>(s.times.front()));
-    values->assign(1, 0.0);
-    for (std::size_t i = 0; i < s.size() && i < cumulative.size(); ++i) {
-        keys->push_back(static_cast<double>(s.times[i] + s.intervalSeconds));
-        values->push_back(cumulative[i] / unit);
-    }
-}
-
-int intervalAt(const Scenario &s, double t)
-{
-    if (s.empty())
-        return -1;
-    const auto it = std::upper_bound(s.times.begin(), s.times.end(), static_cast<UtcSeconds>(std::floor(t)));
-    if (it == s.times.begin())
-        return -1;
-    const auto i = static_cast<int>(it - s.times.begin()) - 1;
-    return t < static_cast<double>(s.times[static_cast<std::size_t>(i)] + s.intervalSeconds) ? i : -1;
-}
-
-} // namespace
 
 TimelineView::TimelineView(ScenarioDocument *document, QWidget *parent)
     : QWidget(parent), mDocument(document), mPlot(new QCustomPlot(this)), mReadout(new QLabel(this))
@@ -90,8 +39,9 @@ TimelineView::TimelineView(ScenarioDocument *document, QWidget *parent)
     mReadout->setText(tr("<i>Move the mouse over the plots to read every value; drag to pan, wheel to zoom, "
                          "Shift+drag to restrict the totals to a period, click a legend entry to hide a "
                          "policy.</i>"));
-    mPlot->setToolTip(tr("Drag: pan · Wheel: zoom · Shift+drag: totals for a period · Double-click: whole "
-                         "scenario · Click a legend entry: hide/show"));
+    mPlotTip = tr("Drag: pan · Wheel: zoom · Shift+drag: totals for a period · Double-click: whole scenario · "
+                  "Click a legend entry: hide/show, right-click: colour");
+    mPlot->setToolTip(mPlotTip);
     mPlot->setMinimumHeight(420);
     setupPanels();
 
@@ -100,6 +50,8 @@ TimelineView::TimelineView(ScenarioDocument *document, QWidget *parent)
     connect(mPlot, &QCustomPlot::mouseRelease, this, &TimelineView::onMouseRelease);
     connect(mPlot, &QCustomPlot::mouseDoubleClick, this, [this] { resetZoom(); });
     connect(mPlot->selectionRect(), &QCPSelectionRect::accepted, this, &TimelineView::onRangeSelected);
+    // The model names thin out when the panel is too low for all of them (known only once laid out).
+    connect(mPlot, &QCustomPlot::afterLayout, this, &TimelineView::fitModelTicks);
     connect(mDocument, &ScenarioDocument::scenarioChanged, this, &TimelineView::rebuildScenario);
     connect(mDocument, &ScenarioDocument::resultsChanged, this, [this] {
         QElapsedTimer timer;
@@ -193,8 +145,43 @@ void TimelineView::setupPanels()
         mark->setBrush(QColor(255, 200, 0, 50));
         mark->setVisible(false);
         mRangeMarks[p] = mark;
+
+        if (p == ModelPanel || p == CumulativePanel) {
+            // Teaching mode's curtain: what the replay has not reached yet stays hidden.
+            auto *curtain = new QCPItemRect(mPlot);
+            curtain->setClipAxisRect(rect);
+            for (QCPItemPosition *pos : {curtain->topLeft, curtain->bottomRight}) {
+                pos->setAxisRect(rect);
+                pos->setAxes(x, y);
+                pos->setTypeX(QCPItemPosition::ptPlotCoords);
+                pos->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            }
+            curtain->setPen(Qt::NoPen);
+            curtain->setVisible(false);
+            mCurtains[p == ModelPanel ? 0 : 1] = curtain;
+        }
+    }
+    for (std::size_t i = 0; i < mThresholds.size(); ++i) {
+        // C_low and C_high, the heuristic's two reference intensities (teaching mode).
+        auto *line = new QCPItemStraightLine(mPlot);
+        line->setClipAxisRect(mRects[IntensityPanel]);
+        line->point1->setAxes(mRects[IntensityPanel]->axis(QCPAxis::atBottom), mRects[IntensityPanel]->axis(QCPAxis::atLeft));
+        line->point2->setAxes(mRects[IntensityPanel]->axis(QCPAxis::atBottom), mRects[IntensityPanel]->axis(QCPAxis::atLeft));
+        line->setPen(QPen(i == 0 ? QColor(0x009e73) : QColor(0xd55e00), 1.5, Qt::DashLine));
+        line->setVisible(false);
+        mThresholds[i] = line;
+        auto *text = new QCPItemText(mPlot);
+        text->setClipToAxisRect(false);
+        text->position->setAxes(mRects[IntensityPanel]->axis(QCPAxis::atBottom), mRects[IntensityPanel]->axis(QCPAxis::atLeft));
+        text->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+        text->position->setAxisRect(mRects[IntensityPanel]);
+        text->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+        text->setColor(line->pen().color());
+        text->setVisible(false);
+        mThresholdLabels[i] = text;
     }
     mPlot->plotLayout()->setRowSpacing(4);
+    applyTheme();
 }
 
 void TimelineView::rebuildScenario()
@@ -245,6 +232,7 @@ void TimelineView::rebuildScenario()
     mRects[IntensityPanel]->axis(QCPAxis::atLeft)->setRange(0, std::max(1.0, maxOf(s.intensity) * 1.08));
     mRects[RequestsPanel]->axis(QCPAxis::atLeft)->setRange(0, std::max(1.0, maxOf(scaled) * 1.08));
     resetZoom();
+    fitValueAxes();
 }
 
 void TimelineView::rebuildResults()
@@ -281,14 +269,18 @@ void TimelineView::rebuildResults()
     std::stable_sort(byEnergy.begin(), byEnergy.end(),
                      [&pool](int a, int b) { return pool.at(a).energyMj < pool.at(b).energyMj; });
     std::vector<double> rankOf(byEnergy.size());
-    auto modelTicker = QSharedPointer<QCPAxisTickerText>::create();
+    mModelNames.clear();
     for (std::size_t r = 0; r < byEnergy.size(); ++r) {
         rankOf[static_cast<std::size_t>(byEnergy[r])] = static_cast<double>(r);
-        modelTicker->addTick(static_cast<double>(r), QString::fromStdString(pool.at(byEnergy[r]).name));
+        mModelNames.push_back(QString::fromStdString(pool.at(byEnergy[r]).name));
     }
+    mModelTicker = QSharedPointer<QCPAxisTickerText>::create();
+    mModelTickStep = 0; // fitModelTicks fills the ticker for the panel's height
     QCPAxis *modelAxis = mRects[ModelPanel]->axis(QCPAxis::atLeft);
-    modelAxis->setTicker(modelTicker);
+    modelAxis->setTicker(mModelTicker);
     modelAxis->setRange(-0.6, pool.size() - 0.4);
+    fitModelTicks();
+    const bool dark = isDarkPalette(palette());
 
     std::vector<double> keys, values, modelValues;
     int k = 0;
@@ -299,7 +291,9 @@ void TimelineView::rebuildResults()
         PolicyGraphs pg;
         pg.spec = run.spec;
         const QString name = QString::fromStdString(run.label);
-        const QPen pen = policyPen(static_cast<int>(r), run.spec);
+        const PolicyStyle style = mDocument->policyStyle(run.spec, dark);
+        const QPen pen = policyPen(style, run.isSingleModel());
+        const bool marked = style.marker != QCPScatterStyle::ssNone;
         const bool visible = !mHidden.contains(QString::fromStdString(run.spec));
 
         Series cumulative;
@@ -308,12 +302,16 @@ void TimelineView::rebuildResults()
         cumulative.graph->setName(name);
         cumulative.graph->setPen(pen);
         cumulative.graph->setVisible(visible);
+        cumulative.step = false;
+        if (marked) {
+            cumulative.graph->setScatterStyle(policyMarker(style));
+            cumulative.marked = true;
+        }
         cumulativeSeries(s, run.result.intervals.cumulativeCo2G, unit.grams, &keys, &values);
         cumulative.data.setData(keys, values);
         cumulative.graph->setData(cumulative.data.full());
         cumulative.graph->addToLegend(mLegend);
-        if (auto *item = mLegend->itemWithPlottable(cumulative.graph))
-            item->setTextColor(visible ? Qt::black : Qt::gray);
+        styleLegendItem(cumulative.graph, visible);
         pg.cumulative = cumulative.graph;
         mSeries.push_back(std::move(cumulative));
 
@@ -333,6 +331,10 @@ void TimelineView::rebuildResults()
             modelPen.setWidthF(1.0);
             model.graph->setPen(modelPen);
             model.graph->setVisible(visible);
+            if (marked) {
+                model.graph->setScatterStyle(policyMarker(style, 6));
+                model.marked = true;
+            }
             stepSeries(s, modelValues, offset, &keys, &values);
             model.data.setData(keys, values);
             model.graph->setData(model.data.full());
@@ -342,6 +344,7 @@ void TimelineView::rebuildResults()
         mPolicies.push_back(pg);
     }
     showTotalsRange();
+    fitValueAxes();
 }
 
 void TimelineView::redraw()
@@ -350,30 +353,6 @@ void TimelineView::redraw()
         setSampling(mSampling);
     updateLevels();
     mPlot->replot();
-}
-
-void TimelineView::setSampling(Sampling sampling)
-{
-    mSampling = sampling;
-    for (Series &series : mSeries) {
-        series.graph->setAdaptiveSampling(sampling != Sampling::None);
-        if (sampling != Sampling::Envelope)
-            series.graph->setData(series.data.full());
-    }
-    updateLevels();
-}
-
-void TimelineView::updateLevels()
-{
-    if (mSampling != Sampling::Envelope)
-        return;
-    for (Series &series : mSeries) {
-        const QCPRange range = series.graph->keyAxis()->range();
-        const int pixels = series.graph->keyAxis()->axisRect()->width();
-        const auto level = series.data.levelFor(range.lower, range.upper, pixels);
-        if (series.graph->data() != level)
-            series.graph->setData(level);
-    }
 }
 
 void TimelineView::onXRangeChanged(const QCPRange &range)
@@ -385,6 +364,7 @@ void TimelineView::onXRangeChanged(const QCPRange &range)
         rect->axis(QCPAxis::atBottom)->setRange(range);
     mSyncing = false;
     updateLevels();
+    fitValueAxes();
     Q_EMIT timeRangeChanged(range.lower, range.upper);
 }
 
@@ -402,160 +382,5 @@ void TimelineView::setTimeRange(double lower, double upper)
     mPlot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-bool TimelineView::isPolicyVisible(const std::string &spec) const
-{
-    return !mHidden.contains(QString::fromStdString(spec));
-}
-
-void TimelineView::setPolicyVisible(const std::string &spec, bool visible)
-{
-    const QString key = QString::fromStdString(spec);
-    if (visible == !mHidden.contains(key))
-        return;
-    if (visible)
-        mHidden.remove(key);
-    else
-        mHidden.insert(key);
-    for (PolicyGraphs &pg : mPolicies) {
-        if (pg.spec != spec)
-            continue;
-        pg.cumulative->setVisible(visible);
-        if (pg.model)
-            pg.model->setVisible(visible);
-        if (auto *item = mLegend->itemWithPlottable(pg.cumulative))
-            item->setTextColor(visible ? Qt::black : Qt::gray);
-    }
-    mPlot->replot(QCustomPlot::rpQueuedReplot);
-    Q_EMIT visibilityChanged();
-}
-
-QCPGraph *TimelineView::cumulativeGraph(const std::string &spec) const
-{
-    for (const PolicyGraphs &pg : mPolicies)
-        if (pg.spec == spec)
-            return pg.cumulative;
-    return nullptr;
-}
-
-void TimelineView::showTotalsRange()
-{
-    const auto &range = mDocument->totalsRange();
-    for (QCPItemRect *mark : mRangeMarks) {
-        mark->setVisible(range.has_value());
-        if (range) {
-            mark->topLeft->setCoords(static_cast<double>(range->first), 0);
-            mark->bottomRight->setCoords(static_cast<double>(range->second), 1);
-        }
-    }
-}
-
-void TimelineView::onMousePress(QMouseEvent *event)
-{
-    mPressPos = event->pos();
-    // Shift+drag selects a period instead of panning (QCustomPlot drags only without a selection rect mode).
-    mPlot->setSelectionRectMode(event->modifiers() & Qt::ShiftModifier ? QCP::srmCustom : QCP::srmNone);
-}
-
-void TimelineView::onMouseRelease(QMouseEvent *event)
-{
-    if ((event->pos() - mPressPos).manhattanLength() > 3 || event->button() != Qt::LeftButton)
-        return;
-    // A click on a legend entry hides or shows that policy everywhere.
-    auto *item = qobject_cast<QCPPlottableLegendItem *>(mPlot->layoutElementAt(event->pos()));
-    if (!item)
-        return;
-    for (const PolicyGraphs &pg : mPolicies)
-        if (pg.cumulative == item->plottable())
-            setPolicyVisible(pg.spec, !isPolicyVisible(pg.spec));
-}
-
-void TimelineView::onRangeSelected(const QRect &rect, QMouseEvent *)
-{
-    QCPAxis *x = mRects[IntensityPanel]->axis(QCPAxis::atBottom);
-    const double a = x->pixelToCoord(rect.left());
-    const double b = x->pixelToCoord(rect.right());
-    mPlot->setSelectionRectMode(QCP::srmNone);
-    const Scenario &s = mDocument->scenario();
-    if (s.empty())
-        return;
-    // Snap to interval boundaries so the totals cover whole intervals.
-    const auto iv = static_cast<double>(s.intervalSeconds);
-    const double from = std::floor(std::min(a, b) / iv) * iv;
-    const double to = std::ceil(std::max(a, b) / iv) * iv;
-    mDocument->setTotalsRange(static_cast<UtcSeconds>(from), static_cast<UtcSeconds>(to));
-}
-
-void TimelineView::onMouseMove(QMouseEvent *event)
-{
-    if (event->buttons() != Qt::NoButton)
-        return;
-    const QRect area = mRects[IntensityPanel]->rect();
-    if (event->pos().x() < area.left() || event->pos().x() > area.right()) {
-        clearCursor();
-        return;
-    }
-    setCursorTime(mRects[IntensityPanel]->axis(QCPAxis::atBottom)->pixelToCoord(event->pos().x()));
-}
-
-void TimelineView::setCursorTime(double t)
-{
-    for (QCPItemStraightLine *line : mCursor) {
-        line->point1->setCoords(t, 0);
-        line->point2->setCoords(t, 1);
-        line->setVisible(mOverlaysVisible);
-    }
-    mCursorShown = true;
-    const QString text = readoutAt(t);
-    mReadout->setText(text);
-    Q_EMIT readoutChanged(text);
-    mPlot->replot(QCustomPlot::rpQueuedReplot);
-}
-
-void TimelineView::setOverlaysVisible(bool visible)
-{
-    if (visible == mOverlaysVisible)
-        return;
-    mOverlaysVisible = visible;
-    for (QCPItemStraightLine *line : mCursor)
-        line->setVisible(visible && mCursorShown);
-    mPlot->replot(QCustomPlot::rpQueuedReplot);
-}
-
-void TimelineView::clearCursor()
-{
-    if (!mCursorShown)
-        return;
-    mCursorShown = false;
-    for (QCPItemStraightLine *line : mCursor)
-        line->setVisible(false);
-    mPlot->replot(QCustomPlot::rpQueuedReplot);
-}
-
-QString TimelineView::readoutAt(double t) const
-{
-    const Scenario &s = mDocument->scenario();
-    const int i = intervalAt(s, t);
-    if (i < 0)
-        return tr("<i>No data at this time (outside the scenario or in a gap).</i>");
-    const auto u = static_cast<std::size_t>(i);
-    QString html = tr("<b>%1 UTC</b> &nbsp; intensity <b>%2 gCO₂/kWh</b> &nbsp; requests <b>%3</b><br>")
-                       .arg(QDateTime::fromSecsSinceEpoch(s.times[u], Qt::UTC).toString(QStringLiteral("yyyy-MM-dd hh:mm")))
-                       .arg(s.intensity[u], 0, 'f', 1)
-                       .arg(formatCount(s.requests[u]));
-    const ModelPool &pool = mDocument->pool();
-    QStringList parts;
-    const auto &runs = mDocument->runs();
-    for (std::size_t r = 0; r < runs.size(); ++r) {
-        const PolicyRun &run = runs[r];
-        if (!run.ok() || !isPolicyVisible(run.spec) || u >= run.result.intervals.model.size())
-            continue;
-        const int m = run.result.intervals.model[u];
-        parts << tr("<span style='color:%1'>■</span> %2: %3, %4")
-                     .arg(policyColor(static_cast<int>(r)).name(), QString::fromStdString(run.label).toHtmlEscaped(),
-                          m >= 0 && m < pool.size() ? QString::fromStdString(pool.at(m).name) : tr("none"),
-                          formatMass(run.result.intervals.cumulativeCo2G[u]));
-    }
-    return html + parts.join(QStringLiteral(" &nbsp; "));
-}
 
 } // namespace cs

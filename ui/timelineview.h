@@ -38,6 +38,10 @@ public:
 
     // The plotted cumulative CO2 of a policy (nullptr when it is not plotted) and grams per plotted unit.
     QCPGraph *cumulativeGraph(const std::string &spec) const;
+    // The model-chosen step line of an adaptive policy (nullptr for single models).
+    QCPGraph *modelGraph(const std::string &spec) const;
+    // The model names shown on the "Model chosen" axis (every k-th when the panel is low).
+    QStringList modelTickLabels() const;
     double cumulativeUnitGrams() const { return mCumulativeUnit; }
 
     // The crosshair, for the mouse, teaching mode and tests; the readout lists every value at t.
@@ -54,11 +58,22 @@ public:
     enum class Sampling { Envelope, QcpAdaptive, None };
     void setSampling(Sampling sampling);
 
+    // Teaching mode: the heuristic's C_low and C_high drawn on the intensity panel, and the model and CO2 panels
+    // revealed only up to `until` (UTC seconds; the future under a curtain) so the policies' CO2 races as it plays.
+    void setTeachingOverlays(bool on, double cLow = 0, double cHigh = 0, const std::vector<double> &switchLevels = {});
+    // Large type for a projector: every plot text at least 14 pt.
+    void setPresentationFonts(bool on);
+    void setRevealedUntil(double until);
+    bool teachingOverlays() const { return mTeaching; }
+
     void resetZoom();
     void setTimeRange(double lower, double upper);
     // The visible time range of the shared axis (UTC seconds).
     QCPRange timeRange() const { return mRects[IntensityPanel]->axis(QCPAxis::atBottom)->range(); }
     double lastRedrawMs() const { return mLastRedrawMs; }
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 Q_SIGNALS:
     void visibilityChanged();
@@ -72,7 +87,13 @@ private:
     void rebuildResults();
     void redraw();
     void updateLevels();
+    // Fits each value axis to what is in view (intensity and requests from 0, cumulative CO2 to its span).
+    void fitValueAxes();
+    void fitModelTicks();
+    void applyTheme();
     void showTotalsRange();
+    void styleLegendItem(QCPGraph *cumulative, bool visible);
+    void showLegendMenu(QCPPlottableLegendItem *item, const QPoint &globalPos);
     void onMousePress(QMouseEvent *event);
     void onMouseMove(QMouseEvent *event);
     void onMouseRelease(QMouseEvent *event);
@@ -83,6 +104,8 @@ private:
     {
         QCPGraph *graph = nullptr;
         EnvelopeSeries data;
+        bool step = true;
+        bool marked = false; // drawn with the policy's marker every ~30 px
     };
     struct PolicyGraphs
     {
@@ -97,15 +120,24 @@ private:
     std::array<QCPAxisRect *, PanelCount> mRects{};
     std::array<QCPItemStraightLine *, PanelCount> mCursor{};
     std::array<QCPItemRect *, PanelCount> mRangeMarks{};
+    std::array<QCPItemStraightLine *, 2> mThresholds{}; // C_low, C_high
+    std::array<QCPItemText *, 2> mThresholdLabels{};
+    std::vector<QCPItemStraightLine *> mSwitchLines; // where the heuristic's nearest model changes
+    std::array<QCPItemRect *, 2> mCurtains{};          // over the model and cumulative panels
+    QSharedPointer<QCPAxisTickerText> mModelTicker;
+    std::vector<QString> mModelNames; // by energy rank
+    int mModelTickStep = 1;
     std::vector<Series> mSeries; // every graph with its envelopes, drawn at the level the zoom needs
     std::vector<PolicyGraphs> mPolicies;
     QSet<QString> mHidden;
     QLabel *mReadout;
+    QString mPlotTip;
     double mCumulativeUnit = 1;
     double mLastRedrawMs = 0;
     bool mSyncing = false;
     bool mOverlaysVisible = true;
     bool mCursorShown = false;
+    bool mTeaching = false;
     Sampling mSampling = Sampling::Envelope;
     QPoint mPressPos;
 };

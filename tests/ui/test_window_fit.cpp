@@ -1,0 +1,87 @@
+// The window on any screen (#15): its size follows the available screen, the Timeline folds the daily bars into a
+// tab below 1400 px, and at 1366×768, 1920×1080 and under a 2× scale factor every widget of the window lies inside
+// it (nothing off-screen), the default scenario shown.
+#include "uitestfixture.h"
+
+#include "dailyco2plot.h"
+#include "paperreadout.h"
+#include "timelinetab.h"
+#include "timelineview.h"
+
+#include <QtTest>
+
+#include <memory>
+
+using namespace cs;
+
+class TestWindowFit : public QObject
+{
+    Q_OBJECT
+
+    // Every visible widget of the window, its rectangle in window coordinates, inside the window's rectangle.
+    static QStringList outside(QWidget *window)
+    {
+        QStringList out;
+        const QRect area = window->rect();
+        for (QWidget *w : window->findChildren<QWidget *>()) {
+            if (!w->isVisible() || w->isWindow())
+                continue;
+            const QRect r(w->mapTo(window, QPoint(0, 0)), w->size());
+            if (!area.contains(r))
+                out << QStringLiteral("%1 (%2) at %3,%4 %5x%6")
+                           .arg(QString::fromLatin1(w->metaObject()->className()), w->objectName())
+                           .arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height());
+        }
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { test::useTestEnvironment(); }
+
+    void preferredSizeFollowsTheScreen()
+    {
+        // Room for 1500×950 plus 40 px: kept. Less: 94 % of the screen, never more than 1500×950.
+        QCOMPARE(MainWindow::preferredSize(QSize(1920, 1040)), QSize(1500, 950));
+        QCOMPARE(MainWindow::preferredSize(QSize(1366, 728)), QSize(1284, 684));
+        QCOMPARE(MainWindow::preferredSize(QSize(1600, 900)), QSize(1500, 846));
+        // 3840×2160 at 2× is 1920×1080 logical: the roomy size; 2732×1536 at 2× is 1366×768: 94 %.
+        QCOMPARE(MainWindow::preferredSize(QSize(1366, 768)), QSize(1284, 721));
+    }
+
+    void fitsAtEachSize_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<bool>("folded");
+        QTest::newRow("1366x768 laptop") << QSize(1366, 768) << true;
+        QTest::newRow("1920x1080") << QSize(1920, 1080) << false;
+        // A 2× scale factor on a 2732×1536 screen leaves 1366×768 logical pixels; the suite also runs whole under
+        // QT_SCALE_FACTOR=2 (tests/ui/CMakeLists.txt), where these sizes are logical.
+        QTest::newRow("1500x950 default") << QSize(1500, 950) << false;
+    }
+
+    void fitsAtEachSize()
+    {
+        QFETCH(QSize, size);
+        QFETCH(bool, folded);
+        MainWindow window;
+        window.openDefaultScenario();
+        window.showTab(QStringLiteral("Timeline"));
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE_WITH_TIMEOUT(window.size(), size, 60000);
+        QCoreApplication::processEvents();
+        QCOMPARE(window.timelineTab()->isFolded(), folded);
+        const QStringList off = outside(&window);
+        QVERIFY2(off.isEmpty(), qPrintable(off.join(QStringLiteral("; "))));
+        // The timeline's four panels have room to be read: each at least 40 px high.
+        for (int p = 0; p < TimelineView::PanelCount; ++p)
+            QVERIFY2(window.timeline()->panel(TimelineView::Panel(p))->height() >= 40,
+                     qPrintable(QStringLiteral("panel %1 is %2 px").arg(p).arg(window.timeline()->panel(TimelineView::Panel(p))->height())));
+        // Folded, the daily bars are one click away in the tab beside the totals; wide, beside the timeline.
+        QCOMPARE(window.dailyPlot()->isVisible(), !folded);
+    }
+};
+
+QTEST_MAIN(TestWindowFit)
+#include "test_window_fit.moc"

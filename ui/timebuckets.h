@@ -1,0 +1,16 @@
+#pragma once
+
+#include "utc_time.h"
+
+namespace cs {
+
+// Calendar buckets for bars over time: a day, a week (Monday to Monday, UTC) or a calendar month (UTC). The
+// daily CO2 plot picks the bucket from the span in view, so a year shows about 52 or 12 groups, not 365.
+enum class TimeBucket { Day, Week, Month };
+
+// Days up to two months in view, weeks up to seven months, months beyond.
+TimeBucket bucketForSpan(double seconds);
+UtcSeconds bucketStart(TimeBucket bucket, UtcSeconds t);
+UtcSeconds bucketEnd(TimeBucket bucket, UtcSeconds start); // the next bucket's start
+
+} // namespace cs

@@ -1,0 +1,96 @@
+#include "timelineview.h"
+
+#include "timelineseries.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+// What the Timeline draws for the span in view: the envelope level of each series, markers every ~30 px, value
+// axes fitted to the visible data, and as many model names as the "Model chosen" panel has room for.
+
+namespace cs {
+
+void TimelineView::setSampling(Sampling sampling)
+{
+    mSampling = sampling;
+    for (Series &series : mSeries) {
+        series.graph->setAdaptiveSampling(sampling != Sampling::None);
+        if (sampling != Sampling::Envelope)
+            series.graph->setData(series.data.full());
+    }
+    updateLevels();
+}
+
+void TimelineView::updateLevels()
+{
+    if (mSampling != Sampling::Envelope)
+        return;
+    for (Series &series : mSeries) {
+        const QCPRange range = series.graph->keyAxis()->range();
+        const int pixels = series.graph->keyAxis()->axisRect()->width();
+        const auto level = series.data.levelFor(range.lower, range.upper, pixels);
+        if (series.graph->data() != level)
+            series.graph->setData(level);
+        if (series.marked) {
+            // A marker about every 30 px, whatever the level: skip the points between.
+            const auto begin = level->findBegin(range.lower), end = level->findEnd(range.upper);
+            const auto inView = static_cast<double>(end - begin);
+            series.graph->setScatterSkip(static_cast<int>(inView * 30 / std::max(1, pixels)));
+        }
+    }
+}
+
+void TimelineView::fitValueAxes()
+{
+    const QCPRange range = timeRange();
+    std::array<double, PanelCount> top{}, bottom{};
+    std::array<bool, PanelCount> found{};
+    bottom.fill(std::numeric_limits<double>::infinity());
+    for (const Series &series : mSeries) {
+        if (!series.graph->visible())
+            continue;
+        double lo = 0, hi = 0;
+        // Teaching mode fits the CO2 axis to what has been revealed, so the race stays readable.
+        double upper = range.upper;
+        if (mTeaching && series.graph->valueAxis() == mRects[CumulativePanel]->axis(QCPAxis::atLeft))
+            upper = std::min(upper, mCurtains[1]->topLeft->coords().x());
+        if (!visibleValueRange(*series.graph->data(), range.lower, upper, series.step, &lo, &hi))
+            continue;
+        for (int p = 0; p < PanelCount; ++p) {
+            if (series.graph->valueAxis() == mRects[p]->axis(QCPAxis::atLeft)) {
+                top[p] = std::max(found[p] ? top[p] : hi, hi);
+                bottom[p] = std::min(bottom[p], lo);
+                found[p] = true;
+            }
+        }
+    }
+    // Intensity and requests from zero (a bar-like reading), CO2 so far over the span it covers in view.
+    for (Panel p : {IntensityPanel, RequestsPanel})
+        if (found[p])
+            mRects[p]->axis(QCPAxis::atLeft)->setRange(0, std::max(1e-9, top[p] * 1.08));
+    if (found[CumulativePanel]) {
+        const double pad = std::max(1e-9, (top[CumulativePanel] - bottom[CumulativePanel]) * 0.05);
+        mRects[CumulativePanel]->axis(QCPAxis::atLeft)->setRange(std::max(0.0, bottom[CumulativePanel] - pad),
+                                                                 top[CumulativePanel] + pad);
+    }
+}
+
+void TimelineView::fitModelTicks()
+{
+    if (!mModelTicker || mModelNames.empty())
+        return;
+    // Every k-th name, k as small as lets the names stand a line apart in the panel's height.
+    const double perModel = mRects[ModelPanel]->height() / static_cast<double>(mModelNames.size());
+    const double line = QFontMetricsF(mRects[ModelPanel]->axis(QCPAxis::atLeft)->tickLabelFont()).height();
+    const int step = std::max(1, static_cast<int>(std::ceil(line * 1.05 / std::max(1.0, perModel))));
+    if (step == mModelTickStep)
+        return;
+    mModelTickStep = step;
+    mModelTicker->clear();
+    for (std::size_t r = 0; r < mModelNames.size(); r += static_cast<std::size_t>(step))
+        mModelTicker->addTick(static_cast<double>(r), mModelNames[r]);
+    mPlot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+} // namespace cs

@@ -1,0 +1,92 @@
+#include "timelinetab.h"
+
+#include "dailyco2plot.h"
+#include "paperreadout.h"
+#include "policytable.h"
+#include "teachingpanel.h"
+#include "timelineview.h"
+
+#include <QLabel>
+#include <QResizeEvent>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace cs {
+
+TimelineTab::TimelineTab(ScenarioDocument *document, QWidget *parent)
+    : QWidget(parent), mTimeline(new TimelineView(document, this)), mDaily(new DailyCo2Plot(document, this)),
+      mTotals(new PolicyTable(document, this)), mTeaching(new TeachingPanel(document, mTimeline, this)),
+      mScenarioLabel(new QLabel(this)), mPaperReadout(new PaperReadout(document, this)),
+      mPlotSplit(new QSplitter(Qt::Horizontal, this)), mTableSplit(new QSplitter(Qt::Vertical, this)),
+      mLower(new QTabWidget(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    mScenarioLabel->setWordWrap(true);
+    mScenarioLabel->setToolTip(tr("The scenario: where its traces come from and how they were aligned"));
+    layout->addWidget(mScenarioLabel);
+    layout->addWidget(mPaperReadout);
+    mTeaching->setVisible(false);
+    layout->addWidget(mTeaching);
+
+    mPlotSplit->addWidget(mTimeline);
+    mPlotSplit->addWidget(mDaily);
+    mPlotSplit->setStretchFactor(0, 5);
+    mPlotSplit->setStretchFactor(1, 3);
+    mPlotSplit->setSizes({950, 520});
+    mLower->setDocumentMode(true);
+    mLower->setTabBarAutoHide(true); // a tab bar only when the daily bars are folded in
+    mLower->addTab(mTotals, tr("Totals"));
+    mTableSplit->addWidget(mPlotSplit);
+    mTableSplit->addWidget(mLower);
+    mTableSplit->setStretchFactor(0, 5);
+    mTableSplit->setStretchFactor(1, 2);
+    mTableSplit->setSizes({640, 260});
+    mTableSplit->setChildrenCollapsible(false);
+    layout->addWidget(mTableSplit, 1);
+
+    connect(mTimeline, &TimelineView::visibilityChanged, this,
+            [this] { mDaily->setHiddenPolicies(mTimeline->hiddenPolicies()); });
+    // The daily bars show the days in view on the timeline.
+    connect(mTimeline, &TimelineView::timeRangeChanged, mDaily, &DailyCo2Plot::setTimeRange);
+    mDaily->setTimeRange(mTimeline->timeRange().lower, mTimeline->timeRange().upper);
+    connect(mTotals, &PolicyTable::hideRequested, this,
+            [this](const std::string &spec) { mTimeline->setPolicyVisible(spec, false); });
+}
+
+void TimelineTab::setFolded(bool folded)
+{
+    if (folded == mFolded)
+        return;
+    mFolded = folded;
+    if (folded) {
+        mLower->addTab(mDaily, tr("Daily CO₂"));
+    } else {
+        mLower->removeTab(mLower->indexOf(mDaily));
+        mPlotSplit->addWidget(mDaily);
+        mPlotSplit->setSizes({950, 520});
+    }
+    mDaily->setVisible(!folded || mLower->currentWidget() == mDaily);
+}
+
+void TimelineTab::setPresenting(bool on)
+{
+    mScenarioLabel->setVisible(!on);
+    mPaperReadout->setVisible(!on);
+    mLower->setVisible(!on);
+    if (!mFolded)
+        mDaily->setVisible(!on);
+}
+
+void TimelineTab::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // The window's width decides, so the tab folds at the same point whatever its margins. Moving the daily plot
+    // inside a resize event would re-lay out the window within its own layout pass: do it right after.
+    const bool fold = window()->width() < FoldWidth;
+    if (fold != mFolded)
+        QMetaObject::invokeMethod(this, [this] { setFolded(window()->width() < FoldWidth); }, Qt::QueuedConnection);
+}
+
+} // namespace cs
