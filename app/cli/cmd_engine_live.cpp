@@ -1,12 +1,10 @@
 // live: serve inference on this machine, switching models with the carbon intensity; record the session into a
 // project, expose it to Prometheus (--metrics) and keep CodeCarbon's emissions.csv (--emissions).
-#include "codecarbon_live_sink.h"
 #include "commands.h"
 #include "engine_flags.h"
 #include "intensity_feed.h"
 #include "io/atomic_file.h"
-#include "live_metrics.h"
-#include "live_sinks.h"
+#include "live_outputs.h"
 #include "meter_factory.h"
 #include "metrics_server.h"
 #include "number_checks.h"
@@ -14,7 +12,6 @@
 #include "parse_error.h"
 #include "policy_factory.h"
 #include "pool_json.h"
-#include "store_live_sink.h"
 #include "trace_csv.h"
 
 #include <CLI/CLI.hpp>
@@ -137,8 +134,8 @@ void runLive(const LiveCli &o)
         throw InputError("--speedup must be positive");
     if (!o.emissions.empty())
         refuseUnsafeTarget(o.emissions, o.db); // before minutes of serving, not after
-    const std::optional<ListenAddress> metricsAddress =
-        o.metrics.empty() ? std::nullopt : std::optional(parseListenAddress(o.metrics));
+    if (!o.metrics.empty())
+        parseListenAddress(o.metrics); // a typo is refused before minutes of loading, not after
     std::unique_ptr<IntensityFeed> feed = makeFeed(o);
     auto engine = loadEngine(o, pool);
 
@@ -166,35 +163,16 @@ void runLive(const LiveCli &o)
     header.carbonSource = feed->source();
     header.intervalSeconds = feed->intervalSeconds();
 
-    const EnergyDomain domain = meter->measuresGpu() ? EnergyDomain::Gpu : EnergyDomain::Host;
-    FanOutSink sinks;
-    std::unique_ptr<StoreLiveSink> store;
-    if (!o.db.empty())
-        sinks.add((store = std::make_unique<StoreLiveSink>(o.db)).get());
-    LiveMetrics metrics;
-    std::vector<std::string> names;
-    for (const Model &m : pool.models)
-        names.push_back(m.name);
-    MetricsLiveSink metricsSink(metrics, names, meter->available(), domain);
-    std::unique_ptr<MetricsServer> server;
-    if (metricsAddress) {
-        sinks.add(&metricsSink);
-        metricsSink.begin(header); // series exist (at 0) from the first scrape on
-        server = std::make_unique<MetricsServer>(*metricsAddress, [&metrics] { return metrics.exposition(); });
-        server->start();
-        std::fprintf(stderr, "metrics at %s\n", server->url().c_str());
-    }
-    std::unique_ptr<CodeCarbonLiveSink> emissions;
-    if (!o.emissions.empty())
-        sinks.add((emissions = std::make_unique<CodeCarbonLiveSink>(o.emissions, meter->available(), domain,
-                                                                     engine->onGpu() ? engine->deviceName() : ""))
-                      .get());
+    LiveOutputs outputs({o.db, o.metrics, o.emissions}, pool, *meter, engine->onGpu() ? engine->deviceName() : "");
+    outputs.start(header);
+    if (!o.metrics.empty())
+        std::fprintf(stderr, "metrics at %s\n", outputs.metricsUrl().c_str());
 
     if (!o.json)
         std::printf("%-20s %6s %-20s %7s %6s %9s %8s %10s %10s %8s %8s\n", "time", "gCO2", "model", "served",
                     "drop", "energy J", "W", "CO2 g", "pred g", "p50 ms", "p99 ms");
     const LiveSummary sum = runLiveSession(*engine, *meter, *feed, *policy, pool, header, lo,
-                                           sinks.empty() ? nullptr : &sinks, [&o](const LiveRecord &r) {
+                                           outputs.sink(), [&o](const LiveRecord &r) {
                                                if (!o.json)
                                                    printRow(r);
                                            });

@@ -1,8 +1,18 @@
 // The Live tab: replays the session recorded on the H100 (bench/results) and, where the engine is built, runs a
 // short session on this machine's CPU off the GUI thread.
+#include "../metrics/http_client.h"
+#include "live/livefeedbox.h"
+#include "live/liveintensityfeed.h"
 #include "live/liveplot.h"
+#include "live/livereadouts.h"
 #include "live/livetab.h"
 #include "qcp.h"
+#include "serving_device.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPushButton>
 
 #include <QFile>
 #include <QSignalSpy>
@@ -47,6 +57,97 @@ private slots:
         plot->clear();
         QVERIFY(plot->placeholder()->visible());
         QVERIFY(!plot->plot()->xAxis->tickLabels());
+    }
+
+    // Before Start the tab says what a session would run on, in each of the three cases, and Start is offered only
+    // where the engine module is there.
+    void statesWhatItWillRunOnBeforeStart()
+    {
+        LiveTab tab(nullptr);
+        QPushButton *start = nullptr;
+        for (QPushButton *b : tab.findChildren<QPushButton *>())
+            if (b->text() == QStringLiteral("Start"))
+                start = b;
+        QVERIFY(start);
+        tab.showServingDevice({true, std::string("NVIDIA H200")});
+        QCOMPARE(tab.servingDeviceText(), QStringLiteral("NVIDIA H200 (CUDA)"));
+        QVERIFY(start->isEnabled());
+        tab.showServingDevice({true, std::nullopt});
+        QCOMPARE(tab.servingDeviceText(), QStringLiteral("no GPU found: will serve on the CPU"));
+        QVERIFY(start->isEnabled());
+        tab.showServingDevice({false, std::nullopt});
+        QVERIFY(tab.servingDeviceText().startsWith(QStringLiteral("LibTorch module not installed")));
+        QVERIFY(!start->isEnabled());
+        QVERIFY(tab.statusText().contains(QStringLiteral("replayed")));
+    }
+
+    // Power, latency and measured CO2 that no meter measured read "—", not 0; one unmeasured interval makes the
+    // measured total "—" (it would undercount), while the prediction still adds up.
+    void unmeasuredReadsADashNotZero()
+    {
+        LiveTab tab(nullptr);
+        LiveReadouts *r = tab.readouts();
+        QCOMPARE(r->co2Text(), QStringLiteral("—"));
+        LiveRow row;
+        row.model = QStringLiteral("ResNet50");
+        row.served = 10;
+        row.predictedCo2G = 0.25;
+        r->show(row);
+        QCOMPARE(r->powerText(), QStringLiteral("—"));
+        QCOMPARE(r->latencyText(), QStringLiteral("—"));
+        QCOMPARE(r->co2Text(), QStringLiteral("— / 0.25 g"));
+        row.co2G = 0.5;
+        row.powerW = 120;
+        row.p50Ms = 1.5;
+        row.p99Ms = 3.25;
+        r->show(row);
+        QCOMPARE(r->powerText(), QStringLiteral("120 W"));
+        QCOMPARE(r->latencyText(), QStringLiteral("1.50 / 3.25 ms"));
+        QCOMPARE(r->co2Text(), QStringLiteral("— / 0.5 g")); // the first interval went unmeasured
+        r->clear();
+        r->show(row);
+        QCOMPARE(r->co2Text(), QStringLiteral("0.5 g / 0.25 g"));
+    }
+
+    void saysWhyLiveDecidesDifferently()
+    {
+        LiveTab tab(nullptr);
+        QVERIFY(tab.decisionNote().contains(QStringLiteral("seen so far")));
+        QVERIFY(tab.decisionNote().contains(QStringLiteral("Timeline")));
+    }
+
+    void regionsAreListedByName()
+    {
+        LiveTab tab(nullptr);
+        QComboBox *regions = tab.feedBox()->regionBox();
+        QCOMPARE(regions->count(), 18);
+        QCOMPARE(regions->currentData().toInt(), 11);
+        QCOMPARE(regions->currentText(), QStringLiteral("11 — South West England"));
+        QCOMPARE(regions->itemText(regions->findData(13)), QStringLiteral("13 — London"));
+        regions->setCurrentIndex(regions->findData(1));
+        for (QComboBox *source : tab.feedBox()->findChildren<QComboBox *>())
+            if (source->findText(QStringLiteral("UK region")) >= 0)
+                source->setCurrentIndex(source->findText(QStringLiteral("UK region")));
+        LiveIntensityFeed::Settings settings = tab.feed()->settings();
+        settings.ukBase = QUrl(QStringLiteral("http://127.0.0.1:9")); // nothing is fetched from the Internet
+        tab.feed()->setSettings(settings);
+        tab.feedBox()->fetch(); // the request names the region chosen by its name
+        QVERIFY2(tab.feedBox()->readingText().contains(QStringLiteral("/regional/regionid/1")),
+                 qPrintable(tab.feedBox()->readingText()));
+    }
+
+    void metricsAreOffByDefault()
+    {
+        LiveTab tab(nullptr);
+        QCheckBox *on = tab.findChild<QCheckBox *>();
+        QVERIFY(on && !on->isChecked());
+        QLineEdit *address = nullptr;
+        for (QLineEdit *e : tab.findChildren<QLineEdit *>())
+            if (e->text() == QStringLiteral("127.0.0.1:9464"))
+                address = e;
+        QVERIFY(address && !address->isEnabled());
+        tab.setMetrics(true, QStringLiteral("127.0.0.1:9999"));
+        QVERIFY(on->isChecked() && address->isEnabled());
     }
 
     void replaysTheGpuRecording()
@@ -119,10 +220,22 @@ private slots:
         c.requestRate = 5;
         c.durationSeconds = 0;
         c.imageSize = 64;
+        const int port = freeLoopbackPort();
+        c.metricsAddress = QStringLiteral("127.0.0.1:%1").arg(port);
         QSignalSpy done(&tab, &LiveTab::sessionFinished);
         tab.startSession(c);
         QVERIFY(tab.sessionRunning());
+        // While it serves, Prometheus metrics are at /metrics: the model, the policy, the intervals so far.
+        std::string metrics;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (metrics = httpBody(httpGet(port, "/metrics"))).find("carbonscope_intervals_total 1\n") != std::string::npos
+                || metrics.find("carbonscope_intervals_total 2\n") != std::string::npos,
+            180000);
+        QVERIFY(metrics.find("carbonscope_model_in_use{model=\"ResNet18\"} 1\n") != std::string::npos);
+        QVERIFY(metrics.find("carbonscope_policy_info{policy=\"model:ResNet18\",pool=\"one model\"} 1\n")
+                != std::string::npos);
         QVERIFY(done.wait(180000));
+        QVERIFY(httpGet(port, "/metrics").empty()); // the server ends with the session
         QVERIFY2(tab.statusText().startsWith(QStringLiteral("Session ended")), qPrintable(tab.statusText()));
         QCOMPARE(tab.plot()->points(), 3);
         QCOMPARE(tab.modelShown(), QStringLiteral("ResNet18"));

@@ -5,7 +5,7 @@
 #include "live_runner.h"
 #include "meter_factory.h"
 #include "policy_factory.h"
-#include "store_live_sink.h"
+#include "live_outputs.h"
 #include "torch_engine_loader.h"
 
 #include <exception>
@@ -73,14 +73,16 @@ void LiveSessionWorker::run(const Config &config)
         h.carbonSource = config.scenario.carbonSource;
         h.intervalSeconds = config.scenario.intervalSeconds;
 
-        std::unique_ptr<LiveSink> sink;
-        if (!config.recordPath.isEmpty())
-            sink = std::make_unique<StoreLiveSink>(config.recordPath.toStdString());
+        LiveOutputs outputs({config.recordPath.toStdString(), config.metricsAddress.toStdString(), {}}, config.pool,
+                            *meter, engine->onGpu() ? engine->deviceName() : std::string());
+        outputs.start(h);
+        if (!config.metricsAddress.isEmpty())
+            Q_EMIT status(tr("Prometheus metrics at %1").arg(QString::fromStdString(outputs.metricsUrl())));
         Q_EMIT status(tr("Serving on %1; %2.%3")
                           .arg(QString::fromStdString(engine->deviceName()), QString::fromStdString(h.meter),
                                sizeNote));
         const LiveSummary sum = runLiveSession(
-            *engine, *meter, feed, *policy, config.pool, h, lo, sink.get(),
+            *engine, *meter, feed, *policy, config.pool, h, lo, outputs.sink(),
             [this](const LiveRecord &r) {
                 LiveRow row;
                 row.time = r.time;

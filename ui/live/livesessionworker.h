@@ -29,6 +29,7 @@ public:
         double durationSeconds = 60;
         int imageSize = 0;              // below 64: 224 on a GPU, 96 on a CPU
         QString recordPath;             // a project file to record into; empty: not recorded
+        QString metricsAddress;         // HOST:PORT to serve Prometheus metrics on; empty: none
     };
 
     using QObject::QObject;

@@ -1,8 +1,13 @@
 #include "livetab.h"
 
+#include "livefeedbox.h"
+#include "liveintensityfeed.h"
 #include "liveplot.h"
+#include "livereadouts.h"
 #include "scenariodocument.h"
+#include "serving_device.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDoubleSpinBox>
@@ -21,19 +26,11 @@
 
 namespace cs {
 
-namespace {
-QString number(const std::optional<double> &v, int decimals, const QString &unit)
-{
-    return v ? QStringLiteral("%1 %2").arg(*v, 0, 'f', decimals).arg(unit) : QObject::tr("not measured");
-}
-} // namespace
-
 LiveTab::LiveTab(ScenarioDocument *document, QWidget *parent)
     : QWidget(parent)
     , mDocument(document)
     , mPlot(new LivePlot(this))
     , mWorker(new LiveSessionWorker)
-    , mFeed(new LiveIntensityFeed(this))
 {
     qRegisterMetaType<cs::LiveRow>();
     qRegisterMetaType<cs::LiveSessionWorker::Config>();
@@ -58,18 +55,15 @@ LiveTab::LiveTab(ScenarioDocument *document, QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(makeRunBox());
     top->addWidget(makeReplayBox());
-    top->addWidget(makeFeedBox());
+    top->addWidget(mFeedBox = new LiveFeedBox(this));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(makeReadouts());
+    layout->addWidget(mReadouts = new LiveReadouts(this));
     layout->addWidget(mPlot, 1);
     mStatus = new QLabel(this);
     mStatus->setWordWrap(true);
     layout->addWidget(mStatus);
-    mStatus->setText(LiveSessionWorker::engineAvailable()
-                         ? tr("Ready. Live mode serves the scenario's intervals faster than real time.")
-                         : tr("This build has no inference engine (LibTorch not found): recorded sessions can "
-                              "still be replayed."));
+    showServingDevice(probeServingDevice());
 
     mReplayTimer.setInterval(50);
     connect(&mReplayTimer, &QTimer::timeout, this, &LiveTab::replayStep);
@@ -110,10 +104,22 @@ QWidget *LiveTab::makeRunBox()
     mImageSize->setToolTip(tr("Synthetic input size; smaller inputs let a CPU keep up (energy then differs)"));
     mRecordPath = new QLineEdit(box);
     mRecordPath->setPlaceholderText(tr("project file to record into (optional)"));
+    mMetricsOn = new QCheckBox(tr("Prometheus metrics at"), box);
+    mMetricsAddress = new QLineEdit(QStringLiteral("127.0.0.1:9464"), box);
+    mMetricsAddress->setEnabled(false);
+    mMetricsAddress->setToolTip(tr("HOST:PORT; the session's metrics are served at http://HOST:PORT/metrics while it "
+                                   "runs (resources/grafana/carbonscope.json is a dashboard for them)"));
+    connect(mMetricsOn, &QCheckBox::toggled, mMetricsAddress, &QLineEdit::setEnabled);
+    mDevice = new QLabel(box);
+    mDevice->setWordWrap(true);
+    mDecisionNote = new QLabel(tr("Live picks each model from the intensities seen so far, never the ones after: the "
+                                  "Timeline simulates the whole trace at once, so the two can choose differently."),
+                               box);
+    mDecisionNote->setWordWrap(true);
+    mDecisionNote->setStyleSheet(QStringLiteral("color: gray"));
     mStart = new QPushButton(tr("Start"), box);
     mStop = new QPushButton(tr("Stop"), box);
     mStop->setEnabled(false);
-    mStart->setEnabled(LiveSessionWorker::engineAvailable());
     connect(mStart, &QPushButton::clicked, this, &LiveTab::startFromForm);
     connect(mStop, &QPushButton::clicked, this, &LiveTab::stopSession);
     auto *buttons = new QHBoxLayout;
@@ -125,7 +131,10 @@ QWidget *LiveTab::makeRunBox()
     form->addRow(tr("Duration"), mDuration);
     form->addRow(tr("Input size"), mImageSize);
     form->addRow(tr("Record to"), mRecordPath);
+    form->addRow(mMetricsOn, mMetricsAddress);
+    form->addRow(tr("Runs on"), mDevice);
     form->addRow(buttons);
+    form->addRow(mDecisionNote);
     return box;
 }
 
@@ -151,72 +160,6 @@ QWidget *LiveTab::makeReplayBox()
     return box;
 }
 
-QWidget *LiveTab::makeFeedBox()
-{
-    auto *box = new QGroupBox(tr("Live intensity"), this);
-    auto *form = new QFormLayout(box);
-    mFeedSource = new QComboBox(box);
-    mFeedSource->addItems({tr("UK national"), tr("UK region"), tr("Electricity Maps")});
-    mRegion = new QSpinBox(box);
-    mRegion->setRange(1, 18);
-    mRegion->setValue(11);
-    mRegion->setToolTip(tr("UK Carbon Intensity API region id (11: South West England)"));
-    mZone = new QLineEdit(QStringLiteral("GB"), box);
-    mToken = new QLineEdit(box);
-    mToken->setEchoMode(QLineEdit::Password);
-    mToken->setPlaceholderText(tr("Electricity Maps token"));
-    auto *fetch = new QPushButton(tr("Fetch now"), box);
-    mFeedLabel = new QLabel(tr("—"), box);
-    mFeedLabel->setWordWrap(true);
-    connect(fetch, &QPushButton::clicked, this, &LiveTab::fetchIntensity);
-    connect(mFeed, &LiveIntensityFeed::readingArrived, this, [this](const IntensityReading &r) {
-        mFeedLabel->setText(tr("%1 gCO₂/kWh at %2 UTC\n%3")
-                                .arg(r.gPerKwh, 0, 'f', 0)
-                                .arg(r.time.toString(QStringLiteral("yyyy-MM-dd HH:mm")), r.source));
-    });
-    connect(mFeed, &LiveIntensityFeed::fetchFailed, this, [this](const QString &e, int attempt, bool again, int ms) {
-        const auto &last = mFeed->lastGood();
-        QString text = again ? tr("Try %1 failed (%2); again in %3 s").arg(attempt).arg(e).arg(ms / 1000.0)
-                             : tr("Gave up after %1 tries (%2)").arg(attempt).arg(e);
-        if (last)
-            text += tr("\nLast good: %1 gCO₂/kWh at %2 UTC (stale)")
-                        .arg(last->gPerKwh, 0, 'f', 0)
-                        .arg(last->time.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
-        mFeedLabel->setText(text);
-    });
-    form->addRow(tr("Source"), mFeedSource);
-    form->addRow(tr("Region"), mRegion);
-    form->addRow(tr("Zone"), mZone);
-    form->addRow(tr("Token"), mToken);
-    form->addRow(fetch);
-    form->addRow(mFeedLabel);
-    return box;
-}
-
-QWidget *LiveTab::makeReadouts()
-{
-    auto *w = new QWidget(this);
-    auto *grid = new QGridLayout(w);
-    auto add = [&](int col, const QString &title, QLabel *&value) {
-        auto *t = new QLabel(title, w);
-        t->setStyleSheet(QStringLiteral("color: gray"));
-        value = new QLabel(tr("—"), w);
-        QFont f = value->font();
-        f.setPointSizeF(f.pointSizeF() * 1.3);
-        f.setBold(true);
-        value->setFont(f);
-        grid->addWidget(t, 0, col);
-        grid->addWidget(value, 1, col);
-    };
-    add(0, tr("Intensity"), mIntensityLabel);
-    add(1, tr("Model"), mModelLabel);
-    add(2, tr("Power"), mPowerLabel);
-    add(3, tr("Latency p50 / p99"), mLatencyLabel);
-    add(4, tr("Served / dropped"), mServedLabel);
-    add(5, tr("CO₂ measured / predicted"), mCo2Label);
-    return w;
-}
-
 void LiveTab::startFromForm()
 {
     if (!mDocument || mDocument->scenario().empty()) {
@@ -232,6 +175,7 @@ void LiveTab::startFromForm()
     c.durationSeconds = mDuration->value();
     c.imageSize = mImageSize->value();
     c.recordPath = mRecordPath->text().trimmed();
+    c.metricsAddress = mMetricsOn->isChecked() ? mMetricsAddress->text().trimmed() : QString();
     startSession(c);
 }
 
@@ -241,7 +185,7 @@ void LiveTab::startSession(const LiveSessionWorker::Config &config)
         return;
     mReplayTimer.stop();
     mPlot->clear();
-    mServed = mDropped = 0;
+    mReadouts->clear();
     setRunning(true);
     mStatus->setText(tr("Starting…"));
     LiveSessionWorker *w = mWorker;
@@ -259,23 +203,14 @@ void LiveTab::stopSession()
 void LiveTab::setRunning(bool running)
 {
     mRunning = running;
-    mStart->setEnabled(!running && LiveSessionWorker::engineAvailable());
+    mStart->setEnabled(!running && mModuleFound);
     mStop->setEnabled(running);
 }
 
 void LiveTab::showRow(const LiveRow &row)
 {
     mPlot->append(row);
-    mServed += row.served;
-    mDropped += row.dropped;
-    mIntensityLabel->setText(tr("%1 gCO₂/kWh").arg(row.intensity, 0, 'f', 0));
-    mModelLabel->setText(row.model);
-    mPowerLabel->setText(number(row.powerW, 0, QStringLiteral("W")));
-    mLatencyLabel->setText(row.p50Ms && row.p99Ms
-                               ? tr("%1 / %2 ms").arg(*row.p50Ms, 0, 'f', 2).arg(*row.p99Ms, 0, 'f', 2)
-                               : tr("—"));
-    mServedLabel->setText(tr("%1 / %2").arg(mServed).arg(mDropped));
-    mCo2Label->setText(tr("%1 / %2 g").arg(mPlot->measuredTotal(), 0, 'g', 4).arg(mPlot->predictedTotal(), 0, 'g', 4));
+    mReadouts->show(row);
 }
 
 bool LiveTab::openRecording(const QString &path)
@@ -313,7 +248,7 @@ void LiveTab::replay(int sessionIndex, bool paced)
         return;
     }
     mPlot->clear();
-    mServed = mDropped = 0;
+    mReadouts->clear();
     mReplayNext = 0;
     mStatus->setText(tr("Replaying “%1”: %2, policy %3, pool %4%5")
                          .arg(s.label, s.device, s.policy, s.pool,
@@ -340,21 +275,40 @@ void LiveTab::replayStep()
     }
 }
 
-void LiveTab::fetchIntensity()
-{
-    LiveIntensityFeed::Settings s = mFeed->settings();
-    s.source = static_cast<LiveIntensityFeed::Source>(mFeedSource->currentIndex());
-    s.regionId = mRegion->value();
-    s.zone = mZone->text().trimmed();
-    s.token = mToken->text();
-    mFeed->setSettings(s);
-    mFeedLabel->setText(tr("Fetching %1…").arg(mFeed->requestUrl().toString()));
-    mFeed->fetch();
-}
-
 QString LiveTab::modelShown() const
 {
-    return mModelLabel->text();
+    return mReadouts->modelText();
+}
+
+LiveIntensityFeed *LiveTab::feed() const
+{
+    return mFeedBox->feed();
+}
+
+void LiveTab::showServingDevice(const ServingDevice &device)
+{
+    mModuleFound = device.moduleFound;
+    mDevice->setText(QString::fromStdString(cs::servingDeviceText(device)));
+    mStart->setEnabled(!mRunning && mModuleFound);
+    mStatus->setText(mModuleFound ? tr("Ready. Live mode serves the scenario's intervals faster than real time.")
+                                  : tr("The LibTorch engine module is not installed: recorded sessions can still be "
+                                       "replayed."));
+}
+
+QString LiveTab::servingDeviceText() const
+{
+    return mDevice->text();
+}
+
+QString LiveTab::decisionNote() const
+{
+    return mDecisionNote->text();
+}
+
+void LiveTab::setMetrics(bool enabled, const QString &address)
+{
+    mMetricsOn->setChecked(enabled);
+    mMetricsAddress->setText(address);
 }
 
 QString LiveTab::statusText() const

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "liveintensityfeed.h"
 #include "livesessionworker.h"
 #include "liverecording.h"
 
@@ -8,6 +7,7 @@
 #include <QTimer>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -17,8 +17,12 @@ class QSpinBox;
 
 namespace cs {
 
+class LiveFeedBox;
+class LiveIntensityFeed;
 class LivePlot;
+class LiveReadouts;
 class ScenarioDocument;
+struct ServingDevice;
 
 // The Live tab: serves the document's scenario live on this machine (the LibTorch engine on its thread; the
 // CPU where there is no GPU), showing intensity, the model in use, measured power, latency and cumulative CO2
@@ -43,9 +47,17 @@ public:
     void replay(int sessionIndex, bool paced);
 
     LivePlot *plot() const { return mPlot; }
-    LiveIntensityFeed *feed() const { return mFeed; }
+    LiveIntensityFeed *feed() const;
+    LiveFeedBox *feedBox() const { return mFeedBox; }
+    LiveReadouts *readouts() const { return mReadouts; }
     QString modelShown() const;
     QString statusText() const;
+    // What Start will run on, said before it is pressed (the constructor probes; tests set each case).
+    void showServingDevice(const ServingDevice &device);
+    QString servingDeviceText() const;
+    QString decisionNote() const;
+    // Prometheus metrics of the session at http://ADDRESS/metrics; off by default.
+    void setMetrics(bool enabled, const QString &address);
 
 Q_SIGNALS:
     void sessionFinished(const QString &summary);
@@ -54,13 +66,10 @@ Q_SIGNALS:
 private:
     QWidget *makeRunBox();
     QWidget *makeReplayBox();
-    QWidget *makeFeedBox();
-    QWidget *makeReadouts();
     void startFromForm();
     void showRow(const LiveRow &row);
     void setRunning(bool running);
     void replayStep();
-    void fetchIntensity();
 
     ScenarioDocument *mDocument;
     LivePlot *mPlot;
@@ -74,6 +83,11 @@ private:
     QDoubleSpinBox *mDuration;
     QSpinBox *mImageSize;
     QLineEdit *mRecordPath;
+    QCheckBox *mMetricsOn;
+    QLineEdit *mMetricsAddress;
+    QLabel *mDevice;
+    QLabel *mDecisionNote;
+    bool mModuleFound = false;
     QPushButton *mStart;
     QPushButton *mStop;
 
@@ -85,22 +99,9 @@ private:
     QVector<LiveRow> mReplayRows;
     int mReplayNext = 0;
 
-    LiveIntensityFeed *mFeed;
-    QComboBox *mFeedSource;
-    QSpinBox *mRegion;
-    QLineEdit *mZone;
-    QLineEdit *mToken;
-    QLabel *mFeedLabel;
-
-    QLabel *mIntensityLabel;
-    QLabel *mModelLabel;
-    QLabel *mPowerLabel;
-    QLabel *mLatencyLabel;
-    QLabel *mServedLabel;
-    QLabel *mCo2Label;
+    LiveFeedBox *mFeedBox;
+    LiveReadouts *mReadouts;
     QLabel *mStatus;
-    std::int64_t mServed = 0;
-    std::int64_t mDropped = 0;
 };
 
 } // namespace cs
