@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh gui
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DCARBONSCOPE_SKIP= >/dev/null
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build --target carbonscope carbonscope-cli
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     echo "No display found: starting under a virtual X server (xvfb-run); set DISPLAY to see the window." >&2
