@@ -1,5 +1,7 @@
 #include "importdialog.h"
 
+#include "csv_sniff.h"
+
 // The dialog's guess at a file's layout from its first bytes (the preview), kept apart from the widgets.
 namespace cs {
 
@@ -26,19 +28,6 @@ QStringList splitLine(const QString &line, QChar delimiter)
     return fields;
 }
 
-int findColumn(const QStringList &header, const QStringList &names)
-{
-    for (const QString &name : names)
-        for (int i = 0; i < header.size(); ++i)
-            if (header[i].compare(name, Qt::CaseInsensitive) == 0)
-                return i;
-    for (const QString &name : names)
-        for (int i = 0; i < header.size(); ++i)
-            if (header[i].contains(name, Qt::CaseInsensitive))
-                return i;
-    return -1;
-}
-
 } // namespace
 
 ImportDialog::Guess ImportDialog::guess(const QByteArray &head, QChar delimiter, std::optional<bool> header)
@@ -57,44 +46,38 @@ ImportDialog::Guess ImportDialog::guess(const QByteArray &head, QChar delimiter,
     if (lines.isEmpty())
         return g;
     const QString first = lines.front();
-    g.delimiter = QLatin1Char(',');
-    int best = first.count(QLatin1Char(','));
-    for (QChar d : {QLatin1Char(';'), QLatin1Char('\t'), QLatin1Char('|')})
-        if (first.count(d) > best) {
-            best = first.count(d);
-            g.delimiter = d;
-        }
-    if (!delimiter.isNull())
-        g.delimiter = delimiter;
+    // The importer's own sniffer (core/importers/csv_sniff.h) decides delimiter, header, time and value columns,
+    // so the preview shows what the import will do.
+    ImportOptions options;
+    if (!delimiter.isNull() && delimiter.unicode() < 128)
+        options.delimiter = static_cast<char>(delimiter.unicode());
+    options.header = header;
+    const std::string_view text8(head.constData(), static_cast<std::size_t>(head.size()));
+    CsvSniff carbon = sniffCsv(text8, options, carbonValueNames(), false);
+    g.delimiter = QLatin1Char(carbon.delimiter);
+    g.hasHeader = carbon.hasHeader;
     g.header = splitLine(first, g.delimiter);
-    // As the reader decides: a first row whose first field starts like a number or a time is data.
-    const QString lead = g.header.isEmpty() ? QString() : g.header.front();
-    const bool looksLikeData = !lead.isEmpty() && (lead.front().isDigit() || lead.front() == QLatin1Char('-')
-                                                   || lead.front() == QLatin1Char('+'));
-    const bool hasHeader = header.value_or(!looksLikeData);
-    g.hasHeader = hasHeader;
-    if (!hasHeader)
+    if (!g.hasHeader)
         for (int c = 0; c < g.header.size(); ++c)
             g.header[c] = tr("column %1").arg(c + 1);
-    for (int i = hasHeader ? 1 : 0; i < lines.size() && g.rows.size() < PreviewRows; ++i)
+    for (int i = g.hasHeader ? 1 : 0; i < lines.size() && g.rows.size() < PreviewRows; ++i)
         g.rows << splitLine(lines[i], g.delimiter);
-    g.timeColumn = findColumn(g.header, {QStringLiteral("from"), QStringLiteral("datetime"), QStringLiteral("timestamp"),
-                                         QStringLiteral("ds"), QStringLiteral("period"), QStringLiteral("time"),
-                                         QStringLiteral("date")});
-    const int requests = findColumn(g.header, {QStringLiteral("y"), QStringLiteral("count"), QStringLiteral("requests")});
-    const int carbon = findColumn(g.header, {QStringLiteral("actual"), QStringLiteral("intensity"),
-                                             QStringLiteral("gco2"), QStringLiteral("carbon")});
-    if (!hasHeader && !g.rows.isEmpty())
-        // No names to go by: the time column is the first whose first value is written like a date or a clock.
+    g.timeColumn = g.hasHeader ? carbon.timeColumn : -1;
+    if (!g.hasHeader && !g.rows.isEmpty()) {
+        // No names to go by: the time column is the first whose first value is written like a date or a clock
+        // (the dialog then names it to the importer, which would otherwise take the first column).
         for (int c = 0; c < g.rows.front().size() && g.timeColumn < 0; ++c) {
             const QString &v = g.rows.front()[c];
             if (!v.isEmpty() && v.front().isDigit() && (v.contains(QLatin1Char('-')) || v.contains(QLatin1Char(':'))))
                 g.timeColumn = c;
         }
-    g.kind = carbon < 0 && requests >= 0 ? ImportRequest::Kind::Requests : ImportRequest::Kind::Carbon;
-    g.valueColumn = g.kind == ImportRequest::Kind::Requests ? requests : carbon;
-    if (g.valueColumn < 0 && g.header.size() == 2)
-        g.valueColumn = g.timeColumn == 0 ? 1 : 0; // the one value column
+        if (g.timeColumn >= 0)
+            options.timeColumn = std::to_string(g.timeColumn + 1);
+    }
+    carbon = sniffCsv(text8, options, carbonValueNames(), false);
+    const CsvSniff requests = sniffCsv(text8, options, requestValueNames(), true);
+    g.kind = !carbon.valueNamed && requests.valueNamed ? ImportRequest::Kind::Requests : ImportRequest::Kind::Carbon;
+    g.valueColumn = g.kind == ImportRequest::Kind::Requests ? requests.valueColumn : carbon.valueColumn;
     return g;
 }
 

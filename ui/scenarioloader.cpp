@@ -82,22 +82,27 @@ QString defaultScenarioName()
     return QCoreApplication::translate("cs", "South West England + Wikipedia (en), June 2023");
 }
 
+namespace {
+
+// A default trace from the resources, named after its file ("y" or "South West England", its column, says little).
+TimeSeries readDefault(const QString &resource, const std::string &path, bool carbon)
+{
+    std::istringstream in(readResource(resource));
+    TimeSeries s = carbon ? readCarbonCsv(in, path) : readRequestCsv(in, path);
+    s.name = readableSeriesName(path, s.name);
+    return s;
+}
+
+} // namespace
+
 TimeSeries defaultCarbonTrace()
 {
-    std::istringstream in(readResource(defaultCarbonResource()));
-    const std::string path = "data/carbon_south_west_england_2023-06.csv";
-    TimeSeries s = readCarbonCsv(in, path);
-    s.name = readableSeriesName(path, s.name); // the column alone says "South West England"
-    return s;
+    return readDefault(defaultCarbonResource(), "data/carbon_south_west_england_2023-06.csv", true);
 }
 
 TimeSeries defaultRequestTrace()
 {
-    std::istringstream in(readResource(defaultRequestsResource()));
-    const std::string path = "data/requests_wikipedia_en_2023-06.csv";
-    TimeSeries s = readRequestCsv(in, path);
-    s.name = readableSeriesName(path, s.name); // the column alone says "y"
-    return s;
+    return readDefault(defaultRequestsResource(), "data/requests_wikipedia_en_2023-06.csv", false);
 }
 
 LoadedScenario loadDefaultScenario()

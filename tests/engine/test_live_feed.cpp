@@ -125,6 +125,22 @@ private slots:
         QVERIFY(server.requests.first().toLower().contains("auth-token: test-token"));
     }
 
+    void electricityMapsLatestIsOnePoint()
+    {
+        // carbon-intensity/latest answers one point; read by the same importer as `import` (as a history of one).
+        QString error;
+        const auto r = parseElectricityMaps(R"({"zone":"DE","carbonIntensity":312,"datetime":"2024-07-05T10:00:00.000Z",
+                                               "updatedAt":"2024-07-05T10:40:00.000Z","isEstimated":false})",
+                                            &error);
+        QVERIFY2(r, qPrintable(error));
+        QCOMPARE(r->gPerKwh, 312.0);
+        QCOMPARE(r->time, QDateTime(QDate(2024, 7, 5), QTime(10, 0), Qt::UTC));
+        QVERIFY(!r->estimated);
+        QVERIFY2(r->source.contains(QStringLiteral("zone DE")), qPrintable(r->source));
+        QVERIFY(!parseElectricityMaps(R"({"error":"zone not found"})", &error));
+        QVERIFY2(error.contains(QStringLiteral("zone not found")), qPrintable(error));
+    }
+
     void retriesWithDoublingBackoff()
     {
         const QByteArray body = shared("uk_ci_national_intensity_date_2026-08-06.json");

@@ -1,138 +1,135 @@
 #include "intensityresponse.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include "import_runner.h"
+#include "memory_sink.h"
+#include "parse_error.h"
+
+#include <QDir>
+#include <QTemporaryFile>
 
 namespace cs {
 
 namespace {
 
-QJsonDocument parse(const QByteArray &json, QString *error)
+// One parser per format: the response goes through the same core importer `import` uses (ukci, electricitymaps),
+// from a private temporary file (the importers read files; a response is a few kilobytes).
+std::optional<ImportedSeries> importResponse(const QByteArray &json, const std::string &format,
+                                             const std::string &region, QString *error,
+                                             std::vector<RowWarning> *warnings = nullptr)
 {
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
-    if (doc.isNull() && error)
-        *error = QStringLiteral("not JSON: %1 at byte %2").arg(pe.errorString()).arg(pe.offset);
-    return doc;
+    QTemporaryFile file(QDir::tempPath() + QStringLiteral("/carbonscope_response_XXXXXX.json"));
+    if (!file.open() || file.write(json) != json.size() || !file.flush()) {
+        if (error)
+            *error = QStringLiteral("cannot keep the response for reading: %1").arg(file.errorString());
+        return std::nullopt;
+    }
+    ImportOptions options;
+    options.kind = SeriesKind::Carbon;
+    options.format = format;
+    options.region = region;
+    try {
+        MemorySink sink(0, true);
+        ImportResult result = ImportRunner::importInto(sink, file.fileName().toStdString(), options);
+        if (sink.series().empty())
+            throw InputError("the response holds no series");
+        if (warnings)
+            *warnings = std::move(result.warnings);
+        return sink.takeSeries().front();
+    } catch (const std::exception &e) {
+        if (error) {
+            *error = QString::fromUtf8(e.what()).replace(file.fileName(), QStringLiteral("the response"));
+            const QByteArray body = json.trimmed();
+            if (!body.startsWith('{') && !body.startsWith('['))
+                error->prepend(QStringLiteral("not JSON: "));
+        }
+        return std::nullopt;
+    }
 }
 
-QDateTime utc(const QString &text)
+QDateTime utc(UtcSeconds t)
 {
-    // The UK API writes "2026-08-05T23:00Z" (no seconds), which Qt::ISODate reads.
-    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!t.isValid())
-        t = QDateTime::fromString(text, Qt::ISODate);
-    return t.toUTC();
+    return QDateTime::fromSecsSinceEpoch(t, Qt::UTC);
 }
 
-void keepNewest(std::optional<IntensityReading> &best, const IntensityReading &r)
+// The newest point's reading: its actual where measured (an actual of 0 is not a measurement: the API has
+// returned it for missing data), else its forecast.
+std::optional<IntensityReading> newest(const ImportedSeries &s, bool actualsCount)
 {
-    if (r.time.isValid() && (!best || r.time >= best->time))
-        best = r;
+    for (std::size_t i = s.times.size(); i-- > 0;) {
+        const std::optional<double> actual = s.values[i];
+        const std::optional<double> forecast = s.forecast.empty() ? std::nullopt : s.forecast[i];
+        IntensityReading r;
+        r.time = utc(s.times[i]);
+        if (actualsCount && actual && *actual > 0) {
+            r.gPerKwh = *actual;
+        } else if (forecast) {
+            r.gPerKwh = *forecast;
+            r.estimated = true;
+        } else {
+            continue;
+        }
+        return r;
+    }
+    return std::nullopt;
 }
 
 } // namespace
 
 std::optional<IntensityReading> parseUkNational(const QByteArray &json, QString *error)
 {
-    const QJsonDocument doc = parse(json, error);
-    if (doc.isNull())
-        return std::nullopt;
-    std::optional<IntensityReading> best;
-    for (const QJsonValue &v : doc.object().value(QStringLiteral("data")).toArray()) {
-        const QJsonObject o = v.toObject();
-        const QJsonObject in = o.value(QStringLiteral("intensity")).toObject();
-        IntensityReading r;
-        r.time = utc(o.value(QStringLiteral("from")).toString());
-        const QJsonValue actual = in.value(QStringLiteral("actual"));
-        const QJsonValue forecast = in.value(QStringLiteral("forecast"));
-        if (actual.isDouble() && actual.toDouble() > 0) {
-            r.gPerKwh = actual.toDouble();
-            r.source = QStringLiteral("UK Carbon Intensity API, national (actual)");
-        } else if (forecast.isDouble()) {
-            r.gPerKwh = forecast.toDouble();
-            r.estimated = true;
-            r.source = QStringLiteral("UK Carbon Intensity API, national (forecast)");
-        } else {
-            continue;
-        }
-        keepNewest(best, r);
-    }
-    if (!best && error && error->isEmpty())
+    const std::optional<ImportedSeries> s = importResponse(json, "ukci", {}, error);
+    std::optional<IntensityReading> r = s ? newest(*s, true) : std::nullopt;
+    if (r)
+        r->source = r->estimated ? QStringLiteral("UK Carbon Intensity API, national (forecast)")
+                                 : QStringLiteral("UK Carbon Intensity API, national (actual)");
+    else if (s && error && error->isEmpty())
         *error = QStringLiteral("no period with an intensity in the response");
-    return best;
+    return r;
 }
 
 std::optional<IntensityReading> parseUkRegional(const QByteArray &json, int regionId, QString *error)
 {
-    const QJsonDocument doc = parse(json, error);
-    if (doc.isNull())
-        return std::nullopt;
-    const QJsonArray data = doc.isArray() ? doc.array() : doc.object().value(QStringLiteral("data")).toArray();
-    std::optional<IntensityReading> best;
-    auto take = [&](const QJsonObject &period, const QJsonObject &region) {
-        const QJsonValue f = region.value(QStringLiteral("intensity")).toObject().value(QStringLiteral("forecast"));
-        if (!f.isDouble())
-            return;
-        IntensityReading r;
-        r.gPerKwh = f.toDouble();
-        r.time = utc(period.value(QStringLiteral("from")).toString());
-        r.estimated = true;
-        r.source = QStringLiteral("UK Carbon Intensity API, %1 (regional forecast)")
-                       .arg(region.value(QStringLiteral("shortname")).toString());
-        keepNewest(best, r);
-    };
-    for (const QJsonValue &v : data) {
-        const QJsonObject o = v.toObject();
-        if (o.contains(QStringLiteral("regions"))) { // pt24h: periods holding every region
-            for (const QJsonValue &rv : o.value(QStringLiteral("regions")).toArray())
-                if (rv.toObject().value(QStringLiteral("regionid")).toInt() == regionId)
-                    take(o, rv.toObject());
-        } else if (o.value(QStringLiteral("regionid")).toInt() == regionId) { // regionid/N: one region's periods
-            for (const QJsonValue &pv : o.value(QStringLiteral("data")).toArray()) {
-                QJsonObject region = pv.toObject();
-                region.insert(QStringLiteral("shortname"), o.value(QStringLiteral("shortname")));
-                take(pv.toObject(), region);
-            }
-        }
-    }
-    if (!best && error && error->isEmpty())
+    const std::optional<ImportedSeries> s = importResponse(json, "ukci", std::to_string(regionId), error);
+    std::optional<IntensityReading> r = s ? newest(*s, false) : std::nullopt;
+    if (r) {
+        // The importer names the region "South West England (region 11)".
+        QString name = QString::fromStdString(s->meta.region);
+        name = name.left(name.lastIndexOf(QStringLiteral(" (region ")));
+        r->source = QStringLiteral("UK Carbon Intensity API, %1 (regional forecast)").arg(name);
+    } else if (s && error && error->isEmpty()) {
         *error = QStringLiteral("no forecast for region %1 in the response").arg(regionId);
-    return best;
+    }
+    return r;
 }
 
 std::optional<IntensityReading> parseElectricityMaps(const QByteArray &json, QString *error)
 {
-    const QJsonDocument doc = parse(json, error);
-    if (doc.isNull())
+    // carbon-intensity/latest answers one point, {"zone","carbonIntensity","datetime","isEstimated",...}: read as
+    // a history of one. An error answer ({"error": ...}) is said as Electricity Maps says it.
+    const QByteArray trimmed = json.trimmed();
+    const bool onePoint = trimmed.startsWith('{') && !trimmed.contains("\"history\"");
+    if (onePoint && !trimmed.contains("\"carbonIntensity\"")) {
+        if (error)
+            *error = trimmed.contains("\"error\"") ? QStringLiteral("Electricity Maps: %1").arg(QString::fromUtf8(trimmed))
+                                                   : QStringLiteral("no carbonIntensity in the response");
         return std::nullopt;
-    const QJsonObject root = doc.object();
-    std::optional<IntensityReading> best;
-    auto take = [&](const QJsonObject &o) {
-        const QJsonValue ci = o.value(QStringLiteral("carbonIntensity"));
-        if (!ci.isDouble())
-            return;
-        IntensityReading r;
-        r.gPerKwh = ci.toDouble();
-        r.time = utc(o.value(QStringLiteral("datetime")).toString());
-        r.estimated = o.value(QStringLiteral("isEstimated")).toBool();
-        r.source = QStringLiteral("Electricity Maps, zone %1%2")
-                       .arg(o.value(QStringLiteral("zone")).toString(root.value(QStringLiteral("zone")).toString()),
-                            r.estimated ? QStringLiteral(" (estimated)") : QString());
-        keepNewest(best, r);
-    };
-    if (root.contains(QStringLiteral("history"))) {
-        for (const QJsonValue &v : root.value(QStringLiteral("history")).toArray())
-            take(v.toObject());
-    } else {
-        take(root);
     }
-    if (!best && error && error->isEmpty())
-        *error = root.contains(QStringLiteral("error"))
-                     ? QStringLiteral("Electricity Maps: %1").arg(root.value(QStringLiteral("error")).toString())
-                     : QStringLiteral("no carbonIntensity in the response");
-    return best;
+    std::vector<RowWarning> warnings;
+    const std::optional<ImportedSeries> s = importResponse(
+        onePoint ? QByteArray("{\"history\":[") + trimmed + QByteArray("]}") : json, "electricitymaps", {}, error,
+        &warnings);
+    if (!s || s->times.empty())
+        return std::nullopt;
+    IntensityReading r;
+    r.time = utc(s->times.back());
+    r.gPerKwh = s->values.back().value_or(s->forecast.empty() ? 0 : s->forecast.back().value_or(0));
+    // The importer counts estimated points; the newest is taken as one where the response marks any (exact for
+    // /latest, which holds one point).
+    for (const RowWarning &w : warnings)
+        r.estimated = r.estimated || w.message.find("isEstimated: true") != std::string::npos;
+    r.source = QStringLiteral("Electricity Maps, zone %1%2")
+                   .arg(QString::fromStdString(s->meta.region), r.estimated ? QStringLiteral(" (estimated)") : QString());
+    return r;
 }
 
 } // namespace cs
