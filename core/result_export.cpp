@@ -2,6 +2,7 @@
 
 #include "number_checks.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -72,20 +73,40 @@ static std::string csvField(const std::string &s)
     return out + "\"";
 }
 
+static const char *intervalCsvHeader =
+    "time_utc,intensity_gco2_per_kwh,requests,model,energy_kwh,co2_g,cumulative_co2_g,error_pct\n";
+
+static void writeIntervalRow(std::ostream &out, const Scenario &scenario, const ModelPool &pool,
+                             const IntervalResults &r, std::size_t i, double cumulativeCo2G)
+{
+    const std::string time = formatUtcTime(scenario.times[i]);
+    auto cell = [&](double v, const char *column) {
+        return std::isfinite(v) ? plainDecimal(v) : finiteDecimal(v, std::string(column) + " at " + time);
+    };
+    out << time << ',' << cell(scenario.intensity[i], "intensity_gco2_per_kwh") << ','
+        << cell(scenario.requests[i], "requests") << ',' << csvField(pool.at(r.model[i]).name) << ','
+        << cell(r.energyKwh[i], "energy_kwh") << ',' << cell(r.co2G[i], "co2_g") << ','
+        << cell(cumulativeCo2G, "cumulative_co2_g") << ',' << cell(r.errorPct[i], "error_pct") << '\n';
+}
+
 void writeIntervalCsv(std::ostream &out, const Scenario &scenario, const ModelPool &pool,
                       const SimulationResult &result)
 {
-    out << "time_utc,intensity_gco2_per_kwh,requests,model,energy_kwh,co2_g,cumulative_co2_g,error_pct\n";
+    out << intervalCsvHeader;
     const IntervalResults &r = result.intervals;
-    for (std::size_t i = 0; i < scenario.size(); ++i) {
-        const std::string time = formatUtcTime(scenario.times[i]);
-        auto cell = [&](double v, const char *column) {
-            return std::isfinite(v) ? plainDecimal(v) : finiteDecimal(v, std::string(column) + " at " + time);
-        };
-        out << time << ',' << cell(scenario.intensity[i], "intensity_gco2_per_kwh") << ','
-            << cell(scenario.requests[i], "requests") << ',' << csvField(pool.at(r.model[i]).name) << ','
-            << cell(r.energyKwh[i], "energy_kwh") << ',' << cell(r.co2G[i], "co2_g") << ','
-            << cell(r.cumulativeCo2G[i], "cumulative_co2_g") << ',' << cell(r.errorPct[i], "error_pct") << '\n';
+    for (std::size_t i = 0; i < scenario.size(); ++i)
+        writeIntervalRow(out, scenario, pool, r, i, r.cumulativeCo2G[i]);
+}
+
+void writeIntervalCsvPeriod(std::ostream &out, const Scenario &scenario, const ModelPool &pool,
+                            const SimulationResult &result, std::size_t begin, std::size_t end)
+{
+    out << intervalCsvHeader;
+    const IntervalResults &r = result.intervals;
+    double cumulative = 0;
+    for (std::size_t i = begin; i < std::min(end, scenario.size()); ++i) {
+        cumulative += r.co2G[i];
+        writeIntervalRow(out, scenario, pool, r, i, cumulative);
     }
 }
 

@@ -12,6 +12,10 @@ namespace cs {
 // time_utc,intensity_gco2_per_kwh,requests,model,energy_kwh,co2_g,cumulative_co2_g,error_pct
 void writeIntervalCsv(std::ostream &out, const Scenario &scenario, const ModelPool &pool,
                       const SimulationResult &result);
+// The same table for the intervals [begin, end) only (a selected period), cumulative_co2_g counted from `begin`
+// so that its last row is the period's total.
+void writeIntervalCsvPeriod(std::ostream &out, const Scenario &scenario, const ModelPool &pool,
+                            const SimulationResult &result, std::size_t begin, std::size_t end);
 
 // The totals as one JSON object (the CLI's `simulate --json`), numbers as plain decimals with full precision;
 // rel_gain_pct and efficiency are left out where undefined (baseline error 0, no extra CO2). Throws InputError

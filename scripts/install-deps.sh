@@ -11,7 +11,7 @@ packages=(g++ cmake ninja-build pkg-config
           libhowardhinnant-date-dev tzdata libtbb-dev
           qt6-qpa-plugins fonts-dejavu-core xvfb xauth)
 if [ "${1:-gui}" = test ]; then
-    packages+=(libtorch-dev)
+    packages+=(libtorch-dev poppler-utils) # pdftotext: the GUI tests read the PDF report's text layer
     # The Debian package and its checks (tests/packaging): cpack's dpkg-shlibdeps, lintian, the validators, man, the
     # shells whose completion is tested, GIO and the MIME database.
     packages+=(dpkg-dev lintian desktop-file-utils appstream man-db groff-base bash-completion zsh

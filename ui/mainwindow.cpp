@@ -3,6 +3,8 @@
 #include "autosave.h"
 #include "chartexportdialog.h"
 #include "comparetab.h"
+#include "copycommand.h"
+#include "currency.h"
 #include "dailyco2plot.h"
 #include "downloaddialog.h"
 #include "exporter.h"
@@ -200,6 +202,14 @@ void MainWindow::createMenus()
     redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    a = edit->addAction(tr("Copy as &command"), this,
+                        [this] { statusBar()->showMessage(copyReproduceCommand(*mDocument), 10000); });
+    a->setObjectName(QStringLiteral("actionCopyAsCommand"));
+    a->setStatusTip(tr("Copy the carbonscope-cli line that reproduces these totals"));
+    a = edit->addAction(tr("C&urrency…"), this, [this] { CurrencySetting::choose(this); });
+    a->setObjectName(QStringLiteral("actionCurrency"));
+    a->setStatusTip(tr("The currency money is shown in (Eco tab)"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < mTabs->count() && i < 9; ++i) {
@@ -298,7 +308,9 @@ void MainWindow::exportChart()
         return;
     mDaily->ensureCurrent();
     mCompare->pareto()->ensureCurrent();
-    const QString error = Exporter::chart(plots[dialog.chart()], path, dialog.size().width(), dialog.size().height());
+    ChartExportOptions options = dialog.options();
+    options.setOverlaysVisible = [this](bool visible) { mTimeline->setOverlaysVisible(visible); }; // no crosshair
+    const QString error = Exporter::chart(plots[dialog.chart()], path, options);
     error.isEmpty() ? statusBar()->showMessage(tr("Wrote %1").arg(path), 8000) : showWriteFailure(path, error);
 }
 
@@ -321,7 +333,10 @@ void MainWindow::exportReport()
     if (path.isEmpty())
         return;
     mCompare->pareto()->ensureCurrent();
-    const QString error = Exporter::reportPdf(*mDocument, mTimeline->plot(), mCompare->pareto()->plot(), path);
+    mDaily->ensureCurrent();
+    ReportFigures figures{mTimeline->plot(), mCompare->pareto()->plot(), mDaily->plot(), {}};
+    figures.setOverlaysVisible = [this](bool visible) { mTimeline->setOverlaysVisible(visible); };
+    const QString error = Exporter::reportPdf(*mDocument, figures, path);
     error.isEmpty() ? statusBar()->showMessage(tr("Wrote %1").arg(path), 8000) : showWriteFailure(path, error);
 }
 

@@ -1,10 +1,13 @@
 #include "policytable.h"
 
+#include "copycommand.h"
 #include "policytotalsmodel.h"
 #include "scenariodocument.h"
 
 #include <QHeaderView>
+#include <QMainWindow>
 #include <QMenu>
+#include <QStatusBar>
 #include <QSortFilterProxyModel>
 
 namespace cs {
@@ -63,6 +66,12 @@ void PolicyTable::showMenu(const QPoint &pos)
     menu.addAction(tr("Make baseline"), this, [this, spec] { mDocument->setBaseline(spec); });
     menu.addAction(tr("Hide in plots"), this, [this, spec] { Q_EMIT hideRequested(spec); });
     menu.addAction(tr("Remove from comparison"), this, [this, spec] { mDocument->removePolicy(spec); });
+    menu.addSeparator();
+    menu.addAction(tr("Copy as command"), this, [this] {
+        const QString message = copyReproduceCommand(*mDocument);
+        if (auto *main = qobject_cast<QMainWindow *>(window()))
+            main->statusBar()->showMessage(message, 10000);
+    });
     menu.exec(viewport()->mapToGlobal(pos));
 }
 

@@ -9,7 +9,8 @@ namespace cs {
 class PolicyTotalsModel;
 class ScenarioDocument;
 
-// The policies' totals as a sortable table: double-click (or the context menu) makes a policy the baseline.
+// The policies' totals as a sortable table: double-click (or the context menu) makes a policy the baseline;
+// the context menu also copies the carbonscope-cli line that reproduces the totals.
 class PolicyTable : public QTableView
 {
     Q_OBJECT

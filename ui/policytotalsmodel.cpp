@@ -1,7 +1,9 @@
 #include "policytotalsmodel.h"
 
+#include "efficiencycell.h"
 #include "policystyle.h"
 #include "scenariodocument.h"
+#include "unitformat.h"
 
 #include <QBrush>
 #include <QFont>
@@ -21,6 +23,7 @@ PolicyTotalsModel::PolicyTotalsModel(ScenarioDocument *document, QObject *parent
     connect(document, &ScenarioDocument::totalsChanged, this, [this] {
         if (rowCount() > 0)
             Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        Q_EMIT headerDataChanged(Qt::Horizontal, Co2, Efficiency); // the units follow the largest value
     });
 }
 
@@ -44,6 +47,64 @@ static QString shareText(const std::vector<double> &share, const ModelPool &pool
     return parts.join(QStringLiteral(", "));
 }
 
+// One unit per column, from the largest magnitude in it, so that the rows compare at a glance.
+MassUnit PolicyTotalsModel::columnUnit(const ScenarioDocument &document, int column)
+{
+    double largest = 0;
+    for (const PolicyRun &run : document.runs())
+        if (run.ok())
+            largest = std::max(largest, std::fabs(column == Co2 ? run.rangeTotals.co2G : run.rangeVsBaseline.extraCo2G));
+    return massUnitFor(largest);
+}
+
+EfficiencyVerdict PolicyTotalsModel::verdict(const ScenarioDocument &document, int row)
+{
+    const PolicyRun &run = document.runs()[static_cast<std::size_t>(row)];
+    const int b = document.baselineRun();
+    const double baseCo2 = b >= 0 ? document.runs()[static_cast<std::size_t>(b)].rangeTotals.co2G : 0;
+    return efficiencyVerdict(run.rangeVsBaseline.extraCo2G, run.rangeVsBaseline.relativeGainPct, baseCo2);
+}
+
+QString PolicyTotalsModel::displayText(const ScenarioDocument &document, int row, int column)
+{
+    const PolicyRun &run = document.runs()[static_cast<std::size_t>(row)];
+    if (!run.ok())
+        return column == Policy ? QString::fromStdString(run.label)
+               : column == ModelShare ? tr("cannot run: %1").arg(QString::fromStdString(run.error))
+               : column == Spec ? QString::fromStdString(run.spec) : QString();
+    const Totals &t = run.rangeTotals;
+    const BaselineComparison &c = run.rangeVsBaseline;
+    const bool haveBase = document.baselineRun() >= 0;
+    switch (column) {
+    case Policy:
+        return QString::fromStdString(run.label) +
+               (run.spec == document.policies().baseline ? tr("  (baseline)") : QString());
+    case Co2: return plainNumber(t.co2G / columnUnit(document, Co2).grams);
+    case Error: return QString::number(t.errorPct, 'f', 3);
+    case ExtraCo2: return haveBase ? plainNumber(c.extraCo2G / columnUnit(document, ExtraCo2).grams) : QString();
+    case RelativeGain: return haveBase ? plainNumber(c.relativeGainPct) : QString();
+    case Efficiency: return haveBase ? verdict(document, row).text(columnUnit(document, ExtraCo2).grams) : tr("—");
+    case ModelShare: return shareText(t.modelShare, document.pool());
+    case Spec: return QString::fromStdString(run.spec);
+    }
+    return {};
+}
+
+QString PolicyTotalsModel::headerText(const ScenarioDocument &document, int column)
+{
+    switch (column) {
+    case Policy: return tr("Policy");
+    case Co2: return tr("CO₂ (%1)").arg(columnUnit(document, Co2).symbol);
+    case Error: return tr("Error (%)");
+    case ExtraCo2: return tr("Extra CO₂ (%1)").arg(columnUnit(document, ExtraCo2).symbol);
+    case RelativeGain: return tr("Rel. gain (%)");
+    case Efficiency: return tr("Efficiency (%/%1)").arg(columnUnit(document, ExtraCo2).symbol);
+    case ModelShare: return tr("Model share");
+    case Spec: return tr("Spec");
+    }
+    return {};
+}
+
 QVariant PolicyTotalsModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
@@ -63,28 +124,17 @@ QVariant PolicyTotalsModel::data(const QModelIndex &index, int role) const
         case Error: return t.errorPct;
         case ExtraCo2: return haveBase ? QVariant(c.extraCo2G) : QVariant();
         case RelativeGain: return haveBase ? QVariant(c.relativeGainPct) : QVariant();
-        case Efficiency: return haveBase && std::isfinite(c.efficiency) ? QVariant(c.efficiency) : QVariant();
+        case Efficiency: { // % per g where defined; the words sort after every number
+            const EfficiencyVerdict v = verdict(*mDocument, index.row());
+            return haveBase && v.kind == EfficiencyVerdict::Defined ? QVariant(v.percentPerGram) : QVariant();
+        }
         case ModelShare: return shareText(t.modelShare, mDocument->pool());
         case Spec: return QString::fromStdString(run.spec);
         }
         return {};
     }
     if (role == Qt::DisplayRole) {
-        if (!run.ok())
-            return index.column() == Policy ? QString::fromStdString(run.label)
-                   : index.column() == ModelShare ? tr("cannot run: %1").arg(QString::fromStdString(run.error))
-                   : index.column() == Spec ? QString::fromStdString(run.spec) : QVariant();
-        switch (index.column()) {
-        case Policy: return QString::fromStdString(run.label) + (isBaseline ? tr("  (baseline)") : QString());
-        case Co2: return QString::number(t.co2G, 'f', t.co2G < 100 ? 3 : 1);
-        case Error: return QString::number(t.errorPct, 'f', 3);
-        case ExtraCo2: return haveBase ? QString::number(c.extraCo2G, 'f', 2) : QString();
-        case RelativeGain: return haveBase ? QString::number(c.relativeGainPct, 'f', 2) : QString();
-        case Efficiency:
-            return haveBase && std::isfinite(c.efficiency) ? QString::number(c.efficiency, 'g', 4) : tr("—");
-        case ModelShare: return shareText(t.modelShare, mDocument->pool());
-        case Spec: return QString::fromStdString(run.spec);
-        }
+        return displayText(*mDocument, index.row(), index.column());
     } else if (role == Qt::DecorationRole && index.column() == Policy) {
         return policyColor(index.row());
     } else if (role == Qt::FontRole && isBaseline) {
@@ -99,8 +149,9 @@ QVariant PolicyTotalsModel::data(const QModelIndex &index, int role) const
         if (!run.ok())
             return QString::fromStdString(run.error);
         if (index.column() == Efficiency)
-            return tr("Carbon emission efficiency (Jung 2024): relative quality gain ÷ extra CO₂ against the "
-                      "baseline; undefined where the extra CO₂ is 0");
+            return verdict(*mDocument, index.row()).explanation() +
+                   tr(" (carbon emission efficiency, Jung 2024: relative quality gain ÷ extra CO₂, defined where "
+                      "the extra CO₂ is above 0)");
         if (index.column() == Policy)
             return tr("%1 — double-click to make it the baseline").arg(QString::fromStdString(run.spec));
     }
@@ -113,29 +164,19 @@ QVariant PolicyTotalsModel::headerData(int section, Qt::Orientation orientation,
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == Qt::ToolTipRole) {
         switch (section) {
-        case Co2: return tr("Total CO₂ over the selected period, grams");
+        case Co2: return tr("Total CO₂ over the selected period");
         case Error: return tr("Request-weighted top-5 error, percent");
-        case ExtraCo2: return tr("CO₂ above the baseline's, grams (negative: less)");
+        case ExtraCo2: return tr("CO₂ above the baseline's (negative: less)");
         case RelativeGain: return tr("(error of baseline − error) ÷ error of baseline × 100");
-        case Efficiency: return tr("Relative quality gain ÷ extra CO₂ (% per g)");
+        case Efficiency:
+            return tr("Relative quality gain ÷ extra CO₂, where the policy emits more than the baseline; otherwise "
+                      "what it is: dominates (better and cheaper), cheaper and worse, same as baseline");
         case ModelShare: return tr("Share of requests served by each model");
         case Spec: return tr("The policy as the CLI names it (carbonscope-cli --policy)");
         }
         return {};
     }
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Policy: return tr("Policy");
-    case Co2: return tr("CO₂ (g)");
-    case Error: return tr("Error (%)");
-    case ExtraCo2: return tr("Extra CO₂ (g)");
-    case RelativeGain: return tr("Rel. gain (%)");
-    case Efficiency: return tr("Efficiency (%/g)");
-    case ModelShare: return tr("Model share");
-    case Spec: return tr("Spec");
-    }
-    return {};
+    return role == Qt::DisplayRole ? QVariant(headerText(*mDocument, section)) : QVariant();
 }
 
 QString PolicyTotalsModel::csvName(int column)

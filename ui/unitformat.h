@@ -4,7 +4,7 @@
 
 namespace cs {
 
-// A mass unit that keeps the numbers of a CO2 axis short.
+// A mass unit that keeps the numbers of a CO2 axis or column short.
 struct MassUnit
 {
     double grams;
@@ -16,5 +16,9 @@ MassUnit massUnitFor(double maxGrams);
 QString formatMass(double grams);
 // "3.01 M", "12.5 k", "840": a request count for text.
 QString formatCount(double count);
+
+// A number with about `significant` significant digits in plain decimal notation, never "1e-05": at most
+// `maxDecimals` decimals, so that what is smaller than that shows as 0 (or -0 becomes 0).
+QString plainNumber(double value, int significant = 4, int maxDecimals = 6);
 
 } // namespace cs

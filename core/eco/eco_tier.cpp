@@ -24,6 +24,9 @@ void EcoTierDesign::validate(const ModelPool &pool) const
     requireRange(users, 0, limits::maxUsers, "eco tier: the number of users");
     requireRange(thresholdGPerKwh, 0, limits::maxIntensity, "eco tier: the threshold (gCO2/kWh)");
     requireRange(carbonPricePerTonne, 0, limits::maxMoney, "eco tier: the carbon price per tonne");
+    for (const std::optional<double> *typed : {&standardLatencyMs, &ecoLatencyMs})
+        if (*typed)
+            requireRange(**typed, 0, limits::maxLatencyMs, "eco tier: the latency typed in (ms)");
     for (const std::string *name : {&standardModel, &ecoModel})
         if (pool.indexOf(*name) < 0)
             throw InputError("eco tier: no model named '" + *name + "' in pool '" + pool.name + "'");
@@ -63,6 +66,11 @@ void checkEcoResult(const EcoTierResult &r)
     // Infinity is the documented "nothing saved"; anything else not finite is an overflow.
     if (r.savedCo2G > 0)
         requireFiniteResult(r.costPerTonne, "eco tier: the cost per tonne avoided");
+}
+
+std::optional<double> designLatencyMs(const Model &model, const std::optional<double> &typed)
+{
+    return model.latencyMs ? model.latencyMs : typed;
 }
 
 EcoTierResult evaluateEcoTier(const Scenario &scenario, const ModelPool &pool, const EcoTierDesign &d)
@@ -111,10 +119,11 @@ EcoTierResult evaluateEcoTier(const Scenario &scenario, const ModelPool &pool, c
     r.degradedShare = ecoRequests > 0 ? degradedRequests / ecoRequests : 0;
     r.standardErrorPct = standard.errorPct;
     r.ecoErrorPct = (1 - r.degradedShare) * standard.errorPct + r.degradedShare * eco.errorPct;
-    if (standard.latencyMs)
-        r.standardLatencyMs = standard.latencyMs;
-    if (standard.latencyMs && eco.latencyMs)
-        r.ecoLatencyMs = (1 - r.degradedShare) * *standard.latencyMs + r.degradedShare * *eco.latencyMs;
+    const std::optional<double> standardMs = designLatencyMs(standard, d.standardLatencyMs);
+    const std::optional<double> ecoMs = designLatencyMs(eco, d.ecoLatencyMs);
+    r.standardLatencyMs = standardMs;
+    if (standardMs && ecoMs)
+        r.ecoLatencyMs = (1 - r.degradedShare) * *standardMs + r.degradedShare * *ecoMs;
     return r;
 }
 

@@ -29,6 +29,10 @@ struct EcoTierDesign
 
     std::string standardModel;
     std::string ecoModel;
+    // Latency per request typed in by the user, used where the pool has no latency figure for the model (a
+    // profiled pool's figure wins); unset and no figure: not known.
+    std::optional<double> standardLatencyMs;
+    std::optional<double> ecoLatencyMs;
     double carbonPricePerTonne = 80; // what avoiding a tonne is worth to the user, to compare with
 
     // Throws InputError naming the first bad field (shares outside 0..1, unknown models, negative prices).
@@ -54,6 +58,9 @@ struct EcoTierResult
     std::size_t degradedIntervals = 0;
     double months = 0;              // the scenario's length in months of 30.44 days (PerMonth pricing)
 };
+
+// The latency of a model in the design: the pool's figure where it has one, else the one typed in, else none.
+std::optional<double> designLatencyMs(const Model &model, const std::optional<double> &typed);
 
 // Which intervals degrade eco requests under the design's rule.
 std::vector<bool> ecoDegradedIntervals(const Scenario &scenario, const ModelPool &pool, const EcoTierDesign &d);

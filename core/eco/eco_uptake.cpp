@@ -36,8 +36,10 @@ EcoUptakeTerms ecoUptakeTerms(const Scenario &scenario, const ModelPool &pool, c
     const Model &eco = pool.at(pool.indexOf(design.ecoModel));
     t.degradedShare = r.degradedShare;
     t.extraErrorPct = eco.errorPct - standard.errorPct;
-    if (standard.latencyMs && eco.latencyMs)
-        t.extraLatencyMs = *eco.latencyMs - *standard.latencyMs;
+    const std::optional<double> standardMs = designLatencyMs(standard, design.standardLatencyMs);
+    const std::optional<double> ecoMs = designLatencyMs(eco, design.ecoLatencyMs);
+    if (standardMs && ecoMs)
+        t.extraLatencyMs = *ecoMs - *standardMs;
     if (requests > 0) {
         t.pricePerRequest = r.revenueFull / requests;
         t.co2AvoidedKg = r.savedCo2G / 1000 / requests;

@@ -1,4 +1,6 @@
-// The Eco tab's widget drives the eco library: edits re-compute at once, and the heat maps hold the sweep.
+// The Eco tab's widget drives the eco library: edits re-compute at once, and the charts hold the sweep: a heat map
+// only where a figure varies with both eco share and discount, else a line. It opens with users choosing their
+// tier; latency comes from the pool or is typed in; money carries the currency. Values worked out by hand.
 #include "eco/ecodesignerwidget.h"
 #include "eco_fixture.h"
 #include "qcp.h"
@@ -6,6 +8,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QtTest>
 
 using namespace cs;
@@ -14,7 +17,7 @@ class TestEcoDesigner : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void editsRecompute()
     {
         // The two-hour example of test_eco_tier: S 1000 mJ, E 400 mJ; 3.6e6 requests at 100 g/kWh and 7.2e6 at
@@ -22,6 +25,8 @@ private slots:
         // unit of eco share: 90 g at 25 %, 180 g at 50 %.
         EcoDesignerWidget w;
         w.setScenario(twoHours(), ecoPool());
+        QVERIFY(w.findChild<QCheckBox *>()->isChecked()); // the tab opens on the users' choice
+        w.findChild<QCheckBox *>()->setChecked(false);    // this case sets the share itself
         QCOMPARE(w.design().standardModel, std::string("S")); // least error
         QCOMPARE(w.design().ecoModel, std::string("E"));      // least energy
         auto spins = w.findChildren<QDoubleSpinBox *>();
@@ -32,7 +37,7 @@ private slots:
             return nullptr;
         };
         QDoubleSpinBox *threshold = find(QStringLiteral(" gCO₂/kWh"), 250);
-        QDoubleSpinBox *share = find(QStringLiteral(" %"), 20);
+        auto *share = w.findChild<QDoubleSpinBox *>(QStringLiteral("ecoShare"));
         QVERIFY(threshold && share);
         threshold->setValue(200);
         share->setValue(25);
@@ -48,6 +53,58 @@ private slots:
         QCOMPARE(map->data()->keySize(), 21);
         QVERIFY(qAbs(map->data()->cell(20, 7) - 360) < 1e-9);
         QCOMPARE(map->data()->cell(0, 7), 0.0);
+        // CO2 saved varies with the share alone: drawn as a line over the share (0, 18, ..., 360 g), no stripes.
+        QCOMPARE(w.savedChart().shape, EcoChart::Shape::LineOverShare);
+        QVERIFY(!map->visible() && w.savedChart().line->visible());
+        QCOMPARE(w.savedChart().line->dataCount(), 21);
+        QVERIFY(qAbs(w.savedChart().line->data()->at(20)->value - 360) < 1e-9);
+        QVERIFY(qAbs(w.savedChart().line->data()->at(10)->value - 180) < 1e-9);
+        // The cost per tonne varies with the discount alone: 0.001 x 10.8e6 requests x d / 360e-6 t per unit
+        // share = 30,000,000 d per tonne; at 20 %, 6,000,000. Empty at share 0 (nothing saved), so the line is
+        // read at the first share that saves.
+        QCOMPARE(w.costChart().shape, EcoChart::Shape::LineOverDiscount);
+        QVERIFY(qAbs(w.costChart().line->data()->at(8)->value / 6e6 - 1) < 1e-9); // discount 8 x 2.5 % = 20 %
+        // The net benefit varies with both: a map. At share 100 % and discount 7 x 2.5 % = 17.5 %:
+        // 360e-6 t x 80 - 10800 x 0.175 = 0.0288 - 1890 = -1889.9712.
+        QCOMPARE(w.netChart().shape, EcoChart::Shape::Map);
+        QVERIFY(w.netChart().map->visible());
+        QVERIFY(qAbs(w.netChart().map->data()->cell(20, 7) - (-1889.9712)) < 1e-6);
+    }
+
+    // Latency from the pool where it is there (S 40 ms, E 25 ms in the fixture), else typed in. With E's latency
+    // left out of the pool and 70 ms typed: hour 2 degraded at a threshold of 200, so eco requests see
+    // 1/3 x 40 + 2/3 x 70 = 60 ms on average (7.2e6 of 10.8e6 requests degraded).
+    void latencyFromThePoolOrTypedIn()
+    {
+        ModelPool pool = ecoPool();
+        pool.models[1].latencyMs.reset();
+        EcoDesignerWidget w;
+        w.setScenario(twoHours(), pool);
+        auto *standard = w.findChild<QDoubleSpinBox *>(QStringLiteral("standardLatency"));
+        auto *eco = w.findChild<QDoubleSpinBox *>(QStringLiteral("ecoLatency"));
+        QVERIFY(standard && eco);
+        QVERIFY(!standard->isEnabled());
+        QCOMPARE(standard->value(), 40.0);
+        QVERIFY(eco->isEnabled());
+        QVERIFY(!w.result().ecoLatencyMs); // nothing typed yet
+        w.findChild<QDoubleSpinBox *>(QStringLiteral("threshold"))->setValue(200);
+        eco->setValue(70);
+        QVERIFY(w.result().ecoLatencyMs.has_value());
+        QVERIFY(qAbs(*w.result().ecoLatencyMs - 60) < 1e-9);
+        QCOMPARE(*w.design().ecoLatencyMs, 70.0);
+        QVERIFY(!w.design().standardLatencyMs); // the pool's figure is used, not a typed one
+        QVERIFY(!w.findChild<QLabel *>()->text().contains(QStringLiteral("not known")));
+    }
+
+    void moneyCarriesTheCurrency()
+    {
+        EcoDesignerWidget w;
+        w.setScenario(twoHours(), ecoPool());
+        w.setCurrency(QStringLiteral("GBP"));
+        QCOMPARE(w.findChild<QDoubleSpinBox *>(QStringLiteral("price"))->suffix(), QStringLiteral(" GBP"));
+        QCOMPARE(w.findChild<QDoubleSpinBox *>(QStringLiteral("carbonPrice"))->suffix(), QStringLiteral(" GBP/t"));
+        // Revenue over the two hours at 0.001 per request: 10.8e6 x 0.001 = 10800.
+        QVERIFY(w.findChild<QLabel *>()->text().contains(QStringLiteral("10800") + QChar(0x2009) + QStringLiteral("GBP")));
     }
 
     void usersChooseTheirTier()
@@ -57,27 +114,12 @@ private slots:
         // saving 0.5 x 360 = 180 g.
         EcoDesignerWidget w;
         w.setScenario(twoHours(), ecoPool());
-        auto spins = w.findChildren<QDoubleSpinBox *>();
-        auto bySuffix = [&](const QString &suffix) -> QDoubleSpinBox * {
-            for (QDoubleSpinBox *b : spins)
-                if (b->suffix() == suffix)
-                    return b;
-            return nullptr;
-        };
-        QDoubleSpinBox *threshold = bySuffix(QStringLiteral(" gCO₂/kWh"));
-        QDoubleSpinBox *error = bySuffix(QStringLiteral(" per point"));
-        QDoubleSpinBox *latency = bySuffix(QStringLiteral(" per ms"));
-        QDoubleSpinBox *carbon = bySuffix(QStringLiteral(" per kg CO₂"));
-        QDoubleSpinBox *price = nullptr, *share = nullptr, *discount = nullptr;
-        for (QDoubleSpinBox *b : spins) {
-            if (b->suffix().isEmpty() && b->decimals() == 6)
-                price = b;
-            if (b->suffix() == QStringLiteral(" %") && !share)
-                share = b; // created first
-            else if (b->suffix() == QStringLiteral(" %") && !discount)
-                discount = b;
-        }
+        auto named = [&](const char *name) { return w.findChild<QDoubleSpinBox *>(QLatin1String(name)); };
+        QDoubleSpinBox *threshold = named("threshold"), *error = named("errorValue"), *latency = named("latencyValue"),
+                       *carbon = named("carbonValue"), *price = named("price"), *share = named("ecoShare"),
+                       *discount = named("ecoDiscount");
         QVERIFY(threshold && error && latency && carbon && price && share && discount);
+        w.findChild<QCheckBox *>()->setChecked(false);
         QVERIFY(!error->isEnabled()); // until users choose
         threshold->setValue(200);
         price->setValue(0.002);
@@ -92,8 +134,12 @@ private slots:
         QVERIFY(qAbs(w.result().savedCo2G - 180) < 1e-6);
         QVERIFY(w.uptake().has_value());
         // The dashed curve: 101 discounts from 0 to 50 %, shares 1.25 x discount: 0, 12.5 % at 10 %, 62.5 % at 50 %.
-        auto *curve = qobject_cast<QCPCurve *>(w.savedPlot()->plottable(2));
+        // It is drawn on the net-benefit map (the one chart over both); CO2 saved is a line, marked at 50 %.
+        auto *curve = qobject_cast<QCPCurve *>(w.netChart().plot->plottable(2));
         QVERIFY(curve && curve->visible());
+        QVERIFY(!qobject_cast<QCPCurve *>(w.savedPlot()->plottable(2))->visible());
+        QVERIFY(qAbs(w.savedChart().marker->data()->at(0)->key - 50) < 1e-6);
+        QVERIFY(qAbs(w.savedChart().marker->data()->at(0)->value - 180) < 1e-6);
         QCOMPARE(curve->dataCount(), 101);
         QVERIFY(qAbs(curve->data()->at(0)->key) < 1e-6 && curve->data()->at(0)->value == 0);
         QVERIFY(qAbs(curve->data()->at(20)->key - 12.5) < 1e-6);  // discount 10 %

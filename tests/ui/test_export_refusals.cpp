@@ -13,7 +13,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QImage>
-#include <QSpinBox>
+#include <QDoubleSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -34,7 +34,8 @@ QStringList entries(const QString &folder)
     return QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
 }
 
-// The export dialog filled in as a user does: format from the list, width and height typed, OK clicked.
+// The export dialog filled in as a user does: format and unit (points) from the lists, width, height and a PNG's
+// resolution typed (72 dpi: one pixel per point, so the PNG has the size typed), OK clicked.
 test::ModalAnswerer::Step fillChartDialog(const QString &format, int width, int height)
 {
     return [=](QWidget *modal) {
@@ -42,15 +43,18 @@ test::ModalAnswerer::Step fillChartDialog(const QString &format, int width, int 
         QVERIFY(dialog);
         const QList<QComboBox *> combos = dialog->findChildren<QComboBox *>();
         for (QComboBox *combo : combos) {
-            const int i = combo->findData(format);
-            if (i >= 0)
-                combo->setCurrentIndex(i);
+            for (const QString &choice : {format, QStringLiteral("pt")}) {
+                const int i = combo->findData(choice);
+                if (i >= 0)
+                    combo->setCurrentIndex(i);
+            }
         }
-        const QList<QSpinBox *> spins = dialog->findChildren<QSpinBox *>();
-        QCOMPARE(spins.size(), 2);
-        for (int k = 0; k < 2; ++k) {
+        const QList<QDoubleSpinBox *> spins = dialog->findChildren<QDoubleSpinBox *>();
+        QCOMPARE(spins.size(), 3); // width, height, dpi
+        const int values[] = {width, height, 72};
+        for (int k = 0; k < 3; ++k) {
             spins[k]->selectAll();
-            QTest::keyClicks(spins[k], QString::number(k == 0 ? width : height));
+            QTest::keyClicks(spins[k], QString::number(values[k]));
         }
         auto *buttons = dialog->findChild<QDialogButtonBox *>();
         QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);

@@ -1,7 +1,6 @@
 #include "ecodesignerwidget.h"
 
 #include "eco_sweep.h"
-#include "qcp.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -21,10 +20,13 @@ namespace cs {
 namespace {
 
 constexpr int gridSteps = 21; // 0, 5, ..., 100 % eco share; discounts likewise up to the chosen maximum
+constexpr double notTyped = -1; // a latency box at its minimum: nothing typed in yet
 
-QDoubleSpinBox *spin(double lo, double hi, double value, int decimals, const QString &suffix, double step)
+QDoubleSpinBox *spin(const char *name, double lo, double hi, double value, int decimals, const QString &suffix,
+                     double step)
 {
     auto *s = new QDoubleSpinBox;
+    s->setObjectName(QLatin1String(name));
     s->setRange(lo, hi);
     s->setDecimals(decimals);
     s->setSingleStep(step);
@@ -34,11 +36,27 @@ QDoubleSpinBox *spin(double lo, double hi, double value, int decimals, const QSt
     return s;
 }
 
+// Plain decimals with about four significant digits, never "1e+05".
 QString number(double v)
 {
     if (std::isinf(v))
         return QStringLiteral("∞");
-    return QString::number(v, 'g', 4);
+    const int magnitude = v == 0 ? 0 : static_cast<int>(std::floor(std::log10(std::fabs(v))));
+    return QString::number(v, 'f', std::clamp(3 - magnitude, 0, 6));
+}
+
+// "512 g", "1.23 kg", "3.4 t", and the unit for a chart's axis.
+std::pair<double, QString> massUnit(double grams)
+{
+    const double g = std::fabs(grams);
+    return g >= 1e6 ? std::pair{1e6, QStringLiteral("t")} : g >= 1e3 ? std::pair{1e3, QStringLiteral("kg")}
+                                                                   : std::pair{1.0, QStringLiteral("g")};
+}
+
+QString mass(double grams)
+{
+    const auto [unit, symbol] = massUnit(grams);
+    return number(grams / unit) + QLatin1Char(' ') + symbol;
 }
 
 } // namespace
@@ -48,30 +66,33 @@ EcoDesignerWidget::EcoDesignerWidget(QWidget *parent)
 {
     mStandard = new QComboBox;
     mEco = new QComboBox;
-    mShare = spin(0, 100, 20, 1, QStringLiteral(" %"), 5);
-    mDiscount = spin(0, 100, 20, 1, QStringLiteral(" %"), 5);
+    mShare = spin("ecoShare", 0, 100, 20, 1, QStringLiteral(" %"), 5);
+    mDiscount = spin("ecoDiscount", 0, 100, 20, 1, QStringLiteral(" %"), 5);
     mPricing = new QComboBox;
     mPricing->addItems({tr("per request"), tr("per user per month")});
-    mPrice = spin(0, 1e9, 0.001, 6, QString(), 0.001);
-    mUsers = spin(0, 1e12, 1000, 0, QString(), 100);
+    mPrice = spin("price", 0, 1e9, 0.001, 6, QString(), 0.001);
+    mUsers = spin("users", 0, 1e12, 1000, 0, QString(), 100);
     mRule = new QComboBox;
     mRule->addItems({tr("intensity at or above a threshold"), tr("the paper's heuristic on {standard, eco}")});
-    mThreshold = spin(0, 5000, 250, 1, QStringLiteral(" gCO₂/kWh"), 10);
-    mCarbonPrice = spin(0, 1e9, 80, 2, QStringLiteral(" / t"), 5);
-    mMaxDiscount = spin(1, 100, 50, 0, QStringLiteral(" %"), 5);
+    mThreshold = spin("threshold", 0, 5000, 250, 1, QStringLiteral(" gCO₂/kWh"), 10);
+    mCarbonPrice = spin("carbonPrice", 0, 1e9, 80, 2, QString(), 5);
+    mMaxDiscount = spin("maxDiscount", 1, 100, 50, 0, QStringLiteral(" %"), 5);
     mChoose = new QCheckBox(tr("Users choose their tier"));
+    mChoose->setChecked(true); // the framework modelled: users' valuations decide who takes the discount
     mChoose->setToolTip(tr("A user takes the eco tier when the discount plus the CO₂ avoided (at the users' value of "
                            "CO₂) covers what the extra error and latency of their degraded requests are worth to them. "
                            "Users differ in how much a point of error is worth, evenly from 0 to the most sensitive "
                            "user's value. The eco share then follows the discount."));
-    mErrorValue = spin(0, 1e9, 0.0001, 6, QStringLiteral(" per point"), 0.00001);
-    mErrorValue->setToolTip(tr("What the most quality-sensitive user would pay per request to avoid one point more "
-                               "error"));
-    mLatencyValue = spin(0, 1e9, 0, 6, QStringLiteral(" per ms"), 0.00001);
-    mLatencyValue->setToolTip(tr("What a user would pay per request to avoid one ms more latency (counted where the "
-                                 "pool has latency figures)"));
-    mCarbonValue = spin(0, 1e12, 0.08, 4, QStringLiteral(" per kg CO₂"), 0.01);
+    mErrorValue = spin("errorValue", 0, 1e9, 0.0001, 6, QString(), 0.00001);
+    mErrorValue->setToolTip(tr("What the most quality-sensitive user would pay per request to avoid one point more error"));
+    mLatencyValue = spin("latencyValue", 0, 1e9, 0, 6, QString(), 0.00001);
+    mLatencyValue->setToolTip(tr("What a user would pay per request to avoid one ms more latency"));
+    mCarbonValue = spin("carbonValue", 0, 1e12, 0.08, 4, QString(), 0.01);
     mCarbonValue->setToolTip(tr("What avoiding one kg of CO₂ is worth to a user (0.08 = 80 per tonne)"));
+    mStandardLatency = spin("standardLatency", notTyped, 86'400'000, notTyped, 1, QStringLiteral(" ms"), 1);
+    mEcoLatency = spin("ecoLatency", notTyped, 86'400'000, notTyped, 1, QStringLiteral(" ms"), 1);
+    for (QDoubleSpinBox *s : {mStandardLatency, mEcoLatency})
+        s->setSpecialValueText(tr("type it in"));
 
     auto *inputs = new QGroupBox(tr("Tier design"));
     auto *form = new QFormLayout(inputs);
@@ -85,11 +106,13 @@ EcoDesignerWidget::EcoDesignerWidget(QWidget *parent)
     form->addRow(tr("Degrade eco requests when"), mRule);
     form->addRow(tr("Threshold"), mThreshold);
     form->addRow(tr("Carbon price to compare"), mCarbonPrice);
-    form->addRow(tr("Heat maps: discount up to"), mMaxDiscount);
+    form->addRow(tr("Charts: discount up to"), mMaxDiscount);
     form->addRow(mChoose);
     form->addRow(tr("Extra error worth up to"), mErrorValue);
     form->addRow(tr("Extra latency worth"), mLatencyValue);
     form->addRow(tr("CO₂ avoided worth"), mCarbonValue);
+    form->addRow(tr("Latency, standard model"), mStandardLatency);
+    form->addRow(tr("Latency, eco model"), mEcoLatency);
     mSummary = new QLabel;
     mSummary->setTextFormat(Qt::RichText);
     mSummary->setWordWrap(true);
@@ -99,59 +122,53 @@ EcoDesignerWidget::EcoDesignerWidget(QWidget *parent)
     left->addWidget(inputs);
     left->addWidget(mSummary, 1);
 
-    mSavedPlot = makeHeatMap(tr("CO₂ saved against everyone on standard"), tr("g"), &mSavedMap, &mSavedMarker,
-                             &mSavedChoice);
-    mCostPlot = makeHeatMap(tr("Cost per tonne avoided (log colour)"), tr("per t"), &mCostMap, &mCostMarker,
-                            &mCostChoice);
-    mCostMap->setDataScaleType(QCPAxis::stLogarithmic);
+    mSaved = EcoChart::make(tr("CO₂ saved against everyone on standard"), tr("g"), font());
+    mCost = EcoChart::make(tr("Cost per tonne avoided"), QString(), font());
+    mNet = EcoChart::make(tr("Net benefit: CO₂ avoided at the carbon price − revenue given up"), QString(), font());
+    auto *lines = new QHBoxLayout;
+    lines->addWidget(mSaved.plot, 1);
+    lines->addWidget(mCost.plot, 1);
     auto *plots = new QVBoxLayout;
-    plots->addWidget(mSavedPlot, 1);
-    plots->addWidget(mCostPlot, 1);
+    plots->addLayout(lines, 1);
+    plots->addWidget(mNet.plot, 1);
 
     auto *layout = new QHBoxLayout(this);
     layout->addLayout(left, 0);
     layout->addLayout(plots, 1);
 
+    updateCurrencyTexts();
     connect(mChoose, &QCheckBox::toggled, this, &EcoDesignerWidget::recompute);
     for (QDoubleSpinBox *s : {mShare, mDiscount, mPrice, mUsers, mThreshold, mCarbonPrice, mMaxDiscount, mErrorValue,
-                              mLatencyValue, mCarbonValue})
+                              mLatencyValue, mCarbonValue, mStandardLatency, mEcoLatency})
         connect(s, &QDoubleSpinBox::valueChanged, this, &EcoDesignerWidget::recompute);
     for (QComboBox *c : {mStandard, mEco, mPricing, mRule})
         connect(c, &QComboBox::currentIndexChanged, this, &EcoDesignerWidget::recompute);
     recompute();
 }
 
-QCustomPlot *EcoDesignerWidget::makeHeatMap(const QString &title, const QString &gradientLabel, QCPColorMap **map,
-                                            QCPGraph **marker, QCPCurve **choice)
+void EcoDesignerWidget::setCurrency(const QString &code)
 {
-    auto *plot = new QCustomPlot;
-    plot->setMinimumSize(320, 220);
-    plot->plotLayout()->insertRow(0);
-    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(font().family(), font().pointSize(),
-                                                                              QFont::Bold)));
-    plot->xAxis->setLabel(tr("Eco share (%)"));
-    plot->yAxis->setLabel(tr("Discount (%)"));
-    *map = new QCPColorMap(plot->xAxis, plot->yAxis);
-    auto *scale = new QCPColorScale(plot);
-    plot->plotLayout()->addElement(1, 1, scale);
-    scale->setType(QCPAxis::atRight);
-    scale->axis()->setLabel(gradientLabel);
-    (*map)->setColorScale(scale);
-    QCPColorGradient gradient(QCPColorGradient::gpThermal);
-    gradient.setNanHandling(QCPColorGradient::nhTransparent); // cells with no value (nothing saved) stay empty
-    (*map)->setGradient(gradient);
-    (*map)->setInterpolate(false);
-    auto *group = new QCPMarginGroup(plot);
-    plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, group);
-    scale->setMarginGroup(QCP::msBottom | QCP::msTop, group);
-    *marker = plot->addGraph();
-    (*marker)->setLineStyle(QCPGraph::lsNone);
-    (*marker)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCrossCircle, QPen(Qt::white, 2), Qt::NoBrush, 12));
-    // The shares users choose, discount by discount (a curve: several discounts may give the same share).
-    *choice = new QCPCurve(plot->xAxis, plot->yAxis);
-    (*choice)->setPen(QPen(Qt::white, 2, Qt::DashLine));
-    (*choice)->setVisible(false);
-    return plot;
+    mCurrency = code;
+    updateCurrencyTexts();
+    recompute();
+}
+
+QString EcoDesignerWidget::money(double amount) const
+{
+    return number(amount) + QChar(0x2009) + mCurrency;
+}
+
+void EcoDesignerWidget::updateCurrencyTexts()
+{
+    const QString c = QLatin1Char(' ') + mCurrency;
+    mPrice->setSuffix(c);
+    mCarbonPrice->setSuffix(c + tr("/t"));
+    mErrorValue->setSuffix(c + tr(" per point"));
+    mLatencyValue->setSuffix(c + tr(" per ms"));
+    mCarbonValue->setSuffix(c + tr(" per kg CO₂"));
+    mCost.plot->yAxis->setLabel(tr("%1 per t").arg(mCurrency));
+    mCost.scale->axis()->setLabel(tr("%1 per t").arg(mCurrency));
+    mNet.scale->axis()->setLabel(mCurrency);
 }
 
 void EcoDesignerWidget::setScenario(const Scenario &scenario, const ModelPool &pool)
@@ -184,6 +201,24 @@ void EcoDesignerWidget::fillModels()
     mEco->setCurrentIndex(e >= 0 ? e : smallest);
 }
 
+// A latency box shows the pool's figure (read-only) where the model was profiled, else takes one typed in.
+void EcoDesignerWidget::updateLatencyInputs()
+{
+    for (auto [box, combo] : {std::pair{mStandardLatency, mStandard}, std::pair{mEcoLatency, mEco}}) {
+        const int m = mPool.indexOf(combo->currentText().toStdString());
+        const std::optional<double> profiled = m >= 0 ? mPool.at(m).latencyMs : std::nullopt;
+        const QSignalBlocker block(box);
+        box->setEnabled(!profiled);
+        if (profiled)
+            box->setValue(*profiled);
+        else if (box->property("profiled").toBool())
+            box->setValue(notTyped); // the figure shown was the pool's, not typed in
+        box->setProperty("profiled", profiled.has_value());
+        box->setToolTip(profiled ? tr("From the pool (profiled or from its source)")
+                                 : tr("The pool has no latency for this model: type it in (ms per request)"));
+    }
+}
+
 std::optional<EcoUptakeModel> EcoDesignerWidget::uptake() const
 {
     if (!mChoose->isChecked())
@@ -198,8 +233,6 @@ std::optional<EcoUptakeModel> EcoDesignerWidget::uptake() const
 void EcoDesignerWidget::drawChoiceCurve(const EcoTierDesign &d)
 {
     const std::optional<EcoUptakeModel> m = uptake();
-    for (QCPCurve *c : {mSavedChoice, mCostChoice})
-        c->setVisible(m.has_value());
     if (!m)
         return;
     const EcoUptakeTerms terms = ecoUptakeTerms(mScenario, mPool, d, *m);
@@ -208,7 +241,7 @@ void EcoDesignerWidget::drawChoiceCurve(const EcoTierDesign &d)
         shares << 100 * ecoUptakeShare(terms, *m, disc);
         discounts << 100 * disc;
     }
-    for (QCPCurve *c : {mSavedChoice, mCostChoice})
+    for (QCPCurve *c : {mSaved.choice, mCost.choice, mNet.choice})
         c->setData(shares, discounts);
 }
 
@@ -226,6 +259,10 @@ EcoTierDesign EcoDesignerWidget::design() const
     d.standardModel = mStandard->currentText().toStdString();
     d.ecoModel = mEco->currentText().toStdString();
     d.carbonPricePerTonne = mCarbonPrice->value();
+    if (mStandardLatency->isEnabled() && mStandardLatency->value() > notTyped)
+        d.standardLatencyMs = mStandardLatency->value();
+    if (mEcoLatency->isEnabled() && mEcoLatency->value() > notTyped)
+        d.ecoLatencyMs = mEcoLatency->value();
     if (const std::optional<EcoUptakeModel> m = uptake()) {
         try {
             d.ecoShare = ecoUptakeShare(ecoUptakeTerms(mScenario, mPool, d, *m), *m, d.discount);
@@ -234,6 +271,64 @@ EcoTierDesign EcoDesignerWidget::design() const
         }
     }
     return d;
+}
+
+void EcoDesignerWidget::drawCharts(const EcoTierDesign &d)
+{
+    EcoGrid saved, cost, net;
+    for (EcoGrid *g : {&saved, &cost, &net}) {
+        for (double s : evenlySpaced(0, 100, gridSteps))
+            g->shares.push_back(s);
+        for (double disc : evenlySpaced(0, mMaxDiscount->value(), gridSteps))
+            g->discounts.push_back(disc);
+    }
+    const EcoSweep sweep = sweepEcoTier(mScenario, mPool, d, evenlySpaced(0, 1, gridSteps),
+                                        evenlySpaced(0, mMaxDiscount->value() / 100, gridSteps));
+    double largestSaved = 0;
+    for (const EcoTierResult &r : sweep.results) {
+        saved.values.push_back(r.savedCo2G);
+        largestSaved = std::max(largestSaved, std::fabs(r.savedCo2G));
+        // Where nothing is saved there is no cost per tonne: left empty.
+        cost.values.push_back(std::isfinite(r.costPerTonne) ? r.costPerTonne : NAN);
+        net.values.push_back(r.netBenefit);
+    }
+    const auto [unit, symbol] = massUnit(largestSaved);
+    mSaved.scale->axis()->setLabel(symbol);
+    const bool choose = mChoose->isChecked();
+    mSaved.show(saved, unit, tr("CO₂ saved (%1)").arg(symbol), 100 * d.ecoShare, mDiscount->value(), choose);
+    mCost.show(cost, 1, tr("%1 per t").arg(mCurrency), 100 * d.ecoShare, mDiscount->value(), choose);
+    mNet.show(net, 1, mCurrency, 100 * d.ecoShare, mDiscount->value(), choose);
+    for (QCustomPlot *plot : {mSaved.plot, mCost.plot, mNet.plot})
+        plot->replot();
+}
+
+QString EcoDesignerWidget::summary(const EcoTierDesign &d) const
+{
+    const EcoTierResult &r = mResult;
+    const double pct = r.baselineCo2G > 0 ? 100 * r.savedCo2G / r.baselineCo2G : 0;
+    const auto source = [this](const QComboBox *combo) {
+        const int m = mPool.indexOf(combo->currentText().toStdString());
+        return m >= 0 && mPool.at(m).latencyMs ? tr("pool") : tr("typed in");
+    };
+    QString latency = tr("type the models' latency in the form (the pool has no figures for them)");
+    if (r.standardLatencyMs && r.ecoLatencyMs)
+        latency = tr("standard %1 ms (%2), eco tier %3 ms on average (%4)")
+                      .arg(number(*r.standardLatencyMs), source(mStandard), number(*r.ecoLatencyMs), source(mEco));
+    return tr("<b>CO₂ saved</b>: %1 of %2 (%3 %)<br><b>Revenue given up</b>: %4 of %5<br>"
+              "<b>Cost per tonne avoided</b>: %6 — %7 than the carbon price %8<br><b>Net benefit</b>: %9<br>")
+               .arg(mass(r.savedCo2G), mass(r.baselineCo2G), number(pct), money(r.revenueGivenUp),
+                    money(r.revenueFull), money(r.costPerTonne), r.cheaperThanCarbonPrice ? tr("cheaper") : tr("dearer"),
+                    money(d.carbonPricePerTonne), money(r.netBenefit)) +
+           tr("<b>Error</b>: standard %1 %, eco %2 %<br><b>Latency</b>: %3<br>"
+              "<b>Eco requests degraded</b>: %4 % (%5 of %6 intervals)<br>")
+               .arg(number(r.standardErrorPct), number(r.ecoErrorPct), latency, number(100 * r.degradedShare))
+               .arg(r.degradedIntervals)
+               .arg(mScenario.size()) +
+           (mChoose->isChecked() ? tr("<b>Eco share users choose</b> at this discount: %1 %<br>").arg(number(100 * d.ecoShare))
+                                 : QString()) +
+           tr("<small>A chart is a heat map where its figure varies with both the eco share and the discount (the "
+              "net benefit; dashed: the shares users choose), else a line over the one it varies with: CO₂ saved "
+              "grows with the eco share alone, the cost per tonne with the discount alone.</small>");
 }
 
 void EcoDesignerWidget::recompute()
@@ -248,6 +343,7 @@ void EcoDesignerWidget::recompute()
         Q_EMIT recomputed();
         return;
     }
+    updateLatencyInputs();
     const EcoTierDesign d = design();
     if (mChoose->isChecked()) { // the share box shows the users' choice
         const QSignalBlocker block(mShare);
@@ -256,59 +352,8 @@ void EcoDesignerWidget::recompute()
     try {
         mResult = evaluateEcoTier(mScenario, mPool, d);
         drawChoiceCurve(d);
-        const std::vector<double> shares = evenlySpaced(0, 1, gridSteps);
-        const std::vector<double> discounts = evenlySpaced(0, mMaxDiscount->value() / 100, gridSteps);
-        const EcoSweep sweep = sweepEcoTier(mScenario, mPool, d, shares, discounts);
-        for (auto [map, saved] : {std::pair{mSavedMap, true}, std::pair{mCostMap, false}}) {
-            map->data()->setSize(gridSteps, gridSteps);
-            map->data()->setRange(QCPRange(0, 100), QCPRange(0, mMaxDiscount->value()));
-            double lo = INFINITY, hi = -INFINITY;
-            for (int a = 0; a < gridSteps; ++a)
-                for (int b = 0; b < gridSteps; ++b) {
-                    const EcoTierResult &r = sweep.at(static_cast<std::size_t>(a), static_cast<std::size_t>(b));
-                    // Cells that save nothing or cost nothing have no cost per tonne on a log scale: left empty.
-                    const double v = saved ? r.savedCo2G
-                                           : (std::isfinite(r.costPerTonne) && r.costPerTonne > 0 ? r.costPerTonne
-                                                                                                  : qQNaN());
-                    map->data()->setCell(a, b, v);
-                    if (std::isfinite(v)) {
-                        lo = std::min(lo, v);
-                        hi = std::max(hi, v);
-                    }
-                }
-            if (lo <= hi)
-                map->setDataRange(QCPRange(lo, hi > lo ? hi : lo * 1.01 + 1e-12));
-        }
-        for (QCPGraph *marker : {mSavedMarker, mCostMarker})
-            marker->setData(QVector<double>{100 * d.ecoShare}, QVector<double>{mDiscount->value()});
-        for (QCustomPlot *plot : {mSavedPlot, mCostPlot}) {
-            plot->xAxis->setRange(-2.5, 102.5);
-            plot->yAxis->setRange(-mMaxDiscount->value() / 40, mMaxDiscount->value() * 41 / 40);
-            plot->replot();
-        }
-
-        const EcoTierResult &r = mResult;
-        const double pct = r.baselineCo2G > 0 ? 100 * r.savedCo2G / r.baselineCo2G : 0;
-        QString latency = tr("not known (the pool has no latency figures)");
-        if (r.standardLatencyMs && r.ecoLatencyMs)
-            latency = tr("standard %1 ms, eco %2 ms").arg(number(*r.standardLatencyMs), number(*r.ecoLatencyMs));
-        mSummary->setText(
-            tr("<b>CO₂ saved</b>: %1 g of %2 g (%3 %)<br><b>Revenue given up</b>: %4 of %5<br>"
-               "<b>Cost per tonne avoided</b>: %6 — %7 than the carbon price %8<br><b>Net benefit</b>: %9<br>"
-               "<b>Error</b>: standard %10 %, eco %11 %<br><b>Latency</b>: %12<br>"
-               "<b>Eco requests degraded</b>: %13 % (%14 of %15 intervals)<br>%16"
-               "<small>Under per-request or per-user pricing, CO₂ saved grows with the eco share alone and the cost "
-               "per tonne with the discount alone.</small>")
-                .arg(number(r.savedCo2G), number(r.baselineCo2G), number(pct), number(r.revenueGivenUp),
-                     number(r.revenueFull), number(r.costPerTonne), r.cheaperThanCarbonPrice ? tr("cheaper") : tr("dearer"),
-                     number(d.carbonPricePerTonne), number(r.netBenefit))
-                .arg(number(r.standardErrorPct), number(r.ecoErrorPct), latency, number(100 * r.degradedShare))
-                .arg(r.degradedIntervals)
-                .arg(mScenario.size())
-                .arg(mChoose->isChecked() ? tr("<b>Eco share users choose</b> at this discount: %1 % (the dashed "
-                                               "curve on the maps: their choice at every discount)<br>")
-                                                .arg(number(100 * d.ecoShare))
-                                          : QString()));
+        drawCharts(d);
+        mSummary->setText(summary(d));
     } catch (const std::exception &e) {
         mSummary->setText(tr("Cannot evaluate this design: %1").arg(QString::fromUtf8(e.what())));
     }

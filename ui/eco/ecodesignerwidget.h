@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ecochart.h"
 #include "eco_tier.h"
 #include "eco_uptake.h"
 #include "model_pool.h"
@@ -11,20 +12,17 @@
 
 class QCheckBox;
 class QComboBox;
-class QCustomPlot;
-class QCPColorMap;
-class QCPCurve;
-class QCPGraph;
 class QDoubleSpinBox;
 class QLabel;
 
 namespace cs {
 
 // The Eco tab: design a two-tier eco subscription on the current scenario. Inputs are spin boxes and combos;
-// every edit re-computes at once the design's outputs and two heat maps over eco share x discount (CO2 saved,
-// cost per tonne avoided), with the current design marked. Where users choose their tier, the eco share follows
-// the discount and the maps draw the curve of the shares users would choose. The scenario and pool come from outside (setScenario)
-// so the widget does not depend on the app's document class.
+// every edit re-computes at once the design's outputs and three charts over eco share x discount (CO2 saved, cost
+// per tonne avoided, net benefit), with the current design marked: a heat map where a figure varies with both, else a line over
+// the one it varies with. Users choose their tier by default: the eco share follows the discount, from their
+// valuations of quality, latency and CO2; latency comes from the pool where it was profiled, else is typed in.
+// The scenario, pool and currency come from outside so the widget does not depend on the app's classes.
 class EcoDesignerWidget : public QWidget
 {
     Q_OBJECT
@@ -39,8 +37,14 @@ public:
     // Set when users choose their tier (then design().ecoShare is their choice at the design's discount).
     std::optional<EcoUptakeModel> uptake() const;
     const EcoTierResult &result() const { return mResult; }
-    QCustomPlot *savedPlot() const { return mSavedPlot; }
-    QCustomPlot *costPlot() const { return mCostPlot; }
+    QCustomPlot *savedPlot() const { return mSaved.plot; }
+    QCustomPlot *costPlot() const { return mCost.plot; }
+    const EcoChart &savedChart() const { return mSaved; }
+    const EcoChart &costChart() const { return mCost; }
+    const EcoChart &netChart() const { return mNet; }
+
+    // The ISO code money is shown in ("EUR").
+    void setCurrency(const QString &code);
 
 Q_SIGNALS:
     void recomputed(); // after every re-computation (tests and the status bar listen)
@@ -48,9 +52,12 @@ Q_SIGNALS:
 private:
     void recompute();
     void fillModels();
-    QCustomPlot *makeHeatMap(const QString &title, const QString &gradientLabel, QCPColorMap **map, QCPGraph **marker,
-                             QCPCurve **choice);
+    void updateLatencyInputs();
+    void updateCurrencyTexts();
     void drawChoiceCurve(const EcoTierDesign &d);
+    void drawCharts(const EcoTierDesign &d);
+    QString summary(const EcoTierDesign &d) const;
+    QString money(double amount) const;
 
     Scenario mScenario;
     ModelPool mPool;
@@ -60,11 +67,10 @@ private:
     QDoubleSpinBox *mShare, *mDiscount, *mPrice, *mUsers, *mThreshold, *mCarbonPrice, *mMaxDiscount;
     QCheckBox *mChoose;
     QDoubleSpinBox *mErrorValue, *mLatencyValue, *mCarbonValue;
+    QDoubleSpinBox *mStandardLatency, *mEcoLatency; // typed in where the pool has no figure
     QLabel *mSummary;
-    QCustomPlot *mSavedPlot, *mCostPlot;
-    QCPColorMap *mSavedMap = nullptr, *mCostMap = nullptr;
-    QCPGraph *mSavedMarker = nullptr, *mCostMarker = nullptr;
-    QCPCurve *mSavedChoice = nullptr, *mCostChoice = nullptr;
+    EcoChart mSaved, mCost, mNet;
+    QString mCurrency = QStringLiteral("EUR");
 };
 
 } // namespace cs
