@@ -4,7 +4,7 @@
 // as it was and leave no temporary beside it. Then /dev/full as the file and as standard output, and the targets
 // refused before anything runs (the project itself, another SQLite file, a folder). Each run has its own folder, so
 // the runs of a phase go side by side: every CLI start costs about a second of CPU (LibTorch's start-up).
-#include "cli_fault_run.h"
+#include "cli_fault_cases.h"
 
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -19,66 +19,7 @@ using namespace faults;
 
 namespace {
 
-// A command that writes one file, @T standing for it; @C/@R the default scenario's traces, @DB a copy of the
-// fixture project (scenario "june", carbon series "sw", request series "wiki", run #1).
-struct Writer
-{
-    const char *name;
-    QStringList args;
-    const char *targetName;
-    bool usesProject;
-    bool failedUnderFaults; // the runs whose every call is failed in turn
-    QString program = {};   // empty: carbonscope-cli
-};
-
-QList<Writer> writers()
-{
-    // A scenario read from traces or from a project goes through the same writer; the project's runs are the ones
-    // failed call by call, since they also show that no run is saved when the file fails.
-    return {
-        {"simulate --csv (traces)", {"simulate", "--carbon", "@C", "--requests", "@R", "--pool", "resnets", "--csv", "@T"},
-         "intervals.csv", false, false},
-        {"simulate --csv (project)", {"simulate", "--db", "@DB", "--scenario", "june", "--csv", "@T"}, "intervals.csv",
-         true, true},
-        {"compare --csv (traces)", {"compare", "--carbon", "@C", "--requests", "@R", "--pool", "resnets", "--csv", "@T"},
-         "comparison.csv", false, false},
-        {"compare --csv (project)", {"compare", "--db", "@DB", "--scenario", "june", "--csv", "@T"}, "comparison.csv",
-         true, true},
-        {"export --series (carbon)", {"export", "--db", "@DB", "--series", "sw", "--csv", "@T"}, "carbon.csv", true, true},
-        {"export --series --kind requests", {"export", "--db", "@DB", "--series", "wiki", "--kind", "requests", "--csv", "@T"},
-         "requests.csv", true, true},
-        {"export --run", {"export", "--db", "@DB", "--run", "1", "--csv", "@T"}, "run.csv", true, true},
-        // profile --out writes its pool with writePoolJson, but only from measured energy (NVML or RAPL), which
-        // this machine may lack: the writer is run on its own (tests/reliability/pool_json_writer.cpp).
-        {"pool JSON (writePoolJson, as profile --out)", {"@T"}, "pool.json", false, true, CARBONSCOPE_POOL_WRITER},
-#ifdef CARBONSCOPE_GUI_WRITER
-        // The GUI's File ▸ Export, through the same Exporter calls (tests/reliability/gui_writer.cpp).
-        {"GUI chart PNG", {"png", "@T"}, "chart.png", false, true, CARBONSCOPE_GUI_WRITER},
-        {"GUI chart SVG", {"svg", "@T"}, "chart.svg", false, true, CARBONSCOPE_GUI_WRITER},
-        {"GUI chart PDF", {"pdf", "@T"}, "chart.pdf", false, true, CARBONSCOPE_GUI_WRITER},
-        {"GUI totals CSV", {"totals", "@T"}, "totals.csv", false, true, CARBONSCOPE_GUI_WRITER},
-        {"GUI intervals CSV", {"intervals", "@T"}, "intervals.csv", false, true, CARBONSCOPE_GUI_WRITER},
-        {"GUI report PDF", {"report", "@T"}, "report.pdf", false, true, CARBONSCOPE_GUI_WRITER},
-#endif
-    };
-}
-
-// profile as far as its refusal of an output path: it must refuse before it profiles anything.
-const QStringList profileArgs{"profile", "--device", "cpu", "--models", "ResNet18", "--batch", "1", "--dtype", "fp32",
-                              "--seconds", "0.05", "--idle-seconds", "0", "--image-size", "32", "--out"};
-
-// What the target holds before each run: it must hold exactly this after every failed one.
-QByteArray knownContent(const QString &writer)
-{
-    return "known content, to be kept whole by a failed " + writer.toUtf8() + "\n";
-}
-
 constexpr int bufferBytes = 64 * 1024; // AtomicFile's buffer: S bytes take at least ceil(S / 64 KiB) write() calls
-
-QString context(const QString &what, const Run &r)
-{
-    return what + " -> status " + QString::number(r.status) + ", stderr: " + QString::fromUtf8(r.err).trimmed();
-}
 
 } // namespace
 
@@ -115,13 +56,6 @@ class TestCliFaults : public QObject
     {
         return {{"@C", mCarbon}, {"@R", mRequests}, {"@DB", p.db}, {"@T", p.target},
                 {"@NEW", p.dir + "/new.csdb"}};
-    }
-
-    // The fixture project's runs as `list` shows them ("  #1 ..." lines).
-    static int runsListed(const QByteArray &listing)
-    {
-        const QByteArray runs = listing.mid(listing.indexOf("\nruns:\n"));
-        return static_cast<int>(runs.count("\n  #"));
     }
 
     void checkWritersUnderFaults(const QList<Writer> &writers);
@@ -310,29 +244,7 @@ void TestCliFaults::devFullAsTheOutputFileFails()
 void TestCliFaults::devFullAsStandardOutputFails()
 {
     // Every command that prints, its standard output on /dev/full: a message and status 2, as coreutils do.
-    QList<QStringList> commands{
-        {"simulate", "--carbon", "@C", "--requests", "@R", "--pool", "resnets"},
-        {"simulate", "--carbon", "@C", "--requests", "@R", "--pool", "resnets", "--json"},
-        {"compare", "--carbon", "@C", "--requests", "@R", "--pool", "resnets"},
-        {"list", "--db", "@DB"},
-        {"import", "carbon", "@C", "--db", "@NEW"},
-        {"scenario", "add", "--db", "@DB", "--name", "june2", "--carbon", "sw", "--requests", "wiki"},
-        {"time-zones"},
-        {"--help"},
-        {"simulate", "--help"},
-    };
-#ifdef CARBONSCOPE_CLI_HAS_OPTIMIZE
-    commands << QStringList{"frontier", "--carbon", "@C", "--requests", "@R", "--pool", "resnets", "--points", "20",
-                            "--json"}
-             << QStringList{"optimize", "--carbon", "@C", "--requests", "@R", "--pool", "resnets", "--policy",
-                            "heuristic"};
-#endif
-#ifdef CARBONSCOPE_CLI_HAS_ECO
-    commands << QStringList{"eco", "--carbon", "@C", "--requests", "@R"};
-#endif
-#ifdef CARBONSCOPE_CLI_HAS_ENGINE
-    commands << profileArgs.mid(0, profileArgs.size() - 1); // its table only, no --out
-#endif
+    const QList<QStringList> commands = printingCommands();
     std::vector<Job> jobs;
     for (const QStringList &c : commands) {
         const Place p = newPlace("unused");
