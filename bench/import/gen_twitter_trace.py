@@ -4,7 +4,11 @@ timestamp,anonymized key,key size,value size,client id,operation,TTL) of at leas
 and the memory/crash checks. Nothing in it is measured data: arrivals are a Poisson process with a daily wave,
 keys are random. Generate it into /tmp; never commit it.
 
-usage: gen_twitter_trace.py OUT [--size-gb 1.0] [--seed 1] [--days 7]
+usage: gen_twitter_trace.py OUT [--size-gb 1.0] [--seed 1] [--days 7 | --rate REQUESTS_PER_SECOND]
+
+--rate picks the mean request rate instead of the period (which then follows from the size): --rate 2 gives the
+low-rate trace of bench_import (about one line every half second, most seconds with 0-3 lines), where per-second
+work rather than per-byte work sets an importer's speed.
 """
 import argparse
 import os
@@ -42,11 +46,14 @@ def main():
     p.add_argument("--size-gb", type=float, default=1.0)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--days", type=float, default=7.0)
+    p.add_argument("--rate", type=float, help="mean requests per second (the period follows from --size-gb)")
     a = p.parse_args()
     target = int(a.size_gb * 1e9)
-    seconds_total = int(a.days * 86400)
-    # About 50 bytes a line: the mean rate that fills the target over the period.
-    mean_rate = target / 50.0 / seconds_total
+    if a.rate:
+        mean_rate = a.rate
+    else:
+        # About 50 bytes a line: the mean rate that fills the target over the period.
+        mean_rate = target / 50.0 / int(a.days * 86400)
     rng = np.random.default_rng(a.seed)
     written = 0
     second = 0
@@ -57,7 +64,8 @@ def main():
             f.write(data)
             written += len(data)
             second += step
-    print(f"{a.out}: {written / 1e9:.2f} GB, {second} s of SYNTHETIC Twitter-format requests (seed {a.seed})")
+    print(f"{a.out}: {written / 1e9:.2f} GB, {second} s of SYNTHETIC Twitter-format requests at a mean"
+          f" {mean_rate:.1f}/s (seed {a.seed})")
 
 
 if __name__ == "__main__":

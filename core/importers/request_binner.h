@@ -18,6 +18,9 @@ public:
     void finish();
 
     UtcSeconds interval() const { return mInterval; }
+    // The first second after the interval that holds t: a caller can sum a bin's requests itself and add() them
+    // once (one call per bin, not per second or request).
+    UtcSeconds binEnd(UtcSeconds t) const { return binOf(t) + mInterval; }
 
 private:
     UtcSeconds binOf(UtcSeconds t) const;

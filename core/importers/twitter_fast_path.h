@@ -43,6 +43,13 @@ public:
     // for them: their timestamp is the current second's, and no filter looks at their client or operation.
     long long skipSecond(const char *&p, const char *end) const;
 
+    // Counts the run of well-formed lines from p whose timestamps lie in [time, limit) (an unfiltered import,
+    // where nothing but the time matters), stopping before the first other line (or at end); returns how many.
+    // `time` becomes the last counted line's timestamp, and `newSecondAt` the index in the run (from 1) of the
+    // last line that started a later second (0: none did). The caller's work is then one call per bin of counts,
+    // not per second: the same whatever the request rate.
+    long long countRun(const char *&p, const char *end, long long limit, long long &time, long long &newSecondAt) const;
+
 private:
     alignas(16) char mSecond[16] = {};
     unsigned mSecondLength = 0; // 0: no second yet (a timestamp has at least one digit, so nothing matches)

@@ -8,6 +8,7 @@
 #include "twitter_fast_path.h"
 
 #include <cstring>
+#include <limits>
 
 namespace cs {
 
@@ -88,13 +89,14 @@ void TwitterImporter::run(ImportContext &context) const
     std::string_view f[fieldCount];
     int col[fieldCount];
     long long lastTime = -1, lastLine = 0, count = 0, rows = 0;
-    // Requests of the current second, handed to the binner when the second changes (once per second, not per
-    // line: the binner's division stays out of the hot loop).
-    long long second = -1, inSecond = 0;
+    // Requests of the current bin (times from the trace start below binLimit), handed to the binner when a
+    // later bin starts: one call per bin, however many seconds or lines it holds.
+    long long binLimit = std::numeric_limits<long long>::min(), inBin = 0;
+    UtcSeconds binTime = 0;
 
     TwitterFastPath fast;
-    // A line known to be well formed: order, filter, count. A new second's text is what fast.skipSecond() then
-    // looks for (unfiltered, every line of the current second is one more request of it, nothing else to do).
+    // A line known to be well formed: order, filter, count. A new second's text is what fast.parse() recognises
+    // without reading its digits again (unfiltered, fast.countRun() takes the rest of the bin's lines).
     auto take = [&](long long ts, std::string_view tsText, std::string_view client, std::string_view op, long long n) {
         if (ts < lastTime) {
             context.badRow(n, 1, "time goes backwards: " + std::to_string(ts) + " s after " + std::to_string(lastTime)
@@ -110,13 +112,14 @@ void TwitterImporter::run(ImportContext &context) const
             ++result.filteredRows;
             return;
         }
-        if (ts != second) {
-            if (inSecond > 0)
-                binner.add(*o.start + second, static_cast<double>(inSecond));
-            second = ts;
-            inSecond = 0;
+        if (ts >= binLimit) { // times never go back, so this is a later bin
+            if (inBin > 0)
+                binner.add(binTime, static_cast<double>(inBin));
+            binTime = *o.start + ts;
+            binLimit = binner.binEnd(binTime) - *o.start;
+            inBin = 0;
         }
-        ++inSecond;
+        ++inBin;
         ++count;
     };
 
@@ -183,11 +186,14 @@ void TwitterImporter::run(ImportContext &context) const
         TwitterLine fields;
         while (p < end) {
             if (!filtered) {
-                // The run of lines in the current second: only counted.
-                const long long same = fast.skipSecond(p, end);
+                // The run of lines in the current bin: only counted (and their order checked).
+                long long newSecondAt = 0;
+                const long long same = fast.countRun(p, end, binLimit, lastTime, newSecondAt);
+                if (newSecondAt > 0)
+                    lastLine = n + newSecondAt;
                 n += same;
                 rows += same;
-                inSecond += same;
+                inBin += same;
                 count += same;
                 if (p == end)
                     break;
@@ -212,8 +218,8 @@ void TwitterImporter::run(ImportContext &context) const
     std::string_view line;
     while (lines.next(line))
         handle(line, lines.lineNumber(), lines.lastLineUnterminated());
-    if (inSecond > 0)
-        binner.add(*o.start + second, static_cast<double>(inSecond));
+    if (inBin > 0)
+        binner.add(binTime, static_cast<double>(inBin));
     result.rows += rows;
     context.progress();
     if (result.rows == 0)
