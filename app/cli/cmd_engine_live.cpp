@@ -105,7 +105,7 @@ void printRow(const LiveRecord &r)
     std::printf("%-20s %6.0f %-20s %7lld %6lld %9s %8s %10s %10s %8s %8s\n", formatUtcTime(r.time).c_str(),
                 r.intensity, r.model.c_str(), static_cast<long long>(r.served), static_cast<long long>(r.dropped),
                 opt(r.energyJ, "%.1f").c_str(), opt(r.meanPowerW, "%.0f").c_str(), opt(r.co2G, "%.5f").c_str(),
-                opt(r.predictedCo2G, "%.5f").c_str(), opt(r.p50Ms).c_str(), opt(r.p99Ms).c_str());
+                opt(r.predictedCo2G, "%.5f").c_str(), opt(r.latencyP50Ms).c_str(), opt(r.latencyP99Ms).c_str());
     flushStandardOutput(); // a failure is reported at the end (main)
 }
 

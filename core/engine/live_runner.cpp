@@ -116,8 +116,8 @@ LiveSummary runLiveSession(InferenceEngine &engine, EnergyMeter &meter, Intensit
         rec.arrived = c.submitted;
         rec.served = c.served;
         rec.dropped = c.dropped;
-        rec.p50Ms = quantile(c.latenciesMs, 0.50);
-        rec.p99Ms = quantile(c.latenciesMs, 0.99);
+        rec.latencyP50Ms = quantile(c.latenciesMs, 0.50);
+        rec.latencyP99Ms = quantile(c.latenciesMs, 0.99);
 
         if (const auto joules = energyBetween(s0, s1)) {
             const double seconds = s1->seconds - s0->seconds;

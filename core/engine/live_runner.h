@@ -5,6 +5,7 @@
 #include "idle_power.h"
 #include "inference_engine.h"
 #include "intensity_feed.h"
+#include "live_interval.h"
 #include "model_pool.h"
 #include "policy.h"
 
@@ -28,25 +29,8 @@ struct LiveOptions
     std::uint64_t seed = 7;
 };
 
-// One interval of a live session as it was served and measured.
-struct LiveRecord
-{
-    int index = 0;
-    UtcSeconds time = 0;
-    double intensity = 0;
-    std::string model;                  // the model that served it ("A>B" where the policy split it)
-    std::int64_t arrived = 0;
-    std::int64_t served = 0;
-    std::int64_t dropped = 0;
-    double wallSeconds = 0;
-    double switchMs = 0;                // how long the switch call took (0 when the model stayed)
-    std::optional<double> energyJ;      // measured (per the idle mode); empty without a meter
-    std::optional<double> co2G;         // energyJ x intensity
-    std::optional<double> predictedCo2G;// the pool's energy per inference x served x intensity
-    std::optional<double> meanPowerW;   // measured, idle included
-    std::optional<double> p50Ms;
-    std::optional<double> p99Ms;
-};
+// The name the engine used for LiveInterval before it was one struct (core/live_interval.h).
+using LiveRecord = LiveInterval;
 
 struct LiveSessionHeader
 {

@@ -30,19 +30,7 @@ void StoreLiveSink::begin(const LiveSessionHeader &header)
 
 void StoreLiveSink::append(const LiveRecord &r)
 {
-    LiveInterval row;
-    row.time = r.time;
-    row.intensity = r.intensity;
-    row.model = r.model;
-    row.served = r.served;
-    row.dropped = r.dropped;
-    row.energyJ = r.energyJ;
-    row.co2G = r.co2G;
-    row.latencyP50Ms = r.p50Ms;
-    row.latencyP99Ms = r.p99Ms;
-    row.meanPowerW = r.meanPowerW;
-    row.predictedCo2G = r.predictedCo2G;
-    mStore->appendLiveInterval(mSession, row);
+    mStore->appendLiveInterval(mSession, r);
 }
 
 void StoreLiveSink::end()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "live_interval.h"
+
 #include "utc_time.h"
 
 #include <cstdint>
@@ -70,22 +72,7 @@ struct RunInfo
     long long intervals = 0;
 };
 
-// One interval of a live session, as the engine measured it. Figures the machine cannot measure stay empty:
-// never a made-up number.
-struct LiveInterval
-{
-    UtcSeconds time = 0;
-    double intensity = 0;                 // gCO2/kWh used for the decision
-    std::string model;
-    std::int64_t served = 0;
-    std::int64_t dropped = 0;
-    std::optional<double> energyJ;        // measured energy of the interval, joules
-    std::optional<double> co2G;           // measured energy x intensity
-    std::optional<double> latencyP50Ms;
-    std::optional<double> latencyP99Ms;
-    std::optional<double> meanPowerW;
-    std::optional<double> predictedCo2G;  // what the simulation predicts for the same interval
-};
+// One interval of a live session: core/live_interval.h (the engine, the store and the UI share it).
 
 struct LiveSessionInfo
 {

@@ -38,7 +38,7 @@ private slots:
         QVERIFY(!plot->plot()->xAxis->tickLabels());
         QVERIFY(!plot->plot()->yAxis->tickLabels());
 
-        LiveRow row;
+        LiveInterval row;
         row.time = 1685577600; // 2023-06-01 00:00 UTC
         row.intensity = 150;
         row.co2G = 0.5;
@@ -88,8 +88,8 @@ private slots:
         LiveTab tab(nullptr);
         LiveReadouts *r = tab.readouts();
         QCOMPARE(r->co2Text(), QStringLiteral("—"));
-        LiveRow row;
-        row.model = QStringLiteral("ResNet50");
+        LiveInterval row;
+        row.model = "ResNet50";
         row.served = 10;
         row.predictedCo2G = 0.25;
         r->show(row);
@@ -97,9 +97,9 @@ private slots:
         QCOMPARE(r->latencyText(), QStringLiteral("—"));
         QCOMPARE(r->co2Text(), QStringLiteral("— / 0.25 g"));
         row.co2G = 0.5;
-        row.powerW = 120;
-        row.p50Ms = 1.5;
-        row.p99Ms = 3.25;
+        row.meanPowerW = 120;
+        row.latencyP50Ms = 1.5;
+        row.latencyP99Ms = 3.25;
         r->show(row);
         QCOMPARE(r->powerText(), QStringLiteral("120 W"));
         QCOMPARE(r->latencyText(), QStringLiteral("1.50 / 3.25 ms"));

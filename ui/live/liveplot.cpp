@@ -70,7 +70,7 @@ void LivePlot::clear()
     mPlot->replot();
 }
 
-void LivePlot::append(const LiveRow &row)
+void LivePlot::append(const LiveInterval &row)
 {
     const double t = static_cast<double>(row.time);
     mMeasured += row.co2G.value_or(0);

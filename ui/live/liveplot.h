@@ -1,6 +1,6 @@
 #pragma once
 
-#include "liverow.h"
+#include "live_interval.h"
 
 #include <QWidget>
 
@@ -22,7 +22,7 @@ public:
     explicit LivePlot(QWidget *parent = nullptr);
 
     void clear();
-    void append(const LiveRow &row);
+    void append(const LiveInterval &row);
     double measuredTotal() const { return mMeasured; }
     double predictedTotal() const { return mPredicted; }
     int points() const { return mPoints; }

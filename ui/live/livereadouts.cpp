@@ -48,7 +48,7 @@ void LiveReadouts::clear()
     mAllMeasured = true;
 }
 
-void LiveReadouts::show(const LiveRow &row)
+void LiveReadouts::show(const LiveInterval &row)
 {
     mServedTotal += row.served;
     mDroppedTotal += row.dropped;
@@ -56,9 +56,9 @@ void LiveReadouts::show(const LiveRow &row)
     mMeasured += row.co2G.value_or(0);
     mPredicted += row.predictedCo2G.value_or(0);
     mIntensity->setText(tr("%1 gCO₂/kWh").arg(row.intensity, 0, 'f', 0));
-    mModel->setText(row.model);
-    mPower->setText(row.powerW ? tr("%1 W").arg(*row.powerW, 0, 'f', 0) : notMeasured);
-    mLatency->setText(row.p50Ms && row.p99Ms ? tr("%1 / %2 ms").arg(*row.p50Ms, 0, 'f', 2).arg(*row.p99Ms, 0, 'f', 2)
+    mModel->setText(QString::fromStdString(row.model));
+    mPower->setText(row.meanPowerW ? tr("%1 W").arg(*row.meanPowerW, 0, 'f', 0) : notMeasured);
+    mLatency->setText(row.latencyP50Ms && row.latencyP99Ms ? tr("%1 / %2 ms").arg(*row.latencyP50Ms, 0, 'f', 2).arg(*row.latencyP99Ms, 0, 'f', 2)
                                              : notMeasured);
     mServed->setText(tr("%1 / %2").arg(mServedTotal).arg(mDroppedTotal));
     mCo2->setText(tr("%1 / %2").arg(mAllMeasured ? grams(mMeasured) : notMeasured, grams(mPredicted)));

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "liverow.h"
+#include "live_interval.h"
 
 #include <QWidget>
 
@@ -19,7 +19,7 @@ public:
     explicit LiveReadouts(QWidget *parent = nullptr);
 
     void clear();
-    void show(const LiveRow &row);
+    void show(const LiveInterval &row);
 
     QString modelText() const;
     QString powerText() const;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "liverow.h"
+#include "live_interval.h"
 
 #include <QString>
 #include <QVector>
@@ -23,6 +23,6 @@ struct RecordedSession
 // Throw InputError (the store's StoreError) naming the file and the problem; without a store in this build they
 // throw too.
 QVector<RecordedSession> listRecordedSessions(const QString &projectPath);
-QVector<LiveRow> loadRecordedRows(const QString &projectPath, long long sessionId, long long afterIndex = 0);
+QVector<LiveInterval> loadRecordedRows(const QString &projectPath, long long sessionId, long long afterIndex = 0);
 
 } // namespace cs

@@ -83,21 +83,7 @@ void LiveSessionWorker::run(const Config &config)
                                sizeNote));
         const LiveSummary sum = runLiveSession(
             *engine, *meter, feed, *policy, config.pool, h, lo, outputs.sink(),
-            [this](const LiveRecord &r) {
-                LiveRow row;
-                row.time = r.time;
-                row.intensity = r.intensity;
-                row.model = QString::fromStdString(r.model);
-                row.served = r.served;
-                row.dropped = r.dropped;
-                row.energyJ = r.energyJ;
-                row.co2G = r.co2G;
-                row.predictedCo2G = r.predictedCo2G;
-                row.powerW = r.meanPowerW;
-                row.p50Ms = r.p50Ms;
-                row.p99Ms = r.p99Ms;
-                Q_EMIT intervalDone(row);
-            },
+            [this](const LiveInterval &r) { Q_EMIT intervalDone(r); },
             &mStop);
         Q_EMIT finished(tr("%1 intervals, %2 served, %3 dropped%4")
                             .arg(sum.intervals)

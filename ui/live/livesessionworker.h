@@ -1,6 +1,6 @@
 #pragma once
 
-#include "liverow.h"
+#include "live_interval.h"
 #include "model_pool.h"
 #include "scenario.h"
 
@@ -42,7 +42,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void status(const QString &text);
-    void intervalDone(const cs::LiveRow &row);
+    void intervalDone(const cs::LiveInterval &row);
     void finished(const QString &summary);
     void failed(const QString &error);
 
@@ -53,3 +53,4 @@ private:
 } // namespace cs
 
 Q_DECLARE_METATYPE(cs::LiveSessionWorker::Config)
+Q_DECLARE_METATYPE(cs::LiveInterval)

@@ -32,7 +32,7 @@ LiveTab::LiveTab(ScenarioDocument *document, QWidget *parent)
     , mPlot(new LivePlot(this))
     , mWorker(new LiveSessionWorker)
 {
-    qRegisterMetaType<cs::LiveRow>();
+    qRegisterMetaType<cs::LiveInterval>();
     qRegisterMetaType<cs::LiveSessionWorker::Config>();
     qRegisterMetaType<cs::IntensityReading>();
     mWorker->moveToThread(&mThread);
@@ -207,7 +207,7 @@ void LiveTab::setRunning(bool running)
     mStop->setEnabled(running);
 }
 
-void LiveTab::showRow(const LiveRow &row)
+void LiveTab::showRow(const LiveInterval &row)
 {
     mPlot->append(row);
     mReadouts->show(row);

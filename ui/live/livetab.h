@@ -67,7 +67,7 @@ private:
     QWidget *makeRunBox();
     QWidget *makeReplayBox();
     void startFromForm();
-    void showRow(const LiveRow &row);
+    void showRow(const LiveInterval &row);
     void setRunning(bool running);
     void replayStep();
 
@@ -96,7 +96,7 @@ private:
     QComboBox *mSessionBox;
     QPushButton *mReplayButton;
     QTimer mReplayTimer;
-    QVector<LiveRow> mReplayRows;
+    QVector<LiveInterval> mReplayRows;
     int mReplayNext = 0;
 
     LiveFeedBox *mFeedBox;
