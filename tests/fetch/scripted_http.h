@@ -2,6 +2,7 @@
 
 // A scripted HttpClient and a clock whose waits cost nothing and are recorded, for the pacing and retry logic.
 #include "fetch_clock.h"
+#include "fetch_pacing.h"
 #include "http_client.h"
 
 #include <deque>
@@ -34,6 +35,14 @@ inline cs::HttpResponse reply(int status, std::string body = "{}", std::string r
     r.body = std::move(body);
     r.retryAfter = std::move(retryAfter);
     return r;
+}
+
+// Pacing with no gap between calls, so that a test's sleeps are its retries only.
+inline cs::FetchPacing withoutGap()
+{
+    cs::FetchPacing p;
+    p.minGapMs = 0;
+    return p;
 }
 
 class FakeClock : public cs::FetchClock

@@ -40,6 +40,12 @@ void fill(DownloadDialog &dialog, const std::string &base, const QString &region
     dialog.findChild<QLineEdit *>("baseUrl")->setText(QString::fromStdString(base));
 }
 
+// Presses one of the dialog's buttons ("startDownload", "cancelDownload") as a user does.
+void press(DownloadDialog &dialog, const char *button)
+{
+    QTest::mouseClick(dialog.findChild<QPushButton *>(button), Qt::LeftButton);
+}
+
 QString newProject(const QTemporaryDir &dir)
 {
     const QString path = dir.filePath("gui.csdb");
@@ -62,7 +68,7 @@ private slots:
         DownloadDialog dialog(project);
         fill(dialog, server.base(), "1, 2");
         QSignalSpy done(&dialog, &DownloadDialog::downloadFinished);
-        QTest::mouseClick(dialog.findChild<QPushButton *>("startDownload"), Qt::LeftButton);
+        press(dialog, "startDownload");
         QVERIFY(dialog.isRunning());
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 60000);
         QCOMPARE(done.front().front().toBool(), true);
@@ -87,16 +93,16 @@ private slots:
         DownloadDialog dialog(project);
         fill(dialog, server.base(), "1-3");
         QSignalSpy done(&dialog, &DownloadDialog::downloadFinished);
-        QTest::mouseClick(dialog.findChild<QPushButton *>("startDownload"), Qt::LeftButton);
+        press(dialog, "startDownload");
         QTRY_VERIFY_WITH_TIMEOUT(asked.load() >= 3, 60000);
-        QTest::mouseClick(dialog.findChild<QPushButton *>("cancelDownload"), Qt::LeftButton);
+        press(dialog, "cancelDownload");
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 60000);
         QCOMPARE(done.front().front().toBool(), false);
         QVERIFY2(dialog.resultText().contains("Cancelled"), qPrintable(dialog.resultText()));
         const long long firstRun = server.total();
         QVERIFY(firstRun < 9);
         // The call in flight was abandoned: at most the two before it were kept, and the rerun asks the rest.
-        QTest::mouseClick(dialog.findChild<QPushButton *>("startDownload"), Qt::LeftButton);
+        press(dialog, "startDownload");
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, 60000);
         QCOMPARE(done.back().front().toBool(), true);
         int twice = 0;

@@ -95,8 +95,7 @@ private slots:
         FakeClock clock;
         http.clock = &clock;
         http.replies = {reply(429, "slow down", "7"), reply(200, "body")};
-        FetchPacing pacing;
-        pacing.minGapMs = 0;
+        FetchPacing pacing = withoutGap();
         PacedClient client(http, clock, pacing);
         QCOMPARE(client.get({"http://x/a"}), std::string("body"));
         QCOMPARE(http.sent.size(), std::size_t(2));
@@ -109,8 +108,7 @@ private slots:
         ScriptedHttp http;
         FakeClock clock;
         http.replies = {reply(503, "", "Wed, 21 Oct 2015 07:28:30 GMT"), reply(200, "ok")};
-        FetchPacing pacing;
-        pacing.minGapMs = 0;
+        FetchPacing pacing = withoutGap();
         PacedClient client(http, clock, pacing);
         QCOMPARE(client.get({"http://x/a"}), std::string("ok"));
         QCOMPARE(clock.sleeps, (std::vector<long long>{90000})); // 07:27:00 -> 07:28:30
@@ -126,8 +124,7 @@ private slots:
         truncated.status = 200;
         truncated.transportError = "truncated response body (the connection closed before its end)";
         http.replies = {reply(500), timeout, truncated, reply(502), reply(200, "ok")};
-        FetchPacing pacing;
-        pacing.minGapMs = 0;
+        FetchPacing pacing = withoutGap();
         pacing.backoffBaseMs = 1000;
         PacedClient client(http, clock, pacing);
         QCOMPARE(client.get({"http://x/a"}), std::string("ok"));
@@ -177,8 +174,7 @@ private slots:
         ScriptedHttp http;
         FakeClock clock;
         http.replies = {reply(503)};
-        FetchPacing pacing;
-        pacing.minGapMs = 0;
+        FetchPacing pacing = withoutGap();
         pacing.maxAttempts = 4;
         PacedClient client(http, clock, pacing);
         QVERIFY_THROWS_EXCEPTION(FetchError, client.get({"http://x/a"}));
@@ -202,8 +198,7 @@ private slots:
         ScriptedHttp http;
         FakeClock clock;
         http.replies = {reply(503)};
-        FetchPacing pacing;
-        pacing.minGapMs = 0;
+        FetchPacing pacing = withoutGap();
         PacedClient client(http, clock, pacing);
         bool stop = false;
         client.setCancel([&] { return stop; });

@@ -32,6 +32,18 @@ FetchPacing fastPacing()
     return p;
 }
 
+// A project in a temporary folder and libcurl behind the pacing, as the Download dialog and `fetch` use them.
+struct FetchRig
+{
+    QTemporaryDir dir;
+    ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+    CurlHttpClient curl;
+    SystemFetchClock clock;
+    PacedClient client;
+
+    explicit FetchRig(const FetchPacing &pacing = fastPacing()) : client(curl, clock, pacing) {}
+};
+
 std::string queryValue(const std::string &path, const std::string &key)
 {
     const QRegularExpression re(QString::fromStdString("[?&]" + key + "=([^&]*)"));
@@ -116,15 +128,12 @@ private slots:
                 r.delayMs = 2500;
             return r;
         });
-        QTemporaryDir dir;
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
-        CurlHttpClient curl;
-        SystemFetchClock clock;
         FetchPacing pacing = fastPacing();
         pacing.timeoutSeconds = 1;
-        PacedClient client(curl, clock, pacing);
+        FetchRig rig(pacing);
+        ProjectStore &store = rig.store;
         UkciSource source(server.base());
-        Fetcher fetcher(source, client, store);
+        Fetcher fetcher(source, rig.client, store);
         const FetchSummary summary = fetcher.run({{"national"}, jan1, jan1 + 20 * day, {}});
         QCOMPARE(summary.calls, 2LL);
         QCOMPARE(summary.retries, 4LL);
@@ -166,13 +175,10 @@ private slots:
             r.body = recorded::emPastRangeBody(QString::fromStdString(queryValue(path, "zone")), from, to).toStdString();
             return r;
         });
-        QTemporaryDir dir;
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
-        CurlHttpClient curl;
-        SystemFetchClock clock;
-        PacedClient client(curl, clock, fastPacing());
+        FetchRig rig;
+        ProjectStore &store = rig.store;
         ElectricityMapsSource source(token, server.base());
-        Fetcher fetcher(source, client, store);
+        Fetcher fetcher(source, rig.client, store);
         // 25 days in 10-day calls: 10 + 10 + 5, for two zones.
         const FetchSummary summary = fetcher.run({{"DE", "FR"}, jan1, jan1 + 25 * day, {}});
         QCOMPARE(summary.calls, 6LL);
@@ -207,13 +213,10 @@ private slots:
             r.body = QJsonDocument(QJsonObject{{"zone", "DE"}, {"history", history}}).toJson().toStdString();
             return r;
         });
-        QTemporaryDir dir;
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
-        CurlHttpClient curl;
-        SystemFetchClock clock;
-        PacedClient client(curl, clock, fastPacing());
+        FetchRig rig;
+        ProjectStore &store = rig.store;
         ElectricityMapsSource source("tok", server.base(), ElectricityMapsSource::Endpoint::History);
-        Fetcher fetcher(source, client, store);
+        Fetcher fetcher(source, rig.client, store);
         // 18 of its hours: one call, trimmed to them.
         const FetchSummary summary = fetcher.run({{"DE"}, hour - 20 * 3600, hour - 2 * 3600, {}});
         QCOMPARE(summary.calls, 1LL);
@@ -253,13 +256,10 @@ private slots:
             r.body = recorded::wattTimeBody("CAISO_NORTH", from, to).toStdString();
             return r;
         });
-        QTemporaryDir dir;
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
-        CurlHttpClient curl;
-        SystemFetchClock clock;
-        PacedClient client(curl, clock, fastPacing());
+        FetchRig rig;
+        ProjectStore &store = rig.store;
         WattTimeSource source("user", "pass", server.base());
-        Fetcher fetcher(source, client, store);
+        Fetcher fetcher(source, rig.client, store);
         // 40 days: a 32-day call and an 8-day one.
         const FetchSummary summary = fetcher.run({{"CAISO_NORTH"}, jan1, jan1 + 40 * day, {}});
         QCOMPARE(summary.calls, 2LL);
@@ -271,7 +271,7 @@ private slots:
             QVERIFY(std::abs(*p.actual - recorded::wattTimeGrams(p.time)) <= 1e-9 * recorded::wattTimeGrams(p.time));
 
         WattTimeSource wrong("user", "bad", server.base());
-        Fetcher refused(wrong, client, store);
+        Fetcher refused(wrong, rig.client, store);
         try {
             refused.run({{"CAISO_NORTH"}, jan1 + 40 * day, jan1 + 41 * day, {}});
             QFAIL("no error");
@@ -291,13 +291,10 @@ private slots:
                                               *recorded::parseTime(parts[4].toStdString())).toStdString();
             return r;
         });
-        QTemporaryDir dir;
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
-        CurlHttpClient curl;
-        SystemFetchClock clock;
-        PacedClient client(curl, clock, fastPacing());
+        FetchRig rig;
+        ProjectStore &store = rig.store;
         UkciSource source(server.base());
-        Fetcher fetcher(source, client, store);
+        Fetcher fetcher(source, rig.client, store);
         // 2 regions x 30 days = 2 x (14 + 14 + 2): 6 calls; cancel before the 5th.
         const FetchSpec spec{{"1", "2"}, jan1, jan1 + 30 * day, {}};
         QVERIFY_THROWS_EXCEPTION(FetchCancelled, fetcher.run(spec, [](const FetchProgress &p) { return p.done < 4; }));
@@ -323,13 +320,10 @@ private slots:
             r.body = "{\"data\":[{\"from\":\"2023-01-01T00:00Z\",\"to\":\"2023-01-01T00:30Z\",\"intensity\":{\"forecast\":\"x\"}}]}";
             return r;
         });
-        QTemporaryDir dir;
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
-        CurlHttpClient curl;
-        SystemFetchClock clock;
-        PacedClient client(curl, clock, fastPacing());
+        FetchRig rig;
+        ProjectStore &store = rig.store;
         UkciSource source(server.base());
-        Fetcher fetcher(source, client, store);
+        Fetcher fetcher(source, rig.client, store);
         try {
             fetcher.run({{"national"}, jan1, jan1 + day, {}});
             QFAIL("no error");
