@@ -33,6 +33,7 @@ SweepHeatMap::SweepHeatMap(QWidget *parent)
     xAxis->setTickLabelRotation(60);
     yAxis->setRangeReversed(true); // the first series on top, as in the table
     connect(this, &QCustomPlot::mouseMove, this, &SweepHeatMap::onMouseMove);
+    show(nullptr, mMetric, 0);
 }
 
 void SweepHeatMap::show(const SweepResult *result, SweepMetric metric, std::size_t policy)
@@ -41,9 +42,15 @@ void SweepHeatMap::show(const SweepResult *result, SweepMetric metric, std::size
     mMetric = metric;
     mPolicy = policy;
     const std::size_t series = result ? result->series.size() : 0, periods = result ? result->periods.size() : 0;
-    if (!result || series == 0 || periods == 0 || policy >= result->policies.size()) {
+    const bool empty = !result || series == 0 || periods == 0 || policy >= result->policies.size();
+    // Nothing to show yet: a hint instead of an empty map with meaningless axes.
+    mMap->setVisible(!empty);
+    mScale->setVisible(!empty);
+    xAxis->setTickLabels(!empty);
+    yAxis->setTickLabels(!empty);
+    if (empty) {
         mMap->data()->clear();
-        mTitle->setText(QString());
+        mTitle->setText(tr("Choose a folder of carbon CSVs (Folder…) and press Run sweep"));
         replot();
         return;
     }
