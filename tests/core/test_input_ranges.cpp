@@ -45,13 +45,11 @@ static TimeSeries requests(const std::string &text)
 // Two half-hours, one request each, at the given intensities.
 static Scenario twoHalfHours(double first, double second)
 {
-    Scenario s;
-    s.name = "two";
-    s.intervalSeconds = 1800;
-    s.times = {19509LL * 86400, 19509LL * 86400 + 1800}; // 2023-06-01T00:00Z, 00:30Z
-    s.intensity = {first, second};
-    s.requests = {1, 1};
-    return s;
+    return {.name = "two",
+            .intervalSeconds = 1800,
+            .times = {19509LL * 86400, 19509LL * 86400 + 1800}, // 2023-06-01T00:00Z, 00:30Z
+            .intensity = {first, second},
+            .requests = {1, 1}};
 }
 
 class TestInputRanges : public QObject

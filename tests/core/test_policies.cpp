@@ -91,11 +91,10 @@ private slots:
     {
         // Day 1: 100, 300; day 2: 200, 400. Whole range 100..400: x = 0, 2/3, 1/3, 1 -> 152, 101, 101, 34.
         // Daily ranges: each day's own min and max: x = 0, 1, 0, 1 -> 152, 34, 152, 34.
-        Scenario s;
-        s.intervalSeconds = 43200;
-        s.times = {1685577600, 1685577600 + 43200, 1685664000, 1685664000 + 43200};
-        s.intensity = {100, 300, 200, 400};
-        s.requests = {1, 1, 1, 1};
+        const Scenario s{.intervalSeconds = 43200,
+                         .times = {1685577600, 1685577600 + 43200, 1685664000, 1685664000 + 43200},
+                         .intensity = {100, 300, 200, 400},
+                         .requests = {1, 1, 1, 1}};
         const ModelPool pool = resnetPool();
         QCOMPARE(chosen("heuristic", s, pool),
                  (std::vector<std::string>{"ResNet152", "ResNet101", "ResNet101", "ResNet34"}));

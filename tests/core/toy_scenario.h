@@ -6,11 +6,9 @@
 // small enough to work every figure out by hand in the tests' comments.
 inline cs::Scenario toyScenario()
 {
-    cs::Scenario s;
-    s.name = "toy";
-    s.intervalSeconds = 1800;
-    s.times = {1685577600, 1685579400, 1685581200};
-    s.intensity = {100, 200, 400};
-    s.requests = {1000, 2000, 1000};
-    return s;
+    return {.name = "toy",
+            .intervalSeconds = 1800,
+            .times = {1685577600, 1685579400, 1685581200},
+            .intensity = {100, 200, 400},
+            .requests = {1000, 2000, 1000}};
 }

@@ -15,13 +15,8 @@ namespace {
 // Two hours, 100 then 300 gCO2/kWh; 36,000 then 360,000 requests.
 Scenario twoHours()
 {
-    Scenario s;
-    s.name = "two hours";
-    s.intervalSeconds = 3600;
-    s.times = {0, 3600};
-    s.intensity = {100, 300};
-    s.requests = {36'000, 360'000};
-    return s;
+    return {.name = "two hours", .intervalSeconds = 3600, .times = {0, 3600}, .intensity = {100, 300},
+            .requests = {36'000, 360'000}};
 }
 
 // A: idle 100 W, 200 W at 10 req/s, 400 W at its capacity of 40 req/s. B: 400 mJ per inference, no curve.

@@ -8,21 +8,13 @@
 // S 1000 mJ, 5 %, 40 ms; E 400 mJ, 9 %, 25 ms.
 inline cs::ModelPool ecoPool()
 {
-    cs::ModelPool pool;
-    pool.name = "eco test";
-    pool.models = {{"S", 1000, 5, 40.0, {}, "test"}, {"E", 400, 9, 25.0, {}, "test"}};
-    return pool;
+    return {.name = "eco test", .models = {{"S", 1000, 5, 40.0, {}, "test"}, {"E", 400, 9, 25.0, {}, "test"}}};
 }
 
 // Two hours: 3.6e6 requests at 100 g/kWh, 7.2e6 at 300 g/kWh. 3.6e6 requests at m mJ and c g/kWh cost
 // m/1000 x c grams: S costs 100 g in hour 1 and 600 g in hour 2 (700 g all on standard).
 inline cs::Scenario twoHours()
 {
-    cs::Scenario s;
-    s.name = "two hours";
-    s.intervalSeconds = 3600;
-    s.times = {0, 3600};
-    s.intensity = {100, 300};
-    s.requests = {3.6e6, 7.2e6};
-    return s;
+    return {.name = "two hours", .intervalSeconds = 3600, .times = {0, 3600}, .intensity = {100, 300},
+            .requests = {3.6e6, 7.2e6}};
 }

@@ -69,15 +69,13 @@ private slots:
     {
         // A: 1000 mJ, 5 %; B: 500 mJ, 10 %. 3.6e6 requests cost intensity x J grams: A at 100 g/kWh is 100 g.
         // Budget 300 g a day; two days of two hours (day 2 starts at t = 86400).
-        ModelPool pool;
-        pool.name = "hand";
-        pool.models = {{"A", 1000, 5, {}, {}, "test"}, {"B", 500, 10, {}, {}, "test"}};
-        Scenario s;
-        s.name = "two days";
-        s.intervalSeconds = 3600;
-        s.times = {0, 3600, 86400, 90000};
-        s.intensity = {100, 300, 300, 100};
-        s.requests = {3.6e6, 3.6e6, 3.6e6, 7.2e6};
+        const ModelPool pool{.name = "hand",
+                             .models = {{"A", 1000, 5, {}, {}, "test"}, {"B", 500, 10, {}, {}, "test"}}};
+        const Scenario s{.name = "two days",
+                         .intervalSeconds = 3600,
+                         .times = {0, 3600, 86400, 90000},
+                         .intensity = {100, 300, 300, 100},
+                         .requests = {3.6e6, 3.6e6, 3.6e6, 7.2e6}};
         // Day 1, no yesterday: expected = own count at t0, then the last observed (3.6e6).
         //  t0: share 300 x 1/2 = 150; A costs 100 -> A (spent 100).
         //  t1: share 200; A costs 300, B 150 -> B (spent 250).

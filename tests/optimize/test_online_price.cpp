@@ -27,10 +27,7 @@ namespace {
 // 0.5 ug at 90, 1.5 ug at 270, 2 ug at 360.
 ModelPool bigSmall()
 {
-    ModelPool p;
-    p.name = "big-small";
-    p.models = {{"Big", 100, 5, {}, {}, "hand"}, {"Small", 40, 8, {}, {}, "hand"}};
-    return p;
+    return {.name = "big-small", .models = {{"Big", 100, 5, {}, {}, "hand"}, {"Small", 40, 8, {}, {}, "hand"}}};
 }
 
 constexpr double ug = 1e-6; // grams

@@ -22,21 +22,13 @@ namespace {
 // Each interval holds half of the requests: A adds 2.5 error points, B adds 5.
 Scenario handScenario()
 {
-    Scenario s;
-    s.name = "hand";
-    s.intervalSeconds = 3600;
-    s.times = {0, 3600};
-    s.intensity = {100, 300};
-    s.requests = {3.6e6, 3.6e6};
-    return s;
+    return {.name = "hand", .intervalSeconds = 3600, .times = {0, 3600}, .intensity = {100, 300},
+            .requests = {3.6e6, 3.6e6}};
 }
 
 ModelPool handPool()
 {
-    ModelPool p;
-    p.name = "hand";
-    p.models = {{"A", 1000, 5, {}, {}, "test"}, {"B", 500, 10, {}, {}, "test"}};
-    return p;
+    return {.name = "hand", .models = {{"A", 1000, 5, {}, {}, "test"}, {"B", 500, 10, {}, {}, "test"}}};
 }
 
 // A slice of the project's real default scenario (South West England, June 2023; Wikipedia requests).

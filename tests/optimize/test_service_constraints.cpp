@@ -16,22 +16,15 @@ namespace {
 // Over one hour on one GPU A serves 360,000 requests and B 1,440,000.
 ModelPool servicePool()
 {
-    ModelPool p;
-    p.name = "service";
-    p.models = {{"A", 1000, 5, 50.0, 100.0, "test"}, {"B", 500, 10, 20.0, 400.0, "test"}};
-    return p;
+    return {.name = "service",
+            .models = {{"A", 1000, 5, 50.0, 100.0, "test"}, {"B", 500, 10, 20.0, 400.0, "test"}}};
 }
 
 // 100,000 requests (both serve), 1,000,000 (only B), 2,000,000 (neither).
 Scenario serviceScenario()
 {
-    Scenario s;
-    s.name = "service";
-    s.intervalSeconds = 3600;
-    s.times = {0, 3600, 7200};
-    s.intensity = {200, 200, 200};
-    s.requests = {1e5, 1e6, 2e6};
-    return s;
+    return {.name = "service", .intervalSeconds = 3600, .times = {0, 3600, 7200}, .intensity = {200, 200, 200},
+            .requests = {1e5, 1e6, 2e6}};
 }
 
 } // namespace
