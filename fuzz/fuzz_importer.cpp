@@ -1,7 +1,8 @@
-// One libFuzzer entry point, compiled once per importer (FUZZ_TARGET_<NAME>): the input is written to a file in
-// /dev/shm and imported into an in-memory project. Any input must end in a series or in ParseError/InputError;
-// a crash, a leak, undefined behaviour or another exception is a finding. What was stored is read back and checked
-// (fuzz_readback.h): finite values, strictly rising times, as many points stored as the import says it wrote.
+// One libFuzzer entry point, compiled once per importer (FUZZ_KIND and FUZZ_FORMAT, set in fuzz/CMakeLists.txt):
+// the input is written to a file in /dev/shm and imported into an in-memory project. Any input must end in a series
+// or in ParseError/InputError; a crash, a leak, undefined behaviour or another exception is a finding. What was
+// stored is read back and checked (fuzz_readback.h): finite values, strictly rising times, as many points stored as
+// the import says it wrote.
 #include "fuzz_readback.h"
 #include "import_runner.h"
 #include "parse_error.h"
@@ -20,23 +21,10 @@ struct Target
     const char *format;
 };
 
-#if defined(FUZZ_TARGET_UKCI)
-constexpr Target target{cs::SeriesKind::Carbon, "ukci"};
-#elif defined(FUZZ_TARGET_ELECTRICITYMAPS)
-constexpr Target target{cs::SeriesKind::Carbon, "electricitymaps"};
-#elif defined(FUZZ_TARGET_WATTTIME)
-constexpr Target target{cs::SeriesKind::Carbon, "watttime"};
-#elif defined(FUZZ_TARGET_CSV_CARBON)
-constexpr Target target{cs::SeriesKind::Carbon, "csv"};
-#elif defined(FUZZ_TARGET_CSV_REQUESTS)
-constexpr Target target{cs::SeriesKind::Requests, "csv"};
-#elif defined(FUZZ_TARGET_TWITTER)
-constexpr Target target{cs::SeriesKind::Requests, "twitter"};
-#elif defined(FUZZ_TARGET_AZURE_LLM)
-constexpr Target target{cs::SeriesKind::Requests, "azure-llm"};
-#else
-constexpr Target target{cs::SeriesKind::Carbon, "auto"};
+#if !defined(FUZZ_KIND) || !defined(FUZZ_FORMAT)
+#error "fuzz/CMakeLists.txt defines FUZZ_KIND (Carbon or Requests) and FUZZ_FORMAT (the importer's name)"
 #endif
+constexpr Target target{cs::SeriesKind::FUZZ_KIND, FUZZ_FORMAT};
 
 const std::string &inputPath()
 {
