@@ -54,5 +54,10 @@ std::string urlTimeSeconds(UtcSeconds t);
 std::string urlEncoded(const std::string &text);
 // The base URL without a trailing slash.
 std::string trimmedBase(std::string base);
+// A zone or region key as the APIs spell them ("DE", "US-CAL-CISO", "CAISO_NORTH"): 1 to maxLength letters,
+// digits, '-' and '_', so that it is safe in a URL and a series name.
+bool isKeyText(const std::string &text, std::size_t maxLength);
+// A GET of `url` that asks for JSON, with `headers` besides.
+HttpRequest jsonRequest(std::string url, std::vector<std::pair<std::string, std::string>> headers = {});
 
 } // namespace cs

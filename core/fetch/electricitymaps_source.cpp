@@ -4,31 +4,22 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cctype>
-
 namespace cs {
 
 FetchTarget ElectricityMapsSource::target(const std::string &zone) const
 {
-    bool ok = !zone.empty() && zone.size() <= 40;
-    for (char c : zone)
-        ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
-    if (!ok)
+    if (!isKeyText(zone, 40))
         throw InputError("Electricity Maps zone \"" + zone + "\": expected a zone key such as DE or US-CAL-CISO");
     return {zone, zone};
 }
 
 HttpRequest ElectricityMapsSource::request(const FetchTarget &target, const FetchPeriod &period) const
 {
-    HttpRequest r;
-    if (mEndpoint == Endpoint::History)
-        r.url = mBase + "/v3/carbon-intensity/history?zone=" + urlEncoded(target.key); // its 24 hours, trimmed later
-    else
-        r.url = mBase + "/v3/carbon-intensity/past-range?zone=" + urlEncoded(target.key)
-            + "&start=" + urlEncoded(urlTimeSeconds(period.from)) + "&end=" + urlEncoded(urlTimeSeconds(period.to));
-    r.headers.push_back({"auth-token", mToken});
-    r.headers.push_back({"Accept", "application/json"});
-    return r;
+    const std::string url = mEndpoint == Endpoint::History
+        ? mBase + "/v3/carbon-intensity/history?zone=" + urlEncoded(target.key) // its 24 hours, trimmed later
+        : mBase + "/v3/carbon-intensity/past-range?zone=" + urlEncoded(target.key) + "&start="
+            + urlEncoded(urlTimeSeconds(period.from)) + "&end=" + urlEncoded(urlTimeSeconds(period.to));
+    return jsonRequest(url, {{"auth-token", mToken}});
 }
 
 std::optional<FetchPeriod> ElectricityMapsSource::reach(UtcSeconds now) const

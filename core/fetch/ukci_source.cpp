@@ -61,13 +61,9 @@ FetchTarget UkciSource::target(const std::string &region) const
 HttpRequest UkciSource::request(const FetchTarget &target, const FetchPeriod &period) const
 {
     const std::string range = urlTimeMinutes(period.from) + "/" + urlTimeMinutes(period.to);
-    HttpRequest r;
     if (target.key == "national")
-        r.url = mBase + "/intensity/" + range;
-    else
-        r.url = mBase + "/regional/intensity/" + range + "/" + target.key; // regionid/N or postcode/XX
-    r.headers.push_back({"Accept", "application/json"});
-    return r;
+        return jsonRequest(mBase + "/intensity/" + range);
+    return jsonRequest(mBase + "/regional/intensity/" + range + "/" + target.key); // regionid/N or postcode/XX
 }
 
 } // namespace cs

@@ -1,5 +1,6 @@
 #include "api_source.h"
 
+#include <cctype>
 #include <cstdio>
 
 namespace cs {
@@ -36,6 +37,23 @@ std::string trimmedBase(std::string base)
     while (!base.empty() && base.back() == '/')
         base.pop_back();
     return base;
+}
+
+bool isKeyText(const std::string &text, std::size_t maxLength)
+{
+    bool ok = !text.empty() && text.size() <= maxLength;
+    for (char c : text)
+        ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
+    return ok;
+}
+
+HttpRequest jsonRequest(std::string url, std::vector<std::pair<std::string, std::string>> headers)
+{
+    HttpRequest r;
+    r.url = std::move(url);
+    r.headers = std::move(headers);
+    r.headers.push_back({"Accept", "application/json"});
+    return r;
 }
 
 } // namespace cs

@@ -5,29 +5,21 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cctype>
-
 namespace cs {
 
 FetchTarget WattTimeSource::target(const std::string &region) const
 {
-    bool ok = !region.empty() && region.size() <= 60;
-    for (char c : region)
-        ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-');
-    if (!ok)
+    if (!isKeyText(region, 60))
         throw InputError("WattTime region \"" + region + "\": expected a region such as CAISO_NORTH");
     return {region, region};
 }
 
 HttpRequest WattTimeSource::request(const FetchTarget &target, const FetchPeriod &period) const
 {
-    HttpRequest r;
-    r.url = mBase + "/v3/historical?region=" + urlEncoded(target.key) + "&start="
-        + urlEncoded(urlTimeSeconds(period.from)) + "&end=" + urlEncoded(urlTimeSeconds(period.to))
-        + "&signal_type=co2_moer";
-    r.headers.push_back({"Authorization", "Bearer " + mToken});
-    r.headers.push_back({"Accept", "application/json"});
-    return r;
+    return jsonRequest(mBase + "/v3/historical?region=" + urlEncoded(target.key) + "&start="
+                           + urlEncoded(urlTimeSeconds(period.from)) + "&end=" + urlEncoded(urlTimeSeconds(period.to))
+                           + "&signal_type=co2_moer",
+                       {{"Authorization", "Bearer " + mToken}});
 }
 
 void WattTimeSource::authenticate(PacedClient &client, bool again)
