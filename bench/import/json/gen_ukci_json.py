@@ -10,21 +10,15 @@ checked against the database.
 
 usage: gen_ukci_json.py OUT.json [--mb 500] [--shape national|regional] [--seed 1]
 """
-import argparse
 import datetime
-import random
 import sys
+
+import gen_args
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("out")
-    ap.add_argument("--mb", type=float, default=500)
-    ap.add_argument("--shape", choices=["national", "regional"], default="national")
-    ap.add_argument("--seed", type=int, default=1)
-    a = ap.parse_args()
-    rng = random.Random(a.seed)
-    target = int(a.mb * 1e6)
+    a, rng, target = gen_args.parse(
+        500, lambda ap: ap.add_argument("--shape", choices=["national", "regional"], default="national"))
     t = datetime.datetime(1900, 1, 1, tzinfo=datetime.timezone.utc)
     step = datetime.timedelta(minutes=30)
     fmt = "%Y-%m-%dT%H:%MZ"

@@ -6,20 +6,14 @@ values (lbs/MWh) to stderr.
 
 usage: gen_watttime_json.py OUT.json [--mb 100] [--seed 1]
 """
-import argparse
 import datetime
-import random
 import sys
+
+import gen_args
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("out")
-    ap.add_argument("--mb", type=float, default=100)
-    ap.add_argument("--seed", type=int, default=1)
-    a = ap.parse_args()
-    rng = random.Random(a.seed)
-    target = int(a.mb * 1e6)
+    a, rng, target = gen_args.parse(100)
     t = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
     step = datetime.timedelta(minutes=5)
     n = 0
