@@ -17,6 +17,13 @@ QString bucketWord(TimeBucket b)
                                                                                    : DailyCo2Plot::tr("month");
 }
 
+QString capitalised(QString word)
+{
+    if (!word.isEmpty())
+        word[0] = word[0].toUpper();
+    return word;
+}
+
 } // namespace
 
 DailyCo2Plot::DailyCo2Plot(ScenarioDocument *document, QWidget *parent)
@@ -103,7 +110,7 @@ void DailyCo2Plot::rebuild()
     setTitle(period ? tr("%1 in the selected period: adaptive policies and baseline").arg(what)
                     : tr("%1: adaptive policies and baseline").arg(what));
     mPlot->xAxis->setLabel(mBucket == TimeBucket::Week ? tr("Week from Monday (UTC)")
-                                                        : tr("%1 (UTC)").arg(bucketWord(mBucket)));
+                                                        : tr("%1 (UTC)").arg(capitalised(bucketWord(mBucket))));
     if (s.empty()) {
         finishRebuild();
         return;

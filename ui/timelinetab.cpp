@@ -46,6 +46,8 @@ TimelineTab::TimelineTab(ScenarioDocument *document, QWidget *parent)
     mTableSplit->setChildrenCollapsible(false);
     layout->addWidget(mTableSplit, 1);
 
+    putTimelineFirst();
+
     connect(mTimeline, &TimelineView::visibilityChanged, this,
             [this] { mDaily->setHiddenPolicies(mTimeline->hiddenPolicies()); });
     // The daily bars show the days in view on the timeline.
@@ -66,8 +68,18 @@ void TimelineTab::setFolded(bool folded)
         mLower->removeTab(mLower->indexOf(mDaily));
         mPlotSplit->addWidget(mDaily);
         mPlotSplit->setSizes({950, 520});
+        putTimelineFirst();
     }
     mDaily->setVisible(!folded || mLower->currentWidget() == mDaily);
+}
+
+void TimelineTab::putTimelineFirst()
+{
+    // The first plot among the tab's children is the one the app's start-up timing and screenshot wait for
+    // (app/carbonscope/main.cpp); lower() moves a widget to the front of its parent's children (side-by-side
+    // widgets never overlap, so their stacking order shows nowhere).
+    mTimeline->lower();
+    mPlotSplit->lower();
 }
 
 void TimelineTab::setPresenting(bool on)
@@ -77,6 +89,13 @@ void TimelineTab::setPresenting(bool on)
     mLower->setVisible(!on);
     if (!mFolded)
         mDaily->setVisible(!on);
+}
+
+void TimelineTab::showEvent(QShowEvent *event)
+{
+    // Before the first paint: the window's size is set even while its resize event is pending.
+    setFolded(window()->width() < FoldWidth);
+    QWidget::showEvent(event);
 }
 
 void TimelineTab::resizeEvent(QResizeEvent *event)

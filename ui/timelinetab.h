@@ -42,9 +42,12 @@ public:
     void setPresenting(bool on);
 
 protected:
+    void showEvent(QShowEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void putTimelineFirst();
+
     TimelineView *mTimeline;
     DailyCo2Plot *mDaily;
     PolicyTable *mTotals;

@@ -78,6 +78,8 @@ private Q_SLOTS:
         for (int p = 0; p < TimelineView::PanelCount; ++p)
             QVERIFY2(window.timeline()->panel(TimelineView::Panel(p))->height() >= 40,
                      qPrintable(QStringLiteral("panel %1 is %2 px").arg(p).arg(window.timeline()->panel(TimelineView::Panel(p))->height())));
+        // The app's start-up timing and screenshot wait for the first plot of the current tab: the timeline's.
+        QCOMPARE(window.tabs()->currentWidget()->findChild<QCustomPlot *>(), window.timeline()->plot());
         // Folded, the daily bars are one click away in the tab beside the totals; wide, beside the timeline.
         QCOMPARE(window.dailyPlot()->isVisible(), !folded);
     }
