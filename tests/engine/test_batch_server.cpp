@@ -21,10 +21,8 @@ private slots:
     void switchingUnderLoadDropsNothing()
     {
         StubEngine engine({"A", "B"}, 1.0); // 1 ms a batch
-        BatchServerOptions o;
-        o.maxBatch = 8;
+        BatchServerOptions o = patient(8);
         o.maxDelayMs = 2;
-        o.dropAfterMs = neverAgesOut;
         BatchServer server(engine, o, 0);
         server.start();
         int submitted = 0;
@@ -56,15 +54,8 @@ private slots:
     void aSwitchDoesNotWaitForTheRunningBatch()
     {
         StubEngine engine({"A", "B"});
-        BatchServerOptions o;
-        o.maxBatch = 8;
-        o.maxDelayMs = 0;
-        o.dropAfterMs = neverAgesOut;
-        BatchServer server(engine, o, 0);
-        engine.close();
-        server.start();
-        server.submit();                // batch 1 (model A) holds in run() until the gate opens
-        engine.waitRunning(1);
+        BatchServer server(engine, patient(8), 0);
+        startWithOneBatchHeld(server, engine); // batch 1 (model A) holds in run() until the gate opens
         // The switch returns while batch 1 still runs (were it to wait for the batch, it would never return).
         auto switched = std::async(std::launch::async, [&] { server.switchModel(1); });
         QVERIFY(switched.wait_for(std::chrono::seconds(generousSeconds)) == std::future_status::ready);
@@ -82,16 +73,10 @@ private slots:
     void fullQueueDropsTheOverflow()
     {
         StubEngine engine({"A"});
-        BatchServerOptions o;
-        o.maxBatch = 100;
-        o.maxDelayMs = 0;
+        BatchServerOptions o = patient(100);
         o.queueCapacity = 10;
-        o.dropAfterMs = neverAgesOut;
         BatchServer server(engine, o, 0);
-        engine.close();
-        server.start();
-        server.submit();        // taken at once into a batch that blocks in run()
-        engine.waitRunning(1);
+        startWithOneBatchHeld(server, engine); // taken at once into a batch that blocks in run()
         for (int i = 0; i < 50; ++i)
             server.submit();    // 10 fit in the queue, 40 are dropped
         engine.open();
@@ -105,15 +90,8 @@ private slots:
     void stopCountsQueuedAsDropped()
     {
         StubEngine engine({"A"});
-        BatchServerOptions o;
-        o.maxBatch = 1;
-        o.maxDelayMs = 0;
-        o.dropAfterMs = neverAgesOut;
-        BatchServer server(engine, o, 0);
-        engine.close();
-        server.start();
-        server.submit();
-        engine.waitRunning(1);
+        BatchServer server(engine, patient(1), 0);
+        startWithOneBatchHeld(server, engine);
         for (int i = 0; i < 5; ++i)
             server.submit();
         // The gate opens only once stop() has begun, whatever the scheduler does: until then a probe request is
@@ -144,6 +122,25 @@ private slots:
     }
 
 private:
+    // Batches of at most `maxBatch` that leave at once; requests never age out.
+    static BatchServerOptions patient(int maxBatch)
+    {
+        BatchServerOptions o;
+        o.maxBatch = maxBatch;
+        o.maxDelayMs = 0;
+        o.dropAfterMs = neverAgesOut;
+        return o;
+    }
+
+    // Starts the server with one request whose batch holds in the stub's run() until engine.open().
+    static void startWithOneBatchHeld(BatchServer &server, StubEngine &engine)
+    {
+        engine.close();
+        server.start();
+        server.submit();
+        engine.waitRunning(1);
+    }
+
     static constexpr double neverAgesOut = 1e9;  // ms: a request queued on a loaded machine is never too old
     static constexpr int generousSeconds = 120;  // a bound on waits that succeed in milliseconds when all is well
 };
