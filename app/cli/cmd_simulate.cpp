@@ -1,6 +1,7 @@
 // simulate and compare: run policies over a scenario and report totals against a baseline.
 #include "cli_common.h"
 #include "commands.h"
+#include "deployment_flags.h"
 #include "export/codecarbon_emissions.h"
 #include "io/atomic_file.h"
 #include "parse_error.h"
@@ -27,6 +28,7 @@ struct SimulateOptions
     std::string csv;
     std::string emissions;    // CodeCarbon's emissions.csv (core/export/codecarbon_emissions.h)
     bool json = false;
+    DeploymentFlags deployment;
 };
 
 struct CompareOptions
@@ -37,6 +39,7 @@ struct CompareOptions
     std::vector<std::string> policies;
     std::string baseline;
     std::string csv;
+    DeploymentFlags deployment;
 };
 
 } // namespace
@@ -86,24 +89,40 @@ std::string undefinedOrDecimal(double value, const char *what)
     return isUndefined(value) ? std::string() : finiteDecimal(value, what);
 }
 
-// Simulates one policy; the baseline's totals come from simulating the baseline model alone.
+// Simulates one policy; the baseline's totals come from simulating the baseline model alone. The policy decides
+// on --decide-on's signal; CO2 is accounted on the actual intensity with the deployment's parts (#16).
 struct Evaluated
 {
     SimulationResult result;
     BaselineComparison vsBaseline;
+    std::optional<double> decidedOnActualCo2G; // where it decided on another signal: what deciding on the actual gave
 };
 
-Evaluated evaluate(const LoadedScenario &s, const Policy &policy, const SimulationResult &baseline)
+Evaluated evaluate(const LoadedScenario &s, const Policy &policy, const SimulationResult &baseline,
+                   const DeploymentFlags &flags)
 {
-    Evaluated e{simulate(s.scenario, s.pool, policy), {}};
+    const Deployment deployment = deploymentOf(flags);
+    Evaluated e{simulate(s.scenario, s.pool, policy.assign(decisionScenarioOf(s.scenario, flags), s.pool), deployment),
+                {}, {}};
+    e.result.policySpec = policy.spec();
+    e.result.policyLabel = policy.label();
+    if (flags.decideOn != "actual")
+        e.decidedOnActualCo2G = simulate(s.scenario, s.pool, policy, deployment).totals.co2G;
     e.vsBaseline = compareToBaseline(e.result.totals, baseline.totals, baseline.policyLabel);
     return e;
 }
 
-SimulationResult simulateBaseline(const LoadedScenario &s, const std::string &name)
+SimulationResult simulateBaseline(const LoadedScenario &s, const std::string &name, const DeploymentFlags &flags)
 {
     const int index = resolveBaseline(s.pool, name);
-    return simulate(s.scenario, s.pool, *makePolicy("model:" + s.pool.at(index).name));
+    return simulate(s.scenario, s.pool, *makePolicy("model:" + s.pool.at(index).name), deploymentOf(flags));
+}
+
+// The parts of the account are shown where it holds more than the paper's one part (requests x energy per
+// inference): a load curve, host power, a PUE above 1 or embodied carbon.
+bool showsParts(const Totals &t, const DeploymentFlags &f)
+{
+    return t.basis != EnergyBasis::PerInference || f.hostWatts > 0 || f.pue > 1 || f.embodiedGPerGpuHour > 0;
 }
 
 void runSimulate(const SimulateOptions &o)
@@ -112,8 +131,8 @@ void runSimulate(const SimulateOptions &o)
     refuseOutput(o.emissions, o.db);
     const LoadedScenario s = loadScenarioFrom(o.scenario, o.db, o.scenarioName);
     const PolicyPtr policy = makePolicy(o.policy);
-    const SimulationResult baseline = simulateBaseline(s, o.baseline);
-    const Evaluated e = evaluate(s, *policy, baseline);
+    const SimulationResult baseline = simulateBaseline(s, o.baseline, o.deployment);
+    const Evaluated e = evaluate(s, *policy, baseline, o.deployment);
 
     // The file before the run is kept: a failed write then leaves no saved run behind it.
     if (!o.csv.empty()) {
@@ -125,7 +144,13 @@ void runSimulate(const SimulateOptions &o)
         writeCodeCarbonFile(o.emissions, {codeCarbonRunOf(s.scenario, e.result)});
     keepRun(o.db, o.scenarioName, s, e.result);
     if (o.json) {
-        std::printf("%s\n", totalsJson(e.result, s.pool, e.vsBaseline).c_str());
+        std::string json = totalsJson(e.result, s.pool, e.vsBaseline);
+        std::string extra = ",\"emissions\":" + emissionPartsJson(e.result.totals);
+        if (e.decidedOnActualCo2G)
+            extra += ",\"decided_on\":\"" + o.deployment.decideOn + "\",\"co2_g_deciding_on_actual\":" +
+                     finiteDecimal(*e.decidedOnActualCo2G, "co2_g_deciding_on_actual");
+        json.insert(json.rfind('}'), extra);
+        std::printf("%s\n", json.c_str());
         return;
     }
     const Totals &t = e.result.totals;
@@ -146,6 +171,13 @@ void runSimulate(const SimulateOptions &o)
         if (t.modelShare[static_cast<std::size_t>(m)] > 0)
             std::printf(" %s %.1f%%", s.pool.at(m).name.c_str(), 100 * t.modelShare[static_cast<std::size_t>(m)]);
     std::printf("\n");
+    if (showsParts(t, o.deployment))
+        printEmissionParts(t);
+    if (e.decidedOnActualCo2G)
+        std::printf("decided on    the %s: %s g against %s g deciding on the actual (%s g)\n", o.deployment.decideOn.c_str(),
+                    formatFinite(t.co2G, "%.6g", "CO2 (g)").c_str(),
+                    formatFinite(*e.decidedOnActualCo2G, "%.6g", "CO2 (g)").c_str(),
+                    formatFinite(t.co2G - *e.decidedOnActualCo2G, "%+.6g", "CO2 difference (g)").c_str());
 }
 
 void runCompare(const CompareOptions &o)
@@ -155,21 +187,30 @@ void runCompare(const CompareOptions &o)
     std::vector<PolicyPtr> policies;
     for (const std::string &spec : o.policies.empty() ? standardPolicySpecs(s.pool) : o.policies)
         policies.push_back(makePolicy(spec)); // all specs are checked before anything is printed
-    const SimulationResult baseline = simulateBaseline(s, o.baseline);
+    const SimulationResult baseline = simulateBaseline(s, o.baseline, o.deployment);
     std::vector<Evaluated> rows;
     for (const PolicyPtr &p : policies)
-        rows.push_back(evaluate(s, *p, baseline));
+        rows.push_back(evaluate(s, *p, baseline, o.deployment));
+    const bool parts = !rows.empty() && showsParts(rows.front().result.totals, o.deployment);
     if (!o.csv.empty()) {
         AtomicFile csv(o.csv);
         std::ostream &out = csv.stream();
-        out << "policy,co2_g,error_pct,extra_co2_g,rel_gain_pct,efficiency_pct_per_g,baseline\n";
-        for (const Evaluated &e : rows)
+        out << "policy,co2_g,error_pct,extra_co2_g,rel_gain_pct,efficiency_pct_per_g,baseline"
+            << (parts ? ",energy_basis,gpu_dynamic_g,gpu_idle_g,host_g,overhead_g,embodied_g\n" : "\n");
+        for (const Evaluated &e : rows) {
+            const EmissionParts &p = e.result.totals.parts;
             out << '"' << e.result.policySpec << "\"," << finiteDecimal(e.result.totals.co2G, "co2_g") << ','
                 << finiteDecimal(e.result.totals.errorPct, "error_pct") << ','
                 << finiteDecimal(e.vsBaseline.extraCo2G, "extra_co2_g") << ','
                 << undefinedOrDecimal(e.vsBaseline.relativeGainPct, "rel_gain_pct") << ','
                 << undefinedOrDecimal(e.vsBaseline.efficiency, "efficiency_pct_per_g") << ','
-                << e.vsBaseline.baseline << '\n';
+                << e.vsBaseline.baseline;
+            if (parts)
+                out << ',' << energyBasisName(e.result.totals.basis) << ',' << finiteDecimal(p.gpuDynamicG, "gpu_dynamic_g")
+                    << ',' << finiteDecimal(p.gpuIdleG, "gpu_idle_g") << ',' << finiteDecimal(p.hostG, "host_g") << ','
+                    << finiteDecimal(p.overheadG, "overhead_g") << ',' << finiteDecimal(p.embodiedG, "embodied_g");
+            out << '\n';
+        }
         csv.commit();
     }
     for (const Evaluated &e : rows)
@@ -203,6 +244,7 @@ void addSimulateCommands(CLI::App &app)
     sim->add_option("--csv", simulateOptions->csv, "Write the per-interval table to this CSV file");
     sim->add_option("--emissions", simulateOptions->emissions, "Write the run as CodeCarbon's emissions.csv");
     sim->add_flag("--json", simulateOptions->json, "Print the totals as one JSON object");
+    addDeploymentFlags(sim, simulateOptions->deployment);
     sim->callback([simulateOptions] { runSimulate(*simulateOptions); });
 
     auto compareOptions = std::make_shared<CompareOptions>();
@@ -215,6 +257,7 @@ void addSimulateCommands(CLI::App &app)
                     "Policy spec, repeatable (default: the heuristic in both readings, daily, and every model)");
     cmp->add_option("--baseline", compareOptions->baseline, "Baseline model (default ResNet50)");
     cmp->add_option("--csv", compareOptions->csv, "Write the comparison table to this CSV file");
+    addDeploymentFlags(cmp, compareOptions->deployment);
     cmp->callback([compareOptions] { runCompare(*compareOptions); });
 }
 
