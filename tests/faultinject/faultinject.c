@@ -95,6 +95,15 @@ static int should_fail(int op)
     return op == fail_op && counts[op] == fail_nth;
 }
 
+/* For a call on a watched file (`watched`): counts it and, when it is the one to fail, sets errno and says so. */
+static int injected(int watched_call, int op)
+{
+    if (!watched_call || !should_fail(op))
+        return 0;
+    errno = fail_errno;
+    return 1;
+}
+
 static int is_watched(int fd)
 {
     return fd >= 0 && fd < MAX_FD && watched[fd];
@@ -108,10 +117,8 @@ static int open_common(int dirfd, const char *path, int flags, mode_t mode, int 
     const int watch = under_dir(at ? dirfd : AT_FDCWD, path);
     /* Only opens for writing count: reading a file back is not a write step. */
     const int writing = (flags & (O_WRONLY | O_RDWR | O_CREAT | O_TRUNC)) != 0;
-    if (watch && writing && should_fail(OP_OPEN)) {
-        errno = fail_errno;
+    if (injected(watch && writing, OP_OPEN))
         return -1;
-    }
     const int fd = real_openat(at ? dirfd : AT_FDCWD, path, flags, mode);
     if (fd >= 0 && fd < MAX_FD)
         watched[fd] = (unsigned char)(watch && writing);
@@ -123,91 +130,55 @@ static mode_t mode_arg(int flags, va_list ap)
     return (flags & (O_CREAT | O_TMPFILE)) ? (mode_t)va_arg(ap, int) : 0;
 }
 
-int open(const char *path, int flags, ...)
-{
-    va_list ap;
-    va_start(ap, flags);
-    const mode_t mode = mode_arg(flags, ap);
-    va_end(ap);
-    return open_common(AT_FDCWD, path, flags, mode, 0);
-}
-int open64(const char *path, int flags, ...)
-{
-    va_list ap;
-    va_start(ap, flags);
-    const mode_t mode = mode_arg(flags, ap);
-    va_end(ap);
-    return open_common(AT_FDCWD, path, flags, mode, 0);
-}
-int openat(int dirfd, const char *path, int flags, ...)
-{
-    va_list ap;
-    va_start(ap, flags);
-    const mode_t mode = mode_arg(flags, ap);
-    va_end(ap);
-    return open_common(dirfd, path, flags, mode, 1);
-}
-int openat64(int dirfd, const char *path, int flags, ...)
-{
-    va_list ap;
-    va_start(ap, flags);
-    const mode_t mode = mode_arg(flags, ap);
-    va_end(ap);
-    return open_common(dirfd, path, flags, mode, 1);
-}
+/* The mode argument of an open call, read only where the flags say there is one (a GNU statement expression: the
+ * va_list must live in the variadic function itself). */
+#define MODE_ARG(flags) ({ va_list ap; va_start(ap, flags); const mode_t m = mode_arg(flags, ap); va_end(ap); m; })
+
+int open(const char *path, int flags, ...) { return open_common(AT_FDCWD, path, flags, MODE_ARG(flags), 0); }
+int open64(const char *path, int flags, ...) { return open_common(AT_FDCWD, path, flags, MODE_ARG(flags), 0); }
+int openat(int dir, const char *path, int flags, ...) { return open_common(dir, path, flags, MODE_ARG(flags), 1); }
+int openat64(int dir, const char *path, int flags, ...) { return open_common(dir, path, flags, MODE_ARG(flags), 1); }
 
 ssize_t write(int fd, const void *buf, size_t n)
 {
     REAL(write, ssize_t (*)(int, const void *, size_t));
-    if (is_watched(fd) && should_fail(OP_WRITE)) {
-        errno = fail_errno;
+    if (injected(is_watched(fd), OP_WRITE))
         return -1;
-    }
     return real_write(fd, buf, n);
 }
 ssize_t pwrite(int fd, const void *buf, size_t n, off_t offset)
 {
     REAL(pwrite, ssize_t (*)(int, const void *, size_t, off_t));
-    if (is_watched(fd) && should_fail(OP_WRITE)) {
-        errno = fail_errno;
+    if (injected(is_watched(fd), OP_WRITE))
         return -1;
-    }
     return real_pwrite(fd, buf, n, offset);
 }
 ssize_t pwrite64(int fd, const void *buf, size_t n, off_t offset)
 {
     REAL(pwrite64, ssize_t (*)(int, const void *, size_t, off_t));
-    if (is_watched(fd) && should_fail(OP_WRITE)) {
-        errno = fail_errno;
+    if (injected(is_watched(fd), OP_WRITE))
         return -1;
-    }
     return real_pwrite64(fd, buf, n, offset);
 }
 ssize_t writev(int fd, const struct iovec *iov, int count)
 {
     REAL(writev, ssize_t (*)(int, const struct iovec *, int));
-    if (is_watched(fd) && should_fail(OP_WRITE)) {
-        errno = fail_errno;
+    if (injected(is_watched(fd), OP_WRITE))
         return -1;
-    }
     return real_writev(fd, iov, count);
 }
 int fsync(int fd)
 {
     REAL(fsync, int (*)(int));
-    if (is_watched(fd) && should_fail(OP_FSYNC)) {
-        errno = fail_errno;
+    if (injected(is_watched(fd), OP_FSYNC))
         return -1;
-    }
     return real_fsync(fd);
 }
 int fdatasync(int fd)
 {
     REAL(fdatasync, int (*)(int));
-    if (is_watched(fd) && should_fail(OP_FSYNC)) {
-        errno = fail_errno;
+    if (injected(is_watched(fd), OP_FSYNC))
         return -1;
-    }
     return real_fdatasync(fd);
 }
 int close(int fd)
@@ -217,28 +188,22 @@ int close(int fd)
     if (fd >= 0 && fd < MAX_FD)
         watched[fd] = 0;
     const int rc = real_close(fd); /* the descriptor is gone either way, as with a real failed close */
-    if (watch && should_fail(OP_CLOSE)) {
-        errno = fail_errno;
+    if (injected(watch, OP_CLOSE))
         return -1;
-    }
     return rc;
 }
 int rename(const char *from, const char *to)
 {
     REAL(rename, int (*)(const char *, const char *));
-    if ((under_dir(AT_FDCWD, from) || under_dir(AT_FDCWD, to)) && should_fail(OP_RENAME)) {
-        errno = fail_errno;
+    if (injected(under_dir(AT_FDCWD, from) || under_dir(AT_FDCWD, to), OP_RENAME))
         return -1;
-    }
     return real_rename(from, to);
 }
 int renameat(int fromdir, const char *from, int todir, const char *to)
 {
     REAL(renameat, int (*)(int, const char *, int, const char *));
-    if ((under_dir(fromdir, from) || under_dir(todir, to)) && should_fail(OP_RENAME)) {
-        errno = fail_errno;
+    if (injected(under_dir(fromdir, from) || under_dir(todir, to), OP_RENAME))
         return -1;
-    }
     return real_renameat(fromdir, from, todir, to);
 }
 
