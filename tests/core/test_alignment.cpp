@@ -1,4 +1,5 @@
 // Putting a carbon trace and a request trace on one grid: sums, time-weighted means, gaps, and refusals.
+#include "error_text.h"
 #include "parse_error.h"
 #include "scenario.h"
 
@@ -46,12 +47,8 @@ private slots:
         QCOMPARE(held.gaps.size(), std::size_t(1));
         QCOMPARE(held.gaps.front().from, T0 + 2);
         QCOMPARE(held.gaps.front().to, T0 + 999999);
-        QString message;
-        try {
-            alignTraces(series(1, {0, 1, 1000000}, {100, 200, 300}), std::nullopt);
-        } catch (const InputError &e) {
-            message = QString::fromUtf8(e.what());
-        }
+        const QString message =
+            errorText<InputError>([] { alignTraces(series(1, {0, 1, 1000000}, {100, 200, 300}), std::nullopt); });
         QVERIFY2(message.startsWith("the traces span 1000001 intervals of 1 s (2023-06-01T00:00:00Z to "
                                     "2023-06-12T13:46:41Z), more than the 1000000 a scenario may hold"),
                  qPrintable(message));

@@ -1,6 +1,7 @@
 // Every number entering core is finite and within its documented range (number_checks.h), refused with a message
 // naming the file, line and column or the quantity and interval; the edge values that are allowed give results
 // worked out by hand.
+#include "error_text.h"
 #include "model_pool.h"
 #include "number_checks.h"
 #include "parse_error.h"
@@ -22,12 +23,7 @@ using namespace cs;
 
 static QString errorOf(const std::function<void()> &run)
 {
-    try {
-        run();
-    } catch (const std::exception &e) {
-        return QString::fromUtf8(e.what());
-    }
-    return QString();
+    return errorText(run);
 }
 
 static TimeSeries carbon(const std::string &text)

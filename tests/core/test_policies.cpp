@@ -1,4 +1,5 @@
 // Policies: the heuristic's switch points in both readings, its daily range, thresholds and baselines.
+#include "error_text.h"
 #include "parse_error.h"
 #include "policies/heuristic_policy.h"
 #include "policy_factory.h"
@@ -18,12 +19,7 @@ static std::vector<std::string> chosen(const std::string &spec, const Scenario &
 
 static QString errorOf(const std::function<void()> &fn)
 {
-    try {
-        fn();
-    } catch (const InputError &e) {
-        return QString::fromUtf8(e.what());
-    }
-    return {};
+    return errorText<InputError>(fn);
 }
 
 class TestPolicies : public QObject

@@ -1,4 +1,5 @@
 // Model pools: the paper's Table 1, JSON round trip, and refusals with their place in the file.
+#include "error_text.h"
 #include "parse_error.h"
 #include "pool_json.h"
 
@@ -10,12 +11,7 @@ using namespace cs;
 
 static QString errorOf(const std::string &text)
 {
-    try {
-        parsePoolJson(text, "pool.json");
-    } catch (const ParseError &e) {
-        return QString::fromUtf8(e.what());
-    }
-    return {};
+    return errorText<ParseError>([&] { parsePoolJson(text, "pool.json"); });
 }
 
 class TestPoolJson : public QObject
@@ -55,12 +51,7 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         QCOMPARE(f.write(QByteArray((1 << 20) + 1, ' ')), qint64((1 << 20) + 1));
         f.close();
-        QString error;
-        try {
-            readPoolJson(path.toStdString());
-        } catch (const ParseError &e) {
-            error = QString::fromUtf8(e.what());
-        }
+        const QString error = errorText<ParseError>([&] { readPoolJson(path.toStdString()); });
         QVERIFY2(error.endsWith("larger than 1048576 bytes: not a pool file (a pool lists a few models)"),
                  qPrintable(error));
     }

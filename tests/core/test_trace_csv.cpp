@@ -1,5 +1,6 @@
 // Reading carbon and request CSVs: column detection on the real files, and every bad-input case named by
 // file, line and column.
+#include "error_text.h"
 #include "parse_error.h"
 #include "trace_csv.h"
 
@@ -18,12 +19,7 @@ static TimeSeries carbonFrom(const std::string &text, const std::string &column 
 
 static QString errorOf(const std::string &text)
 {
-    try {
-        carbonFrom(text);
-    } catch (const ParseError &e) {
-        return QString::fromUtf8(e.what());
-    }
-    return QString();
+    return errorText<ParseError>([&] { carbonFrom(text); });
 }
 
 class TestTraceCsv : public QObject

@@ -4,6 +4,7 @@
 // exactly is accepted, and carbonscope-cli refuses a 50 MB line without holding it.
 #include "../cli_run.h"
 
+#include "error_text.h"
 #include "number_checks.h"
 #include "parse_error.h"
 #include "trace_csv.h"
@@ -21,12 +22,7 @@ using namespace cs;
 static QString errorOf(const std::string &text)
 {
     std::istringstream in(text);
-    try {
-        readCarbonCsv(in, "bad.csv");
-    } catch (const ParseError &e) {
-        return QString::fromUtf8(e.what());
-    }
-    return QString();
+    return errorText<ParseError>([&] { readCarbonCsv(in, "bad.csv"); });
 }
 
 // "2023-06-01T00:00:00," then the value 357 with leading zeros, so that the line (without its '\n') holds

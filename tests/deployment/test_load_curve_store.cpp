@@ -42,6 +42,14 @@ ModelPool curvedPool()
     return pool;
 }
 
+// The same pool with no curve at all.
+ModelPool plainPool()
+{
+    ModelPool pool = curvedPool();
+    pool.models[1].loadCurve.reset();
+    return pool;
+}
+
 } // namespace
 
 class TestLoadCurveStore : public QObject
@@ -68,8 +76,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const std::string path = dir.filePath("p.csdb").toStdString();
-        ModelPool plain = curvedPool();
-        plain.models[1].loadCurve.reset();
+        const ModelPool plain = plainPool();
         ProjectStore::open(path).savePool(plain);
         QCOMPARE(rawScalar(path, "SELECT count(*) FROM sqlite_master WHERE name = 'model_load_curves'"), 0LL);
         QCOMPARE(ProjectStore::open(path).loadPool("h200"), plain);
@@ -80,8 +87,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const std::string path = dir.filePath("p.csdb").toStdString();
         ProjectStore::open(path).savePool(curvedPool());
-        ModelPool plain = curvedPool();
-        plain.models[1].loadCurve.reset();
+        const ModelPool plain = plainPool();
         ProjectStore::open(path).savePool(plain, true);
         QCOMPARE(rawScalar(path, "SELECT count(*) FROM model_load_curves"), 0LL);
         QCOMPARE(ProjectStore::open(path).loadPool("h200"), plain);

@@ -40,6 +40,20 @@ bool near(double a, double b)
     return std::abs(a - b) <= 1e-9 * std::max(std::abs(a), std::abs(b));
 }
 
+// An online price policy on the Big/Small pool: the models it picks and the price it set in each interval.
+struct PricedPicks
+{
+    std::vector<std::string> picks;
+    std::vector<std::optional<double>> prices;
+};
+
+PricedPicks pricedPicks(const std::string &spec, const Scenario &s)
+{
+    const ModelPool pool = bigSmall();
+    const PolicyPtr p = makePolicy(spec);
+    return {names(p->assign(s, pool), pool), dynamic_cast<const OnlinePricePolicy &>(*p).prices(s, pool)};
+}
+
 Scenario defaultScenario()
 {
     const std::string dir = CARBONSCOPE_SOURCE_DIR "/data/";
@@ -185,12 +199,8 @@ private slots:
         //  t4  {90,180,270,360}: target 6.5 (above): 1 ug; 200 (1.11 ug)                -> Small
         //  t5  [1 h, 5 h) = {180,270,360,200}: x = 0, .5, 1, .11 -> target (3 x 5 + 8)/4 = 5.75; 360's step
         //      (0.75) fits, 270's not: 1.5 ug; 150 (0.83 ug)                           -> Big
-        const ModelPool pool = bigSmall();
-        const Scenario s = hourly({90, 180, 270, 360, 200, 150});
-        const PolicyPtr p = makePolicy("online:price:window=4h");
-        const std::vector<std::string> expected{"Big", "Small", "Small", "Small", "Small", "Big"};
-        QCOMPARE(names(p->assign(s, pool), pool), expected);
-        const auto prices = dynamic_cast<const OnlinePricePolicy &>(*p).prices(s, pool);
+        const auto [picks, prices] = pricedPicks("online:price:window=4h", hourly({90, 180, 270, 360, 200, 150}));
+        QCOMPARE(picks, (std::vector<std::string>{"Big", "Small", "Small", "Small", "Small", "Big"}));
         QVERIFY(!prices[0]);
         const std::vector<double> expectedPrices{0.5 * ug, 0.5 * ug, 1 * ug, 1 * ug, 1.5 * ug};
         for (std::size_t i = 1; i < prices.size(); ++i)
@@ -205,12 +215,9 @@ private slots:
         //  t3  {90,180,270}: 1 each: 270 fits, 180 cut (2 > 1.6): 1 ug; 360               -> Small
         //  t4  {90,...,360}: 0.75 each: 360, 270 fit (1.5), 180 cut: 1 ug; 200 (1.11 ug)  -> Small
         //  t5  {180,270,360,200}: 360, 270 fit, 200 cut: 200's rate 1.11 ug; 170 (0.94 ug) -> Big
-        const ModelPool pool = bigSmall();
-        const Scenario s = hourly({90, 180, 270, 360, 200, 170});
-        const PolicyPtr p = makePolicy("online:price:window=4h,max-error=6.6");
-        const std::vector<std::string> expected{"Big", "Small", "Small", "Small", "Small", "Big"};
-        QCOMPARE(names(p->assign(s, pool), pool), expected);
-        const auto prices = dynamic_cast<const OnlinePricePolicy &>(*p).prices(s, pool);
+        const auto [picks, prices] =
+            pricedPicks("online:price:window=4h,max-error=6.6", hourly({90, 180, 270, 360, 200, 170}));
+        QCOMPARE(picks, (std::vector<std::string>{"Big", "Small", "Small", "Small", "Small", "Big"}));
         QVERIFY(near(*prices[5], 200 * 20 / 3.6e9));
     }
 
@@ -223,23 +230,18 @@ private slots:
         // as day 0's same slot (1 each): range 90..360, heuristic error = (5 x 4 + 8 x 4)/8 = 6.5 (the 270 and
         // both 360s of day 1 are Small: x > 0.5): 6.5 is 0.375 per step: 360 x 3 steps -> 6.125, 270 -> 6.5,
         // then 180 is cut: 1 ug: 360, 360 -> Small; 90, 90 -> Big.
-        const ModelPool pool = bigSmall();
-        Scenario s;
-        s.name = "hand";
+        Scenario s = hourly({500, 500, 10, 10, 500, 500, 500, 500}); // the intensity is never looked at
         s.intervalSeconds = 6 * 3600;
         for (int i = 0; i < 8; ++i)
-            s.times.push_back(static_cast<UtcSeconds>(i) * 6 * 3600);
+            s.times[static_cast<std::size_t>(i)] = static_cast<UtcSeconds>(i) * 6 * 3600;
         s.forecast = {90, 180, 270, 360, 360, 360, 90, 90};
-        s.intensity = {500, 500, 10, 10, 500, 500, 500, 500}; // never looked at
-        s.requests.assign(8, 1.0);
-        const PolicyPtr p = makePolicy("forecast:price:window=2d");
-        const std::vector<std::string> expected{"Big", "Big", "Small", "Small", "Small", "Small", "Big", "Big"};
-        QCOMPARE(names(p->assign(s, pool), pool), expected);
-        const auto prices = dynamic_cast<const OnlinePricePolicy &>(*p).prices(s, pool);
+        const auto [picks, prices] = pricedPicks("forecast:price:window=2d", s);
+        QCOMPARE(picks, (std::vector<std::string>{"Big", "Big", "Small", "Small", "Small", "Small", "Big", "Big"}));
         QVERIFY(near(*prices[0], 1 * ug));
         QVERIFY(near(*prices[7], 1 * ug));
         // Without a forecast the policy refuses.
-        QVERIFY_THROWS_EXCEPTION(InputError, p->assign(hourly({1, 2}), pool));
+        const PolicyPtr forecastPrice = makePolicy("forecast:price:window=2d");
+        QVERIFY_THROWS_EXCEPTION(InputError, forecastPrice->assign(hourly({1, 2}), bigSmall()));
     }
 
     void noLookAheadOnTheTrailingWindow()
