@@ -4,6 +4,7 @@
 #include "model_pool.h"
 #include "policy.h"
 #include "scenario.h"
+#include "trace_csv.h"
 
 #include <algorithm>
 #include <cmath>
@@ -23,6 +24,14 @@ inline Scenario hourly(const std::vector<double> &intensity, const std::vector<d
     s.intensity = intensity;
     s.requests = requests.empty() ? std::vector<double>(intensity.size(), 1.0) : requests;
     return s;
+}
+
+// The project's default scenario: South West England's carbon intensity and the Wikipedia requests, June 2023.
+inline Scenario defaultScenario()
+{
+    const std::string dir = CARBONSCOPE_SOURCE_DIR "/data/";
+    return alignTraces(readCarbonCsv(dir + "carbon_south_west_england_2023-06.csv"),
+                       readRequestCsv(dir + "requests_wikipedia_en_2023-06.csv"));
 }
 
 inline std::vector<std::string> names(const Assignment &a, const ModelPool &p)

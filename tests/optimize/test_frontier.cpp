@@ -14,13 +14,7 @@ using namespace cs;
 
 namespace {
 
-Scenario defaultScenario()
-{
-    const std::string dir = CARBONSCOPE_SOURCE_DIR "/data/";
-    return alignTraces(readCarbonCsv(dir + "carbon_south_west_england_2023-06.csv"),
-                       readRequestCsv(dir + "requests_wikipedia_en_2023-06.csv"));
-}
-
+using test::defaultScenario;
 using test::near;
 
 } // namespace

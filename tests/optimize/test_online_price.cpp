@@ -54,12 +54,7 @@ PricedPicks pricedPicks(const std::string &spec, const Scenario &s)
     return {names(p->assign(s, pool), pool), dynamic_cast<const OnlinePricePolicy &>(*p).prices(s, pool)};
 }
 
-Scenario defaultScenario()
-{
-    const std::string dir = CARBONSCOPE_SOURCE_DIR "/data/";
-    return alignTraces(readCarbonCsv(dir + "carbon_south_west_england_2023-06.csv"),
-                       readRequestCsv(dir + "requests_wikipedia_en_2023-06.csv"));
-}
+using test::defaultScenario;
 
 // Regret in percent against the exact split optimum at the policy's own error, through the optimum's own API.
 double regretPct(const Scenario &s, const ModelPool &pool, const Policy &policy, double *errorPct = nullptr)

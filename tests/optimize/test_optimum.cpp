@@ -34,10 +34,7 @@ ModelPool handPool()
 // A slice of the project's real default scenario (South West England, June 2023; Wikipedia requests).
 Scenario realSlice(std::size_t first, std::size_t count)
 {
-    const std::string dir = CARBONSCOPE_SOURCE_DIR "/data/";
-    const TimeSeries carbon = readCarbonCsv(dir + "carbon_south_west_england_2023-06.csv");
-    const TimeSeries requests = readRequestCsv(dir + "requests_wikipedia_en_2023-06.csv");
-    Scenario all = alignTraces(carbon, requests);
+    const Scenario all = test::defaultScenario();
     Scenario s;
     s.name = "slice";
     s.intervalSeconds = all.intervalSeconds;
