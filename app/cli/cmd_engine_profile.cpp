@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "engine_flags.h"
 #include "io/atomic_file.h"
+#include "load_profiler.h"
 #include "option_checks.h"
 #include "parse_error.h"
 #include "meter_factory.h"
@@ -32,7 +33,46 @@ struct ProfileCli
     std::string poolName;
     int poolBatch = 0;
     std::string poolDtype;
+    std::vector<std::string> loadLevels; // percent of capacity; empty: no load curves
 };
+
+// Each pool model's load curve (#16) on an engine set up as live mode sets it up (CUDA graphs for every power of
+// two up to the batch server's max batch), at the given percentages of its measured capacity.
+void addLoadCurves(ModelPool &pool, const ProfileCli &o, const std::string &dtype, EnergyMeter &meter)
+{
+    LoadProfileOptions lo;
+    lo.levels.clear();
+    for (const std::string &l : splitList(o.loadLevels)) {
+        double pct = 0;
+        try {
+            pct = std::stod(l);
+        } catch (const std::exception &) {
+        }
+        if (!(pct > 0 && pct <= 100))
+            throw InputError("--load-curve: '" + l + "' is not a percentage of capacity in (0, 100]");
+        lo.levels.push_back(pct / 100);
+    }
+    lo.seconds = o.seconds;
+    lo.idleSeconds = std::max(1.0, o.engine.idleSeconds);
+    std::vector<int> graphSizes;
+    for (int b = 1; b <= lo.server.maxBatch; b *= 2)
+        graphSizes.push_back(b);
+    auto engine = makeInferenceEngine(engineOptions(o.engine, parsePrecision(dtype), graphSizes));
+    for (Model &m : pool.models) {
+        int index = -1;
+        for (const ScriptModel &s : parseScriptSpecs(o.engine.torchscript))
+            if (s.name == m.name)
+                index = engine->addTorchScript(s.path, s.name);
+        if (index < 0)
+            index = engine->addBuiltin(m.name);
+        for (int b : engine->onGpu() ? graphSizes : std::vector<int>{1})
+            engine->prepare(index, b);
+        const LoadProfile p = profileLoad(*engine, index, meter, lo);
+        m.loadCurve = p.curve();
+        std::fprintf(stderr, "load curve %s: idle %.1f W, capacity %.1f/s at %.1f W, %zu points\n", m.name.c_str(),
+                     p.idleWatts, p.capacityPerS, p.wattsAtCapacity, m.loadCurve->points.size());
+    }
+}
 
 void runProfile(const ProfileCli &o)
 {
@@ -138,6 +178,8 @@ void runProfile(const ProfileCli &o)
             pool.models[static_cast<std::size_t>(i)].errorPct = s.errorPct;
             pool.models[static_cast<std::size_t>(i)].source += " (error figure given by the user)";
         }
+    if (!o.loadLevels.empty())
+        addLoadCurves(pool, o, poolDtype, *meter);
     pool.validate();
     if (!o.out.empty()) {
         writePoolJson(pool, o.out);
@@ -169,6 +211,9 @@ void addProfileCommand(CLI::App &app)
     p->add_option("--pool-batch", profile->poolBatch, "Batch whose energy goes into the pool (default: largest)")
         ->check(wholeIn(1, 65536));
     p->add_option("--pool-dtype", profile->poolDtype, "dtype whose energy goes into the pool (default: last)");
+    p->add_option("--load-curve", profile->loadLevels,
+                  "Also measure each pool model's power at these percentages of its capacity, e.g. 1,3,10,30,90 "
+                  "(the simulator then prices each interval at its request rate, idle included; --out/--db keep it)");
     p->callback([profile] { runProfile(*profile); });
 }
 

@@ -1,5 +1,6 @@
 #include "live_runner.h"
 
+#include "deployment/emission_account.h"
 #include "latency_stats.h"
 #include "parse_error.h"
 
@@ -127,11 +128,17 @@ LiveSummary runLiveSession(InferenceEngine &engine, EnergyMeter &meter, Intensit
         } else {
             meterOk = false;
         }
+        // What the simulator predicts for the interval as served: a model's load curve over the wall time it
+        // held the GPU (idle included, as the meter measures it unless idle is subtracted), else its energy per
+        // inference (docs/energy_model.md).
         double predictedJ = 0;
-        for (const auto &[model, n] : c.servedByModel)
-            for (int p = 0; p < pool.size(); ++p)
-                if (engineIndex[static_cast<std::size_t>(p)] == model)
-                    predictedJ += static_cast<double>(n) * pool.at(p).energyMj / 1000.0;
+        auto predict = [&](int model, double share) {
+            const GpuJoules j = gpuJoules(pool.at(model), static_cast<double>(rec.served), share, rec.wallSeconds, 1);
+            predictedJ += j.dynamic + (options.idleMode == IdleMode::Include ? j.idle : 0.0);
+        };
+        predict(choice.model, split ? 1 - choice.altShare : 1.0);
+        if (split)
+            predict(choice.alt, choice.altShare);
         rec.predictedCo2G = kwh(predictedJ) * rec.intensity;
 
         ++summary.intervals;
