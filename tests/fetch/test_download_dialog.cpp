@@ -53,6 +53,21 @@ QString newProject(const QTemporaryDir &dir)
     return path;
 }
 
+// The dialog on a fresh project file, filled in for `regions` of `base` and started as a user starts it.
+struct StartedDownload
+{
+    QTemporaryDir dir;
+    QString project = newProject(dir);
+    DownloadDialog dialog{project};
+    QSignalSpy done{&dialog, &DownloadDialog::downloadFinished};
+
+    StartedDownload(const std::string &base, const QString &regions)
+    {
+        fill(dialog, base, regions);
+        press(dialog, "startDownload");
+    }
+};
+
 } // namespace
 
 class TestDownloadDialog : public QObject
@@ -63,12 +78,8 @@ private slots:
     void downloadsIntoTheOpenProjectOffTheGuiThread()
     {
         LoopbackHttp server([](const std::string &path, int, const std::string &) { return ukciRegional(path, 0); });
-        QTemporaryDir dir;
-        const QString project = newProject(dir);
-        DownloadDialog dialog(project);
-        fill(dialog, server.base(), "1, 2");
-        QSignalSpy done(&dialog, &DownloadDialog::downloadFinished);
-        press(dialog, "startDownload");
+        StartedDownload run(server.base(), "1, 2");
+        auto &[dir, project, dialog, done] = run;
         QVERIFY(dialog.isRunning());
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 60000);
         QCOMPARE(done.front().front().toBool(), true);
@@ -88,12 +99,8 @@ private slots:
             ++asked;
             return ukciRegional(path, 300);
         });
-        QTemporaryDir dir;
-        const QString project = newProject(dir);
-        DownloadDialog dialog(project);
-        fill(dialog, server.base(), "1-3");
-        QSignalSpy done(&dialog, &DownloadDialog::downloadFinished);
-        press(dialog, "startDownload");
+        StartedDownload run(server.base(), "1-3");
+        auto &[dir, project, dialog, done] = run;
         QTRY_VERIFY_WITH_TIMEOUT(asked.load() >= 3, 60000);
         press(dialog, "cancelDownload");
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 60000);
