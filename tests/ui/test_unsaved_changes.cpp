@@ -37,6 +37,14 @@ void showAndActivate(MainWindow &window)
     QVERIFY(QTest::qWaitForWindowActive(&window));
 }
 
+// The tiny scenario, shown and active, with one change made: where every prompt case starts.
+void showWithAChange(MainWindow &window)
+{
+    test::loadTinyScenario(window.document());
+    showAndActivate(window);
+    makeAChange(window);
+}
+
 } // namespace
 
 class TestUnsavedChanges : public QObject
@@ -91,9 +99,7 @@ private Q_SLOTS:
     void ctrlQWithChangesAsksAndCancelKeepsTheWindowAndTheWork()
     {
         MainWindow window;
-        test::loadTinyScenario(window.document());
-        showAndActivate(window);
-        makeAChange(window);
+        showWithAChange(window);
         test::ModalAnswerer answers;
         answers.press(QMessageBox::Cancel);
         QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
@@ -111,9 +117,7 @@ private Q_SLOTS:
     void ctrlQWithChangesAndDiscardCloses()
     {
         MainWindow window;
-        test::loadTinyScenario(window.document());
-        showAndActivate(window);
-        makeAChange(window);
+        showWithAChange(window);
         test::ModalAnswerer answers;
         answers.press(QMessageBox::Discard);
         QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
@@ -159,9 +163,7 @@ private Q_SLOTS:
     void newProjectWithChangesAsksAndCancelKeepsEverything()
     {
         MainWindow window;
-        test::loadTinyScenario(window.document());
-        showAndActivate(window);
-        makeAChange(window);
+        showWithAChange(window);
         test::ModalAnswerer answers;
         answers.press(QMessageBox::Cancel); // no file dialog may follow
         action(&window, "actionNewProject")->trigger();
@@ -184,9 +186,7 @@ private Q_SLOTS:
             QVERIFY(source.project()->saveAs(other));
         }
         MainWindow window;
-        test::loadTinyScenario(window.document());
-        showAndActivate(window);
-        makeAChange(window);
+        showWithAChange(window);
 
         test::ModalAnswerer cancel;
         cancel.press(QMessageBox::Cancel);
@@ -210,9 +210,7 @@ private Q_SLOTS:
     void openDefaultScenarioWithChangesAsksAndCancelKeeps()
     {
         MainWindow window;
-        test::loadTinyScenario(window.document());
-        showAndActivate(window);
-        makeAChange(window);
+        showWithAChange(window);
         test::ModalAnswerer answers;
         answers.press(QMessageBox::Cancel);
         action(&window, "actionOpenDefaultScenario")->trigger();
