@@ -13,3 +13,18 @@ def parse(default_mb, add_options=None):
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
     return a, random.Random(a.seed), int(a.mb * 1e6)
+
+
+def write_records(f, records, target, written=0):
+    """Writes the texts of `records` (an iterator, asked for one more only while fewer than `target` bytes are
+    written), separated by ",\\n"; `written` counts what the file already holds. Returns (records, bytes written)."""
+    n = 0
+    while written < target:
+        rec = next(records)
+        if n:
+            f.write(",\n")
+            written += 2
+        f.write(rec)
+        written += len(rec)
+        n += 1
+    return n, written

@@ -19,24 +19,21 @@ import gen_args
 def main():
     a, rng, target = gen_args.parse(
         500, lambda ap: ap.add_argument("--shape", choices=["national", "regional"], default="national"))
-    t = datetime.datetime(1900, 1, 1, tzinfo=datetime.timezone.utc)
+    t0 = datetime.datetime(1900, 1, 1, tzinfo=datetime.timezone.utc)
     step = datetime.timedelta(minutes=30)
     fmt = "%Y-%m-%dT%H:%MZ"
-    written = 0
-    periods = 0
-    sum_forecast = 0
-    sum_actual = 0
-    first = t.strftime(fmt)
-    with open(a.out, "w", buffering=1 << 20) as f:
-        f.write('{\n    "data": [\n')
-        written += 16
-        while written < target:
+    sums = {"forecast": 0, "actual": 0, "last": None}
+
+    def periods():
+        t = t0
+        i = 0
+        while True:
             start, end = t.strftime(fmt), (t + step).strftime(fmt)
             if a.shape == "national":
                 forecast = rng.randrange(20, 400)
-                actual = None if periods % 10 == 9 else rng.randrange(20, 400)
-                sum_forecast += forecast
-                sum_actual += actual or 0
+                actual = None if i % 10 == 9 else rng.randrange(20, 400)
+                sums["forecast"] += forecast
+                sums["actual"] += actual or 0
                 rec = ('        {\n            "from": "%s",\n            "to": "%s",\n            "intensity": {\n'
                        '                "forecast": %d,\n                "actual": %s,\n                "index": "moderate"\n'
                        '            }\n        }' % (start, end, forecast, "null" if actual is None else actual))
@@ -44,21 +41,21 @@ def main():
                 regs = []
                 for r in range(1, 19):
                     forecast = rng.randrange(0, 400)
-                    sum_forecast += forecast
+                    sums["forecast"] += forecast
                     regs.append('{"regionid": %d, "dnoregion": "DNO %d", "shortname": "Region %d", '
                                 '"intensity": {"forecast": %d, "index": "moderate"}}' % (r, r, r, forecast))
                 rec = ('        {"from": "%s", "to": "%s", "regions": [%s]}' % (start, end, ", ".join(regs)))
-            if periods:
-                f.write(",\n")
-                written += 2
-            f.write(rec)
-            written += len(rec)
-            periods += 1
-            last = start
+            sums["last"] = start
+            yield rec
+            i += 1
             t += step
+
+    with open(a.out, "w", buffering=1 << 20) as f:
+        f.write('{\n    "data": [\n')
+        count, written = gen_args.write_records(f, periods(), target, written=16)
         f.write("\n    ]\n}\n")
     print("periods %d first %s last %s sum_forecast %d sum_actual %d bytes %d"
-          % (periods, first, last, sum_forecast, sum_actual, written + 9), file=sys.stderr)
+          % (count, t0.strftime(fmt), sums["last"], sums["forecast"], sums["actual"], written + 9), file=sys.stderr)
 
 
 if __name__ == "__main__":

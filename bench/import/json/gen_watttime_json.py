@@ -14,27 +14,23 @@ import gen_args
 
 def main():
     a, rng, target = gen_args.parse(100)
-    t = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
     step = datetime.timedelta(minutes=5)
-    n = 0
-    total = 0
-    written = 0
+    total = [0]
+
+    def points():
+        t = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
+        while True:
+            v = rng.randrange(500, 1500)
+            total[0] += v
+            yield '    {\n      "point_time": "%s",\n      "value": %d\n    }' % (t.strftime("%Y-%m-%dT%H:%M:%S+00:00"), v)
+            t += step
+
     with open(a.out, "w", buffering=1 << 20) as f:
         f.write('{\n  "data": [\n')
-        while written < target:
-            v = rng.randrange(500, 1500)
-            total += v
-            rec = '    {\n      "point_time": "%s",\n      "value": %d\n    }' % (t.strftime("%Y-%m-%dT%H:%M:%S+00:00"), v)
-            if n:
-                f.write(",\n")
-                written += 2
-            f.write(rec)
-            written += len(rec)
-            n += 1
-            t += step
+        n, _ = gen_args.write_records(f, points(), target)
         f.write('\n  ],\n  "meta": {\n    "data_point_period_seconds": 300,\n    "region": "SYNTHETIC",\n'
                 '    "signal_type": "co2_moer",\n    "units": "lbs_co2_per_mwh"\n  }\n}\n')
-    print("points %d sum_lbs_per_mwh %d" % (n, total), file=sys.stderr)
+    print("points %d sum_lbs_per_mwh %d" % (n, total[0]), file=sys.stderr)
 
 
 if __name__ == "__main__":
