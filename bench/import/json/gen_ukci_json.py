@@ -35,7 +35,8 @@ def main():
                 sums["forecast"] += forecast
                 sums["actual"] += actual or 0
                 rec = ('        {\n            "from": "%s",\n            "to": "%s",\n            "intensity": {\n'
-                       '                "forecast": %d,\n                "actual": %s,\n                "index": "moderate"\n'
+                       '                "forecast": %d,\n                "actual": %s,\n'
+                       '                "index": "moderate"\n'
                        '            }\n        }' % (start, end, forecast, "null" if actual is None else actual))
             else:
                 regs = []

@@ -22,7 +22,8 @@ def main():
         while True:
             v = rng.randrange(500, 1500)
             total[0] += v
-            yield '    {\n      "point_time": "%s",\n      "value": %d\n    }' % (t.strftime("%Y-%m-%dT%H:%M:%S+00:00"), v)
+            when = t.strftime("%Y-%m-%dT%H:%M:%S+00:00")
+            yield '    {\n      "point_time": "%s",\n      "value": %d\n    }' % (when, v)
             t += step
 
     with open(a.out, "w", buffering=1 << 20) as f:
