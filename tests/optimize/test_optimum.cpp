@@ -46,6 +46,16 @@ Scenario realSlice(std::size_t first, std::size_t count)
     return s;
 }
 
+// Brute force: the least `minimised` figure among the assignments whose `capped` figure is within `cap`.
+double leastWithin(const std::vector<Totals> &all, double Totals::*capped, double cap, double Totals::*minimised)
+{
+    double least = INFINITY;
+    for (const Totals &t : all)
+        if (t.*capped <= cap)
+            least = std::min(least, t.*minimised);
+    return least;
+}
+
 // The next one-model assignment in odometer order (interval 0 turns fastest); false after the last.
 bool nextPick(std::vector<int> &pick, int poolSize)
 {
@@ -77,12 +87,8 @@ std::vector<Totals> enumerateAll(const Scenario &s, const ModelPool &pool)
 // meets the error cap exactly (or take no split).
 double bruteForceSplitCo2(const Scenario &s, const ModelPool &pool, double maxError)
 {
-    double best = INFINITY;
+    double best = leastWithin(enumerateAll(s, pool), &Totals::errorPct, maxError + 1e-12, &Totals::co2G);
     const std::size_t n = s.size();
-    const std::vector<Totals> all = enumerateAll(s, pool);
-    for (const Totals &t : all)
-        if (t.errorPct <= maxError + 1e-12)
-            best = std::min(best, t.co2G);
     std::vector<int> pick(n, 0);
     while (true) {
         for (std::size_t j = 0; j < n; ++j) {
@@ -208,10 +214,7 @@ private slots:
         // Least CO2 under an error cap.
         const double lo = f.leastError().errorPct, hi = f.leastCo2().errorPct;
         const double cap = lo + position * (hi - lo);
-        double best = INFINITY;
-        for (const Totals &t : all)
-            if (t.errorPct <= cap)
-                best = std::min(best, t.co2G);
+        const double best = leastWithin(all, &Totals::errorPct, cap, &Totals::co2G);
         const auto one = solveOneModel(f, {OptimumTarget::MaxError, cap});
         QVERIFY(one);
         QVERIFY(one->proven);
@@ -229,10 +232,7 @@ private slots:
         // Least error under a CO2 cap.
         const double cLo = f.leastCo2().co2G, cHi = f.leastError().co2G;
         const double budget = cLo + position * (cHi - cLo);
-        double bestErr = INFINITY;
-        for (const Totals &t : all)
-            if (t.co2G <= budget)
-                bestErr = std::min(bestErr, t.errorPct);
+        const double bestErr = leastWithin(all, &Totals::co2G, budget, &Totals::errorPct);
         const auto byCo2 = solveOneModel(f, {OptimumTarget::MaxCo2, budget});
         QVERIFY(byCo2 && byCo2->proven);
         QVERIFY2(near(byCo2->errorPct, bestErr),
