@@ -38,10 +38,9 @@ struct ProfileCli
 
 // Each pool model's load curve (#16) on an engine set up as live mode sets it up (CUDA graphs for every power of
 // two up to the batch server's max batch), at the given percentages of its measured capacity.
-void addLoadCurves(ModelPool &pool, const ProfileCli &o, const std::string &dtype, EnergyMeter &meter)
+std::vector<double> loadLevels(const ProfileCli &o)
 {
-    LoadProfileOptions lo;
-    lo.levels.clear();
+    std::vector<double> levels;
     for (const std::string &l : splitList(o.loadLevels)) {
         double pct = 0;
         try {
@@ -50,8 +49,15 @@ void addLoadCurves(ModelPool &pool, const ProfileCli &o, const std::string &dtyp
         }
         if (!(pct > 0 && pct <= 100))
             throw InputError("--load-curve: '" + l + "' is not a percentage of capacity in (0, 100]");
-        lo.levels.push_back(pct / 100);
+        levels.push_back(pct / 100);
     }
+    return levels;
+}
+
+void addLoadCurves(ModelPool &pool, const ProfileCli &o, const std::string &dtype, EnergyMeter &meter)
+{
+    LoadProfileOptions lo;
+    lo.levels = loadLevels(o);
     lo.seconds = o.seconds;
     lo.idleSeconds = std::max(1.0, o.engine.idleSeconds);
     std::vector<int> graphSizes;
@@ -78,6 +84,7 @@ void runProfile(const ProfileCli &o)
 {
     if (!o.out.empty())
         refuseUnsafeTarget(o.out, o.db); // before minutes of profiling, not after
+    loadLevels(o);                       // likewise
     std::vector<std::string> models = splitList(o.models);
     if (models.size() == 1 && models[0] == "all")
         models = builtinArchitectures();

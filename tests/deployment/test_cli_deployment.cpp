@@ -2,6 +2,7 @@
 // every figure worked out by hand in the comments.
 #include "../cli_run.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -97,6 +98,32 @@ private Q_SLOTS:
         QVERIFY(qFuzzyCompare(QJsonDocument::fromJson(actual.out.toUtf8()).object()["co2_g"].toDouble(), 60000 / 3.6e6));
     }
 
+    void profileWritesLoadCurves()
+    {
+        // A constant 100 W meter: idle is 100 W and so is every point; two levels and capacity give three points,
+        // their rates ascending, the last at the measured capacity.
+        const QString out = mDir.filePath("profiled.json");
+        const Run r = cli({"profile", "--models", "ResNet18", "--device", "cpu", "--meter", "fake:100", "--batch", "8",
+                           "--image-size", "32", "--seconds", "0.3", "--idle-seconds", "0", "--load-curve", "10,50",
+                           "--out", out});
+        if (r.status != 0 && r.err.contains("nothing profiled"))
+            QSKIP("the LibTorch engine module is not built here");
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject model = QJsonDocument::fromJson(f.readAll()).object()["models"].toArray()[0].toObject();
+        const QJsonObject curve = model["load_curve"].toObject();
+        QCOMPARE(curve["idle_w"].toDouble(), 100.0);
+        const QJsonArray points = curve["points"].toArray();
+        QCOMPARE(points.size(), 3);
+        double previous = 0;
+        for (const QJsonValue &p : points) {
+            QVERIFY(qFuzzyCompare(p.toArray()[1].toDouble(), 100.0));
+            QVERIFY(p.toArray()[0].toDouble() > previous);
+            previous = p.toArray()[0].toDouble();
+        }
+    }
+
     void refusals()
     {
         const QStringList base{"simulate", "--carbon", mCarbon, "--requests", mRequests, "--pool", mPool, "--baseline", "A"};
@@ -109,6 +136,9 @@ private Q_SLOTS:
         r = cli(base + QStringList{"--gpus", "0"});
         QCOMPARE(r.status, 2);
         QVERIFY2(r.err.contains("--gpus"), qPrintable(r.err));
+        r = cli({"profile", "--models", "ResNet18", "--meter", "fake:100", "--load-curve", "0"});
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains("--load-curve"), qPrintable(r.err));
     }
 };
 
