@@ -142,6 +142,37 @@ private Q_SLOTS:
         QCOMPARE(countColour(QImage(hidden), qRgb(255, 0, 0)), 0);
     }
 
+    // The timeline's own crosshair, through the hook File > Export chart passes: the chart drawn with the cursor
+    // shown is the same picture as with no cursor, and the cursor is back afterwards.
+    void timelineCrosshairLeftOut()
+    {
+        TimelineView *timeline = mWindow->timeline();
+        ChartExportOptions o;
+        o.sizePt = QSizeF(500, 400);
+        o.dpi = 72;
+        o.setOverlaysVisible = [timeline](bool visible) { timeline->setOverlaysVisible(visible); };
+        const QString without = mDir.filePath(QStringLiteral("without.png")), with = mDir.filePath(QStringLiteral("with.png"));
+        // A first drawing at this size: the model axis picks which labels fit from the last layout it had.
+        QCOMPARE(Exporter::chart(timeline->plot(), without, o), QString());
+        const auto &times = mWindow->document()->scenario().times;
+        timeline->setCursorTime(static_cast<double>(times[1]) + 1800);
+        QCOMPARE(Exporter::chart(timeline->plot(), with, o), QString());
+        QVERIFY(timeline->overlaysVisible());
+        timeline->clearCursor();
+        QCOMPARE(Exporter::chart(timeline->plot(), without, o), QString());
+        const QImage a(with), b(without);
+        int differ = 0;
+        for (int y = 0; y < a.height(); ++y)
+            for (int x = 0; x < a.width(); ++x)
+                differ += a.pixel(x, y) != b.pixel(x, y);
+        QCOMPARE(differ, 0);
+        timeline->setCursorTime(static_cast<double>(times[1]) + 1800);
+        // The probe: without the hook the crosshair is in the picture.
+        o.setOverlaysVisible = {};
+        QCOMPARE(Exporter::chart(timeline->plot(), with, o), QString());
+        QVERIFY(QImage(with) != QImage(without));
+    }
+
     void reportHoldsFigure3AndThePoolTable()
     {
         const QString path = report();
