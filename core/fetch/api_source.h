@@ -57,6 +57,8 @@ std::string trimmedBase(std::string base);
 // A zone or region key as the APIs spell them ("DE", "US-CAL-CISO", "CAISO_NORTH"): 1 to maxLength letters,
 // digits, '-' and '_', so that it is safe in a URL and a series name.
 bool isKeyText(const std::string &text, std::size_t maxLength);
+// The target named by such a key (its key and label alike); throws InputError with `refusal` where it is not one.
+FetchTarget keyTarget(const std::string &key, std::size_t maxLength, const std::string &refusal);
 // A GET of `url` that asks for JSON, with `headers` besides.
 HttpRequest jsonRequest(std::string url, std::vector<std::pair<std::string, std::string>> headers = {});
 

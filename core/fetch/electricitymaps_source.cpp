@@ -1,16 +1,12 @@
 #include "electricitymaps_source.h"
 
-#include "parse_error.h"
-
 #include <nlohmann/json.hpp>
 
 namespace cs {
 
 FetchTarget ElectricityMapsSource::target(const std::string &zone) const
 {
-    if (!isKeyText(zone, 40))
-        throw InputError("Electricity Maps zone \"" + zone + "\": expected a zone key such as DE or US-CAL-CISO");
-    return {zone, zone};
+    return keyTarget(zone, 40, "Electricity Maps zone \"" + zone + "\": expected a zone key such as DE or US-CAL-CISO");
 }
 
 HttpRequest ElectricityMapsSource::request(const FetchTarget &target, const FetchPeriod &period) const

@@ -1,5 +1,7 @@
 #include "api_source.h"
 
+#include "parse_error.h"
+
 #include <cctype>
 #include <cstdio>
 
@@ -45,6 +47,13 @@ bool isKeyText(const std::string &text, std::size_t maxLength)
     for (char c : text)
         ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
     return ok;
+}
+
+FetchTarget keyTarget(const std::string &key, std::size_t maxLength, const std::string &refusal)
+{
+    if (!isKeyText(key, maxLength))
+        throw InputError(refusal);
+    return {key, key};
 }
 
 HttpRequest jsonRequest(std::string url, std::vector<std::pair<std::string, std::string>> headers)

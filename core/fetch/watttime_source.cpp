@@ -9,9 +9,7 @@ namespace cs {
 
 FetchTarget WattTimeSource::target(const std::string &region) const
 {
-    if (!isKeyText(region, 60))
-        throw InputError("WattTime region \"" + region + "\": expected a region such as CAISO_NORTH");
-    return {region, region};
+    return keyTarget(region, 60, "WattTime region \"" + region + "\": expected a region such as CAISO_NORTH");
 }
 
 HttpRequest WattTimeSource::request(const FetchTarget &target, const FetchPeriod &period) const
