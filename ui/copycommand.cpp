@@ -137,6 +137,17 @@ ReproduceCommand reproduceCommand(const ScenarioDocument &document, const QStrin
         else
             c.notes << tr("the baseline %1 is not a single model; the CLI's baseline is ResNet50")
                            .arg(QString::fromStdString(baseline));
+        const Deployment &d = document.deployment(); // Edit ▸ Deployment…, where it is not the paper's account
+        if (d.gpus != 1)
+            words << QStringLiteral("--gpus") << QString::number(d.gpus);
+        if (d.hostWatts > 0)
+            words << QStringLiteral("--host-watts") << QString::number(d.hostWatts, 'g', 17);
+        if (d.pue > 1)
+            words << QStringLiteral("--pue") << QString::number(d.pue, 'g', 17);
+        if (d.embodiedGPerGpuHour > 0)
+            words << QStringLiteral("--embodied-g-per-gpu-hour") << QString::number(d.embodiedGPerGpuHour, 'g', 17);
+        if (document.decidesOnForecast())
+            words << QStringLiteral("--decide-on") << QStringLiteral("forecast");
         if (const auto &range = document.totalsRange()) {
             words << QStringLiteral("--from") << QString::fromStdString(formatUtcTime(range->first))
                   << QStringLiteral("--to") << QString::fromStdString(formatUtcTime(range->second));

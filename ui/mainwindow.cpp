@@ -6,6 +6,7 @@
 #include "copycommand.h"
 #include "currency.h"
 #include "dailyco2plot.h"
+#include "deploymentdialog.h"
 #include "downloaddialog.h"
 #include "exporter.h"
 #include "helpdialogs.h"
@@ -210,6 +211,7 @@ void MainWindow::createMenus()
     a = edit->addAction(tr("C&urrency…"), this, [this] { CurrencySetting::choose(this); });
     a->setObjectName(QStringLiteral("actionCurrency"));
     a->setStatusTip(tr("The currency money is shown in (Eco tab)"));
+    addDeploymentAction(edit, mDocument, this);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < mTabs->count() && i < 9; ++i) {

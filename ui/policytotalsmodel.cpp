@@ -1,5 +1,6 @@
 #include "policytotalsmodel.h"
 
+#include "deploymentdialog.h"
 #include "efficiencycell.h"
 #include "policystyle.h"
 #include "scenariodocument.h"
@@ -154,6 +155,8 @@ QVariant PolicyTotalsModel::data(const QModelIndex &index, int role) const
                       "the extra CO₂ is above 0)");
         if (index.column() == Policy)
             return tr("%1 — double-click to make it the baseline").arg(QString::fromStdString(run.spec));
+        if (index.column() == Co2) // what the total is made of (Edit ▸ Deployment…, docs/energy_model.md)
+            return emissionPartsText(run.rangeTotals);
     }
     return {};
 }

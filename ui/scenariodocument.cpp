@@ -2,6 +2,7 @@
 
 #include "changepolicies.h"
 #include "changetraces.h"
+#include "deployment/decision_signal.h"
 #include "paperexperiment.h"
 #include "parse_error.h"
 #include "policy_factory.h"
@@ -287,19 +288,20 @@ PolicyRun ScenarioDocument::runPolicy(const PolicyEntry &entry) const
         if (mScenario.empty())
             throw InputError("the scenario has no intervals");
         if (entry.allowedModels.empty()) {
-            run.result = simulate(mScenario, pool(), *policy);
+            run.result = simulate(mScenario, pool(), policy->assign(mDecision ? *mDecision : mScenario, pool()),
+                                  mDeployment);
         } else {
             // The policy sees only the models it may use; its choices are mapped back onto the whole pool.
             std::vector<int> toFull;
             const ModelPool sub = restrictPool(pool(), entry, &toFull);
             if (sub.models.empty())
                 throw InputError("no model is allowed for this policy");
-            Assignment a = policy->assign(mScenario, sub);
+            Assignment a = policy->assign(mDecision ? *mDecision : mScenario, sub);
             for (Choice &c : a) {
                 c.model = c.model >= 0 ? toFull.at(static_cast<std::size_t>(c.model)) : -1;
                 c.alt = c.alt >= 0 ? toFull.at(static_cast<std::size_t>(c.alt)) : -1;
             }
-            run.result = simulate(mScenario, pool(), a);
+            run.result = simulate(mScenario, pool(), a, mDeployment);
             run.label += " [" + std::to_string(sub.models.size()) + " models]";
         }
         run.result.policySpec = run.spec;
@@ -310,8 +312,19 @@ PolicyRun ScenarioDocument::runPolicy(const PolicyEntry &entry) const
     return run;
 }
 
+void ScenarioDocument::setAccounting(const Deployment &deployment, bool decideOnForecast)
+{
+    deployment.validate();
+    mDeployment = deployment;
+    mDecideOnForecast = decideOnForecast;
+    resimulate();
+}
+
 void ScenarioDocument::resimulate()
 {
+    mDecision.reset();
+    if (mDecideOnForecast && mScenario.forecast.size() == mScenario.size() && !mScenario.empty())
+        mDecision = decisionScenario(mScenario, DecisionSignal::Forecast);
     QElapsedTimer timer;
     timer.start();
     assignStyleSlots(mPolicies);
@@ -375,7 +388,7 @@ void ScenarioDocument::computeRangeTotals()
         }
         const auto begin = run.result.assignment.begin() + static_cast<std::ptrdiff_t>(first);
         const Assignment part(begin, begin + static_cast<std::ptrdiff_t>(slice->size()));
-        run.rangeTotals = simulate(*slice, pool(), part).totals;
+        run.rangeTotals = simulate(*slice, pool(), part, mDeployment).totals;
     }
     const int b = baselineRun();
     const std::string baseName = b >= 0 ? mRuns[static_cast<std::size_t>(b)].label : std::string();

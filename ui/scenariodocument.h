@@ -1,5 +1,6 @@
 #pragma once
 
+#include "deployment/deployment.h"
 #include "policyrun.h"
 #include "policyset.h"
 #include "policystyle.h"
@@ -76,6 +77,13 @@ public:
     // For ChangeTraces only: installs `traces`, re-simulates and hands back the previous ones in `traces`.
     void swapTraces(Traces &traces);
 
+    // What the deployment emits besides the GPUs' work, and whether the policies decide on the forecast while CO₂
+    // is accounted on the actual (issue #16; Edit ▸ Deployment…). A setting of this app (QSettings), not of
+    // the project: it describes the machines, as the currency does. Re-simulates.
+    const Deployment &deployment() const { return mDeployment; }
+    bool decidesOnForecast() const { return mDecideOnForecast; }
+    void setAccounting(const Deployment &deployment, bool decideOnForecast);
+
     const std::vector<PolicyRun> &runs() const { return mRuns; }
     int baselineRun() const; // index into runs(), -1 when the baseline did not run
 
@@ -114,6 +122,9 @@ private:
     PolicySet mPolicies;
     std::vector<PolicyRun> mRuns;
     std::optional<std::pair<UtcSeconds, UtcSeconds>> mRange;
+    Deployment mDeployment;
+    bool mDecideOnForecast = false;
+    std::optional<Scenario> mDecision; // the scenario the policies decide on, where it is not mScenario
     double mLastSimulationMs = 0;
 };
 
