@@ -11,6 +11,18 @@
 
 namespace cs {
 
+double roundUp(double value)
+{
+    // The least of 1, 1.1, 1.2, ... 9, 10 times a power of ten that is at least `value` (> 0).
+    static constexpr double Mantissas[] = {1, 1.1, 1.2, 1.3, 1.5, 1.6, 1.8, 2, 2.2, 2.5, 2.8, 3,
+                                           3.5, 4, 4.5, 5, 6, 7, 8, 9, 10};
+    const double power = std::pow(10.0, std::floor(std::log10(value)));
+    for (double m : Mantissas)
+        if (m * power >= value * (1 - 1e-12))
+            return m * power;
+    return 10 * power;
+}
+
 void TimelineView::setSampling(Sampling sampling)
 {
     mSampling = sampling;
@@ -65,14 +77,17 @@ void TimelineView::fitValueAxes()
             }
         }
     }
-    // Intensity and requests from zero (a bar-like reading), CO2 so far over the span it covers in view.
+    // Intensity and requests from zero (a bar-like reading), CO2 so far over the span it covers in view. The
+    // bounds are rounded to round numbers, so a pan changes them (and their tick labels) only now and then.
     for (Panel p : {IntensityPanel, RequestsPanel})
         if (found[p])
-            mRects[p]->axis(QCPAxis::atLeft)->setRange(0, std::max(1e-9, top[p] * 1.08));
+            mRects[p]->axis(QCPAxis::atLeft)->setRange(0, roundUp(std::max(1e-9, top[p] * 1.08)));
     if (found[CumulativePanel]) {
         const double pad = std::max(1e-9, (top[CumulativePanel] - bottom[CumulativePanel]) * 0.05);
-        mRects[CumulativePanel]->axis(QCPAxis::atLeft)->setRange(std::max(0.0, bottom[CumulativePanel] - pad),
-                                                                 top[CumulativePanel] + pad);
+        const double step = roundUp(std::max(1e-9, top[CumulativePanel] - bottom[CumulativePanel]) / 20);
+        mRects[CumulativePanel]->axis(QCPAxis::atLeft)->setRange(
+            std::max(0.0, std::floor((bottom[CumulativePanel] - pad) / step) * step),
+            std::ceil((top[CumulativePanel] + pad) / step) * step);
     }
 }
 

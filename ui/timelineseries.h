@@ -25,4 +25,7 @@ int intervalAt(const Scenario &s, double t);
 bool visibleValueRange(const QCPGraphDataContainer &data, double lower, double upper, bool step, double *min,
                        double *max);
 
+// The least round number (1, 1.1, 1.2, 1.3, 1.5, ... 8, 9 times a power of ten) at or above `value` > 0: axis bounds.
+double roundUp(double value);
+
 } // namespace cs

@@ -13,6 +13,7 @@
 #include "projectsession.h"
 #include "teachingpanel.h"
 #include "timebuckets.h"
+#include "timelineseries.h"
 #include "timelineview.h"
 
 #include <QTemporaryDir>
@@ -129,23 +130,29 @@ private Q_SLOTS:
         // Only ResNet50: its CO2 per interval is 420.62 mJ x requests x intensity / 3.6e9 (uitestfixture.h).
         for (const PolicyEntry &e : mWindow->document()->policies().entries)
             view->setPolicyVisible(e.spec, e.spec == "model:ResNet50");
-        const double g1 = test::tinyCo2(420.62) * 1e5 / 1.4e6, g2 = test::tinyCo2(420.62) * 4e5 / 1.4e6;
         const double unit = view->cumulativeUnitGrams();
-        // Hour 2 (intensity 200): intensity axis 0..200 x 1.08; CO2 so far runs from g1 to g1+g2, padded 5 %.
+        QCOMPARE(unit, 1.0); // every total of the tiny scenario is below 1 kg
+        // Hour 2 (intensity 200): the intensity axis runs 0..200 x 1.08 = 216, rounded up to 220.
         view->setTimeRange(T0 + 3600, T0 + 7200);
         QCoreApplication::processEvents();
         const QCPRange intensity = view->panel(TimelineView::IntensityPanel)->axis(QCPAxis::atLeft)->range();
         QCOMPARE(intensity.lower, 0.0);
-        QVERIFY(qFuzzyCompare(intensity.upper, 216.0));
+        QVERIFY(qFuzzyCompare(intensity.upper, 220.0));
+        // CO2 so far runs from g1 = 420.62 x 1e5 / 3.6e9 = 0.0116839 g to g1 + g2, g2 = 420.62 x 4e5 / 3.6e9
+        // = 0.0467356 g; padded by 5 % of g2 (0.0023368) and rounded out to steps of g2 / 20 = 0.0023368 rounded
+        // up to 0.0025: floor(0.0093471 / 0.0025) = 3 and ceil(0.0607563 / 0.0025) = 25 steps.
         const QCPRange co2 = view->panel(TimelineView::CumulativePanel)->axis(QCPAxis::atLeft)->range();
-        QVERIFY(qFuzzyCompare(co2.lower, (g1 - 0.05 * g2) / unit));
-        QVERIFY(qFuzzyCompare(co2.upper, (g1 + g2 + 0.05 * g2) / unit));
-        // Requests: 2000 in hour 2 -> 0..2160 (the tiny trace's counts are below 10^4, so no k/M unit).
-        QVERIFY(qFuzzyCompare(view->panel(TimelineView::RequestsPanel)->axis(QCPAxis::atLeft)->range().upper, 2160.0));
-        // The whole scenario again: intensity up to 300 x 1.08.
+        QVERIFY2(qFuzzyCompare(co2.lower, 0.0075) && qFuzzyCompare(co2.upper, 0.0625),
+                 qPrintable(QStringLiteral("%1..%2").arg(co2.lower).arg(co2.upper)));
+        // Requests: 2000 in hour 2 -> 2160, rounded up to 2200 (below 10^4, so no k/M unit).
+        QVERIFY(qFuzzyCompare(view->panel(TimelineView::RequestsPanel)->axis(QCPAxis::atLeft)->range().upper, 2200.0));
+        // The whole scenario again: intensity up to 300 x 1.08 = 324, rounded up to 350.
         view->resetZoom();
         QCoreApplication::processEvents();
-        QVERIFY(qFuzzyCompare(view->panel(TimelineView::IntensityPanel)->axis(QCPAxis::atLeft)->range().upper, 324.0));
+        QVERIFY(qFuzzyCompare(view->panel(TimelineView::IntensityPanel)->axis(QCPAxis::atLeft)->range().upper, 350.0));
+        QCOMPARE(roundUp(216), 220.0);
+        QCOMPARE(roundUp(0.00233678), 0.0025);
+        QCOMPARE(roundUp(1000), 1000.0);
     }
 
     void barsAggregateByTheSpanInView()
