@@ -58,10 +58,10 @@ ModelPool paperPool()
     ModelPool pool;
     pool.name = "paper";
     pool.models = {
-        {"ResNet34", 359.93, 8.58, {}, {}, source},   {"ResNet50", 420.62, 7.138, {}, {}, source},
-        {"ResNet101", 803.09, 6.454, {}, {}, source}, {"ResNet152", 1238.15, 5.954, {}, {}, source},
-        {"VGG16", 668.97, 9.618, {}, {}, source},     {"VGG19", 803.85, 9.124, {}, {}, source},
-        {"AlexNet", 125.00, 20.934, {}, {}, source},
+        {"ResNet34", 359.93, 8.58, {}, {}, source, {}},   {"ResNet50", 420.62, 7.138, {}, {}, source, {}},
+        {"ResNet101", 803.09, 6.454, {}, {}, source, {}}, {"ResNet152", 1238.15, 5.954, {}, {}, source, {}},
+        {"VGG16", 668.97, 9.618, {}, {}, source, {}},     {"VGG19", 803.85, 9.124, {}, {}, source, {}},
+        {"AlexNet", 125.00, 20.934, {}, {}, source, {}},
     };
     return pool;
 }
