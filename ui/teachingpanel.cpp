@@ -224,6 +224,7 @@ void TeachingPanel::refreshPolicies()
     const int keep = mPolicy->findData(current);
     mPolicy->setCurrentIndex(keep >= 0 ? keep : 0);
     mSeek->setRange(0, std::max(0, static_cast<int>(mDocument->scenario().size()) - 1));
+    showSpeed(); // the data per second follows the scenario's interval
     showPosition();
 }
 

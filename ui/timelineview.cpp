@@ -157,6 +157,7 @@ void TimelineView::setupPanels()
                 pos->setTypeY(QCPItemPosition::ptAxisRectRatio);
             }
             curtain->setPen(Qt::NoPen);
+            curtain->setLayer(QStringLiteral("axes")); // above the graphs, which are re-added on every edit
             curtain->setVisible(false);
             mCurtains[p == ModelPanel ? 0 : 1] = curtain;
         }
