@@ -42,7 +42,7 @@ TimelineView::TimelineView(ScenarioDocument *document, QWidget *parent)
     mPlotTip = tr("Drag: pan · Wheel: zoom · Shift+drag: totals for a period · Double-click: whole scenario · "
                   "Click a legend entry: hide/show, right-click: colour");
     mPlot->setToolTip(mPlotTip);
-    mPlot->setMinimumHeight(420);
+    mPlot->setMinimumHeight(300); // four readable panels; more than a 768 px laptop at 2x can give pushes the readout under it
     setupPanels();
 
     connect(mPlot, &QCustomPlot::mousePress, this, &TimelineView::onMousePress);
