@@ -21,4 +21,30 @@ void assignStyleSlots(PolicySet &set)
     }
 }
 
+std::string renameModelInSpec(const std::string &spec, const std::string &from, const std::string &to)
+{
+    if (spec == "model:" + from)
+        return "model:" + to;
+    if (spec.rfind("threshold:", 0) != 0)
+        return spec;
+    std::string out = "threshold:";
+    std::string rest = spec.substr(10);
+    std::size_t start = 0;
+    while (start <= rest.size()) {
+        std::size_t end = rest.find(',', start);
+        if (end == std::string::npos)
+            end = rest.size();
+        std::string item = rest.substr(start, end - start);
+        const std::size_t at = item.find('@');
+        const std::string name = item.substr(0, at);
+        if (name == from)
+            item = to + (at == std::string::npos ? std::string() : item.substr(at));
+        out += item;
+        if (end < rest.size())
+            out += ',';
+        start = end + 1;
+    }
+    return out;
+}
+
 } // namespace cs

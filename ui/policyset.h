@@ -42,4 +42,7 @@ struct PolicySet
 // (and so its look) while others come and go, and a set built in the same order always gets the same slots.
 void assignStyleSlots(PolicySet &set);
 
+// `spec` with model `from` renamed `to` in "model:NAME" and "threshold:M1@C1,...,Mn" specs; others unchanged.
+std::string renameModelInSpec(const std::string &spec, const std::string &from, const std::string &to);
+
 } // namespace cs

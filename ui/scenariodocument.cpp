@@ -29,33 +29,6 @@ std::string defaultBaseline(const PolicySet &set)
     return set.entries.empty() ? std::string() : set.entries.front().spec;
 }
 
-// Replaces a model name inside "model:NAME" and "threshold:M1@C1,...,Mn" specs.
-std::string renameInSpec(const std::string &spec, const std::string &from, const std::string &to)
-{
-    if (spec == "model:" + from)
-        return "model:" + to;
-    if (spec.rfind("threshold:", 0) != 0)
-        return spec;
-    std::string out = "threshold:";
-    std::string rest = spec.substr(10);
-    std::size_t start = 0;
-    while (start <= rest.size()) {
-        std::size_t end = rest.find(',', start);
-        if (end == std::string::npos)
-            end = rest.size();
-        std::string item = rest.substr(start, end - start);
-        const std::size_t at = item.find('@');
-        const std::string name = item.substr(0, at);
-        if (name == from)
-            item = to + (at == std::string::npos ? std::string() : item.substr(at));
-        out += item;
-        if (end < rest.size())
-            out += ',';
-        start = end + 1;
-    }
-    return out;
-}
-
 } // namespace
 
 ScenarioDocument::ScenarioDocument(QObject *parent)
@@ -179,10 +152,10 @@ void ScenarioDocument::onModelRenamed(const QString &oldName, const QString &new
     const std::string from = oldName.toStdString();
     const std::string to = newName.toStdString();
     for (PolicyEntry &e : mPolicies.entries) {
-        e.spec = renameInSpec(e.spec, from, to);
+        e.spec = renameModelInSpec(e.spec, from, to);
         std::replace(e.allowedModels.begin(), e.allowedModels.end(), from, to);
     }
-    mPolicies.baseline = renameInSpec(mPolicies.baseline, from, to);
+    mPolicies.baseline = renameModelInSpec(mPolicies.baseline, from, to);
 }
 
 void ScenarioDocument::onModelInserted(const QString &name)
