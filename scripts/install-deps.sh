@@ -17,6 +17,7 @@ if [ "${1:-gui}" = test ]; then
     packages+=(dpkg-dev lintian desktop-file-utils appstream man-db groff-base bash-completion zsh
                shared-mime-info libglib2.0-bin)
     packages+=(prometheus) # tests/metrics: a real Prometheus scrapes a live session's /metrics
+    packages+=(python3-pandas) # tests/metrics: CodeCarbon's emissions.csv must open in pandas
 fi
 
 missing=()
