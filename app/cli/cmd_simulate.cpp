@@ -102,12 +102,15 @@ Evaluated evaluate(const LoadedScenario &s, const Policy &policy, const Simulati
                    const DeploymentFlags &flags)
 {
     const Deployment deployment = deploymentOf(flags);
-    Evaluated e{simulate(s.scenario, s.pool, policy.assign(decisionScenarioOf(s.scenario, flags), s.pool), deployment),
-                {}, {}};
-    e.result.policySpec = policy.spec();
-    e.result.policyLabel = policy.label();
-    if (flags.decideOn != "actual")
-        e.decidedOnActualCo2G = simulate(s.scenario, s.pool, policy, deployment).totals.co2G;
+    Evaluated e;
+    if (flags.decideOn == "actual") {
+        e.result = simulate(s.scenario, s.pool, policy, deployment);
+    } else {
+        SignalComparison c = compareDecisionSignals(s.scenario, decisionScenarioOf(s.scenario, flags), s.pool, policy,
+                                                    deployment);
+        e.result = std::move(c.decidedOnSignal);
+        e.decidedOnActualCo2G = c.decidedOnActual.totals.co2G;
+    }
     e.vsBaseline = compareToBaseline(e.result.totals, baseline.totals, baseline.policyLabel);
     return e;
 }

@@ -31,11 +31,11 @@ Scenario decisionScenario(const Scenario &accounting, DecisionSignal signal, con
 }
 
 SignalComparison compareDecisionSignals(const Scenario &accounting, const Scenario &decision, const ModelPool &pool,
-                                        const Policy &policy)
+                                        const Policy &policy, const Deployment &deployment)
 {
     SignalComparison c;
-    c.decidedOnSignal = simulate(accounting, pool, policy.assign(decision, pool));
-    c.decidedOnActual = simulate(accounting, pool, policy);
+    c.decidedOnSignal = simulate(accounting, pool, policy.assign(decision, pool), deployment);
+    c.decidedOnActual = simulate(accounting, pool, policy, deployment);
     c.decidedOnSignal.policySpec = c.decidedOnActual.policySpec;
     c.decidedOnSignal.policyLabel = c.decidedOnActual.policyLabel;
     return c;

@@ -32,6 +32,6 @@ struct SignalComparison
 };
 
 SignalComparison compareDecisionSignals(const Scenario &accounting, const Scenario &decision, const ModelPool &pool,
-                                        const Policy &policy);
+                                        const Policy &policy, const Deployment &deployment = {});
 
 } // namespace cs
