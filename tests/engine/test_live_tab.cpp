@@ -1,6 +1,7 @@
 // The Live tab: replays the session recorded on the H100 (bench/results) and, where the engine is built, runs a
 // short session on this machine's CPU off the GUI thread.
 #include "../metrics/http_client.h"
+#include "fixture_files.h"
 #include "live/livefeedbox.h"
 #include "live/liveintensityfeed.h"
 #include "live/liveplot.h"
@@ -192,11 +193,8 @@ private slots:
     void notAProjectFileIsRefused()
     {
         QTemporaryDir tmp;
-        const QString bad = tmp.filePath(QStringLiteral("x.csdb"));
-        QFile f(bad);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("not sqlite at all");
-        f.close();
+        const QString bad = test::writeFixture(tmp, QStringLiteral("x.csdb"), "not sqlite at all");
+        QVERIFY(!bad.isEmpty());
         LiveTab tab(nullptr);
         QVERIFY(!tab.openRecording(bad));
         QVERIFY(tab.statusText().startsWith(QStringLiteral("Cannot open")));

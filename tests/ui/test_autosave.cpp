@@ -107,8 +107,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("work.csdb"));
         {
             MainWindow crashed;
-            test::loadTinyScenario(crashed.document());
-            QVERIFY(crashed.project()->saveAs(path));
+            QVERIFY(test::saveTinyProject(crashed, path));
             crashed.autosave()->setInterval(20);
             editPoolAndBaseline(crashed);
             QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(Autosave::recoveryPath()), 60000);
@@ -155,8 +154,7 @@ private Q_SLOTS:
     void quittingWithDiscardRemovesTheFile()
     {
         MainWindow window;
-        test::loadTinyScenario(window.document());
-        window.show();
+        test::showTinyScenario(window);
         window.autosave()->setInterval(20);
         editPoolAndBaseline(window);
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(Autosave::recoveryPath()), 60000);

@@ -2,6 +2,7 @@
 // out by hand; a double-click makes a row the baseline; a header click sorts; a bad spec is refused with a reason;
 // with a period selected the Pareto plot's exact frontier is the period's.
 #include "uitestfixture.h"
+#include "ui_shown.h"
 
 #include "comparetab.h"
 #include "paretoplot.h"
@@ -44,13 +45,8 @@ private:
 private Q_SLOTS:
     void init()
     {
-        mWindow = std::make_unique<MainWindow>();
-        test::loadTinyScenario(mWindow->document());
-        mWindow->showTab(QStringLiteral("Compare"));
-        mWindow->show();
-        QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
-        mWindow->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(mWindow.get()));
+        mWindow = test::tinyWindowOnTab(QStringLiteral("Compare"));
+        QVERIFY(test::showActive(*mWindow));
     }
     void cleanup() { mWindow.reset(); }
 

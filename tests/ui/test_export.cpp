@@ -2,6 +2,7 @@
 // count, the PDFs start with %PDF, the SVG is an SVG document. Both CSVs start with '#' lines that say what they
 // hold (scenario, period, pool, baseline, policies, version) and hold the same period.
 #include "uitestfixture.h"
+#include "ui_shown.h"
 
 #include "comparetab.h"
 #include "exporter.h"
@@ -77,8 +78,7 @@ private Q_SLOTS:
         mWindow = std::make_unique<MainWindow>();
         test::loadTinyScenario(mWindow->document());
         mWindow->compareTab()->pareto()->ensureCurrent(); // a hidden tab redraws when shown or exported
-        mWindow->show();
-        QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
+        QVERIFY(test::showExposed(*mWindow));
     }
     void cleanup() { mWindow.reset(); }
 

@@ -3,6 +3,7 @@
 // in a dialog and the project keeps every byte; a folder that cannot be written gives a dialog with the OS
 // error, and nothing (no file, no temporary) is left behind.
 #include "uitestfixture.h"
+#include "ui_shown.h"
 
 #include "chartexportdialog.h"
 #include "modalanswerer.h"
@@ -84,8 +85,7 @@ private Q_SLOTS:
     {
         mWindow = std::make_unique<MainWindow>();
         test::loadTinyScenario(mWindow->document());
-        mWindow->show();
-        QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
+        QVERIFY(test::showExposed(*mWindow));
     }
     void cleanup() { mWindow.reset(); }
 
@@ -113,8 +113,7 @@ private Q_SLOTS:
         const QString project = dir.filePath(QStringLiteral("looks-like-a-chart.svg"));
         {
             MainWindow other;
-            test::loadTinyScenario(other.document());
-            QVERIFY(other.project()->saveAs(project));
+            QVERIFY(test::saveTinyProject(other, project));
         }
         const QByteArray before = test::fileBytes(project);
         test::ModalAnswerer answers;

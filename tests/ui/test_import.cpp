@@ -1,5 +1,7 @@
 // The import dialog driven as a user would: a bad file's error names its line and leaves the scenario as it was;
 // a good file is previewed with its columns detected and imported off the GUI thread.
+#include "fixture_files.h"
+#include "ui_shown.h"
 #include "uitestfixture.h"
 
 #include "importdialog.h"
@@ -44,8 +46,7 @@ private Q_SLOTS:
     void badFileShowsErrorNamingItsLine()
     {
         ImportDialog dialog;
-        dialog.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(test::showExposed(dialog));
         dialog.setPath(test::dataPath("bad_carbon.csv"));
         QSignalSpy finished(&dialog, &ImportDialog::importFinished);
         QPushButton *import = importButton(dialog);
@@ -74,8 +75,7 @@ private Q_SLOTS:
     void goodFileImportsOffTheGuiThread()
     {
         ImportDialog dialog;
-        dialog.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(test::showExposed(dialog));
         dialog.setPath(test::dataPath("tiny_carbon.csv"));
         QCOMPARE(dialog.request().kind, ImportRequest::Kind::Carbon);
         QSignalSpy finished(&dialog, &ImportDialog::importFinished);
@@ -92,17 +92,14 @@ private Q_SLOTS:
         if (!ImportJob::usesImporters() || !dialogHasZoneNames())
             QSKIP("the importers library or its named time zones (date-tz, tzdata) are not built here");
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("london.csv"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
         // Local Europe/London times on 29 Oct 2023, when clocks go back at 02:00 BST: 00:00 BST = 28 Oct 23:00 UTC
         // (1698534000 by calendar.timegm), 01:00 BST = 00:00 UTC, 01:00 GMT = 01:00 UTC, 02:00 GMT = 02:00 UTC.
-        f.write("time,carbon intensity\n2023-10-29 00:00,100\n2023-10-29 01:00,200\n2023-10-29 01:00,300\n"
-                "2023-10-29 02:00,400\n");
-        f.close();
+        const QString path = test::writeFixture(dir, QStringLiteral("london.csv"),
+            "time,carbon intensity\n2023-10-29 00:00,100\n2023-10-29 01:00,200\n2023-10-29 01:00,300\n"
+            "2023-10-29 02:00,400\n");
+        QVERIFY(!path.isEmpty());
         ImportDialog dialog;
-        dialog.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(test::showExposed(dialog));
         dialog.setPath(path);
         // The field completes over the zone names, ignoring case and matching inside a name.
         QCompleter *completer = dialog.timeZone()->completer();
@@ -129,8 +126,7 @@ private Q_SLOTS:
         if (!ImportJob::usesImporters() || !dialogHasZoneNames())
             QSKIP("the importers library or its named time zones (date-tz, tzdata) are not built here");
         ImportDialog dialog;
-        dialog.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(test::showExposed(dialog));
         dialog.setPath(test::dataPath("tiny_carbon.csv"));
         dialog.timeZone()->setText(QStringLiteral("Mars/Olympus_Mons"));
         QSignalSpy finished(&dialog, &ImportDialog::importFinished);
@@ -147,16 +143,13 @@ private Q_SLOTS:
         if (!ImportJob::usesImporters())
             QSKIP("the importers library is not built here");
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("no header.txt"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
         // No header, pipe-separated, value first and time second: 1 June 2023 00:00 UTC is 1685577600
         // (calendar.timegm), the rows an hour apart.
-        f.write("150|2023-06-01T00:00:00Z\n160|2023-06-01T01:00:00Z\n170|2023-06-01T02:00:00Z\n");
-        f.close();
+        const QString path = test::writeFixture(dir, QStringLiteral("no header.txt"),
+            "150|2023-06-01T00:00:00Z\n160|2023-06-01T01:00:00Z\n170|2023-06-01T02:00:00Z\n");
+        QVERIFY(!path.isEmpty());
         ImportDialog dialog;
-        dialog.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(test::showExposed(dialog));
         dialog.setPath(path);
         dialog.delimiter()->setCurrentIndex(dialog.delimiter()->findData(QStringLiteral("|")));
         dialog.header()->setCurrentIndex(dialog.header()->findData(QStringLiteral("no")));
@@ -188,15 +181,12 @@ private Q_SLOTS:
         if (!ImportJob::usesImporters())
             QSKIP("the importers library is not built here");
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("one bad row.csv"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
         // Line 3 holds "n/a" where a number belongs: column 19, after the 18 characters of "2023-06-01T01:00Z,".
-        f.write("datetime,intensity\n2023-06-01T00:00Z,100\n2023-06-01T01:00Z,n/a\n2023-06-01T02:00Z,300\n");
-        f.close();
+        const QString path = test::writeFixture(dir, QStringLiteral("one bad row.csv"),
+            "datetime,intensity\n2023-06-01T00:00Z,100\n2023-06-01T01:00Z,n/a\n2023-06-01T02:00Z,300\n");
+        QVERIFY(!path.isEmpty());
         ImportDialog dialog;
-        dialog.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(test::showExposed(dialog));
         dialog.setPath(path);
         {
             QSignalSpy finished(&dialog, &ImportDialog::importFinished);
@@ -223,17 +213,14 @@ private Q_SLOTS:
         if (!ImportJob::usesImporters())
             QSKIP("the importers library is not built here");
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("cluster trace.csv"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
         // Twitter cache-trace lines (timestamp,key,key size,value size,client,operation,TTL): gets at 0, 10, 61,
         // 125 and 130 s, a set at 30 s. Counting gets per minute: [0, 60) 2, [60, 120) 1, [120, 180) 2.
-        f.write("0,k1,17,249,1,get,0\n10,k2,16,0,2,get,0\n30,k3,16,10,2,set,0\n61,k4,17,12,1,get,0\n"
-                "125,k5,17,1,3,get,0\n130,k6,17,1,3,get,0\n");
-        f.close();
+        const QString path = test::writeFixture(dir, QStringLiteral("cluster trace.csv"),
+            "0,k1,17,249,1,get,0\n10,k2,16,0,2,get,0\n30,k3,16,10,2,set,0\n61,k4,17,12,1,get,0\n"
+            "125,k5,17,1,3,get,0\n130,k6,17,1,3,get,0\n");
+        QVERIFY(!path.isEmpty());
         ImportDialog dialog;
-        dialog.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(test::showExposed(dialog));
         dialog.setPath(path);
         QCOMPARE(dialog.request().kind, ImportRequest::Kind::Requests); // told by the Twitter importer
         {
@@ -261,8 +248,7 @@ private Q_SLOTS:
     {
         // Issue 15: GB national actuals 0, 0, 165, 175 beside forecasts 150, 160, 170, 180 (a hand-made fixture).
         ImportDialog dialog;
-        dialog.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(test::showExposed(dialog));
         dialog.setPath(QStringLiteral(CARBONSCOPE_SOURCE_DIR "/tests/data/importers/ukci_national_zero_actual_morning.json"));
         QVERIFY(dialog.zeroActualIsMissing()->isChecked()); // on by default for UK CI data
         QSignalSpy finished(&dialog, &ImportDialog::importFinished);
@@ -298,8 +284,7 @@ private Q_SLOTS:
     void cleanDataIsAcceptedAtOnceAndNamedReadably()
     {
         ImportDialog dialog;
-        dialog.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(test::showExposed(dialog));
         dialog.setPath(test::dataPath("tiny_requests.csv"));
         QVERIFY(!dialog.zeroActualIsMissing()->isChecked()); // a CSV: off by default
         QSignalSpy finished(&dialog, &ImportDialog::importFinished);

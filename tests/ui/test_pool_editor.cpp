@@ -1,6 +1,7 @@
 // The pool editor driven as a user would: edits typed into the table re-simulate at once and change the plotted
 // cumulative CO2 to the value worked out by hand; undo and redo restore it; invalid input is refused.
 #include "uitestfixture.h"
+#include "ui_shown.h"
 
 #include "pooleditor.h"
 #include "poolmodel.h"
@@ -59,13 +60,8 @@ private:
 private Q_SLOTS:
     void init()
     {
-        mWindow = std::make_unique<MainWindow>();
-        test::loadTinyScenario(mWindow->document());
-        mWindow->showTab(QStringLiteral("Pool"));
-        mWindow->show();
-        QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
-        mWindow->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(mWindow.get()));
+        mWindow = test::tinyWindowOnTab(QStringLiteral("Pool"));
+        QVERIFY(test::showActive(*mWindow));
     }
 
     void cleanup() { mWindow.reset(); }

@@ -169,8 +169,7 @@ private Q_SLOTS:
             QVERIFY(QFile::setPermissions(path, readOnly));
 
         MainWindow window;
-        test::loadTinyScenario(window.document());
-        window.show();
+        test::showTinyScenario(window);
         test::ModalAnswerer opening; // opening succeeds: no message box
         opening.chooseFile(path);
         action(&window, "actionOpenProject")->trigger();
@@ -222,8 +221,7 @@ private Q_SLOTS:
         QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner
                                                       | QFileDevice::ReadOther | QFileDevice::ExeOther));
         MainWindow window;
-        test::loadTinyScenario(window.document());
-        window.show();
+        test::showTinyScenario(window);
         window.document()->setBaseline("model:ResNet34");
         test::ModalAnswerer answers;
         answers.chooseFile(existing)
@@ -261,8 +259,7 @@ private Q_SLOTS:
         QVERIFY(QFile::setPermissions(kept, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
         const QByteArray before = test::fileBytes(kept);
         MainWindow window;
-        test::loadTinyScenario(window.document());
-        window.show();
+        test::showTinyScenario(window);
         test::ModalAnswerer answers;
         answers.chooseFile(kept).press(QMessageBox::Yes).press(QMessageBox::Ok);
         action(&window, "actionSaveProjectAs")->trigger();

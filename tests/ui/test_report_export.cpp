@@ -3,6 +3,7 @@
 // and the pool table, its text real text in embedded fonts ("CO₂" and "—" extract as themselves, read back with
 // poppler's pdftotext) and at least 8 pt on paper.
 #include "uitestfixture.h"
+#include "ui_shown.h"
 
 #include "comparetab.h"
 #include "dailyco2plot.h"
@@ -72,8 +73,7 @@ private Q_SLOTS:
         mWindow = std::make_unique<MainWindow>();
         test::loadTinyScenario(mWindow->document());
         mWindow->compareTab()->pareto()->ensureCurrent();
-        mWindow->show();
-        QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
+        QVERIFY(test::showExposed(*mWindow));
     }
     void cleanup() { mWindow.reset(); }
 

@@ -2,6 +2,7 @@
 // interval's time, intensity, the chosen model and the CO2 so far (values worked out by hand on the tiny scenario),
 // Play walks to the last interval and stops there; dropping a project file opens it, dropping a CSV opens the
 // import dialog on that file and its import replaces the carbon trace.
+#include "fixture_files.h"
 #include "uitestfixture.h"
 
 #include "importdialog.h"
@@ -103,8 +104,7 @@ private Q_SLOTS:
     void playWalksToTheEndAndStops()
     {
         MainWindow window;
-        test::loadTinyScenario(window.document());
-        window.show();
+        test::showTinyScenario(window);
         window.setTeachingMode(true);
         TeachingPanel *panel = window.teachingPanel();
         panel->setPosition(2);
@@ -127,8 +127,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("dropped project.csdb"));
         {
             MainWindow source;
-            test::loadTinyScenario(source.document());
-            QVERIFY(source.project()->saveAs(path));
+            QVERIFY(test::saveTinyProject(source, path));
         }
         MainWindow window;
         window.show();
@@ -143,15 +142,10 @@ private Q_SLOTS:
     void droppingACsvImportsIt()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("cleaner grid.csv"));
-        {
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("datetime,intensity\n2023-06-01T00:00:00,50\n2023-06-01T01:00:00,60\n2023-06-01T02:00:00,70\n");
-        }
+        const QString path = test::writeFixture(dir, QStringLiteral("cleaner grid.csv"), test::CleanerGridCsv);
+        QVERIFY(!path.isEmpty());
         MainWindow window;
-        test::loadTinyScenario(window.document());
-        window.show();
+        test::showTinyScenario(window);
 
         // The drop opens the import dialog (modal) on that file; the user presses Import.
         QString seenPath;
@@ -182,8 +176,7 @@ private Q_SLOTS:
     void droppingSomethingElseIsIgnored()
     {
         MainWindow window;
-        test::loadTinyScenario(window.document());
-        window.show();
+        test::showTinyScenario(window);
         QMimeData mime;
         mime.setText(QStringLiteral("not a file"));
         QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);

@@ -3,6 +3,8 @@
 // on, Save saves first. Every change marks the window modified ('*'), the default scenario's traces on an open
 // project included, and undoing back to the saved state clears the mark. Everything goes through the actions
 // and keys a user presses; the dialogs are answered by clicking their buttons.
+#include "fixture_files.h"
+#include "ui_shown.h"
 #include "uitestfixture.h"
 
 #include "importdialog.h"
@@ -29,19 +31,11 @@ void makeAChange(MainWindow &window)
     window.document()->setBaseline("model:ResNet34");
 }
 
-void showAndActivate(MainWindow &window)
-{
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
-}
-
 // The tiny scenario, shown and active, with one change made: where every prompt case starts.
 void showWithAChange(MainWindow &window)
 {
     test::loadTinyScenario(window.document());
-    showAndActivate(window);
+    QVERIFY(test::showActive(window));
     makeAChange(window);
 }
 
@@ -69,15 +63,10 @@ private Q_SLOTS:
     void anImportMarksTheDocumentModifiedAndUndoTakesItBack()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("cleaner grid.csv"));
-        {
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("datetime,intensity\n2023-06-01T00:00:00,50\n2023-06-01T01:00:00,60\n2023-06-01T02:00:00,70\n");
-        }
+        const QString path = test::writeFixture(dir, QStringLiteral("cleaner grid.csv"), test::CleanerGridCsv);
+        QVERIFY(!path.isEmpty());
         MainWindow window;
-        test::loadTinyScenario(window.document());
-        window.show();
+        test::showTinyScenario(window);
         test::ModalAnswerer answers;
         answers.then([](QWidget *modal) {
             auto *dialog = qobject_cast<ImportDialog *>(modal);
@@ -130,7 +119,7 @@ private Q_SLOTS:
     {
         MainWindow window;
         test::loadTinyScenario(window.document());
-        showAndActivate(window);
+        QVERIFY(test::showActive(window));
         test::ModalAnswerer answers; // no step: any dialog would be unexpected
         QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
         QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 60000);
@@ -144,9 +133,8 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("kept.csdb"));
         {
             MainWindow window;
-            test::loadTinyScenario(window.document());
-            QVERIFY(window.project()->saveAs(path));
-            showAndActivate(window);
+            QVERIFY(test::saveTinyProject(window, path));
+            QVERIFY(test::showActive(window));
             makeAChange(window);
             test::ModalAnswerer answers;
             answers.press(QMessageBox::Save);
@@ -224,9 +212,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("tiny.csdb"));
         MainWindow window;
-        test::loadTinyScenario(window.document());
-        QVERIFY(window.project()->saveAs(path));
-        showAndActivate(window);
+        QVERIFY(test::saveTinyProject(window, path));
+        QVERIFY(test::showActive(window));
         QVERIFY(!window.isWindowModified());
 
         test::ModalAnswerer answers; // nothing unsaved: no question

@@ -5,6 +5,7 @@
 // so a single model of energy E mJ emits E/1000 J / 3.6e6 x (1000x100 + 2000x200 + 3000x300) = E x 1.4e6 / 3.6e9 g.
 
 #include "mainwindow.h"
+#include "projectsession.h"
 #include "scenariodocument.h"
 #include "trace_csv.h"
 
@@ -12,6 +13,8 @@
 #include <QFile>
 #include <QStandardPaths>
 #include <QString>
+
+#include <memory>
 
 namespace cs::test {
 
@@ -40,6 +43,33 @@ inline void useTestEnvironment()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setAttribute(Qt::AA_DontUseNativeDialogs);
     QApplication::setQuitOnLastWindowClosed(false);
+}
+
+// A carbon trace over the tiny scenario's three hours at 50, 60, 70 gCO2/kWh: what the import tests bring in.
+inline const QByteArray CleanerGridCsv =
+    "datetime,intensity\n2023-06-01T00:00:00,50\n2023-06-01T01:00:00,60\n2023-06-01T02:00:00,70\n";
+
+// The tiny scenario in a new main window, which is shown (not waited for).
+inline void showTinyScenario(MainWindow &window)
+{
+    loadTinyScenario(window.document());
+    window.show();
+}
+
+// A new main window on the tiny scenario and one tab, not shown yet (showActive in ui_shown.h shows it).
+inline std::unique_ptr<MainWindow> tinyWindowOnTab(const QString &tab)
+{
+    auto window = std::make_unique<MainWindow>();
+    loadTinyScenario(window->document());
+    window->showTab(tab);
+    return window;
+}
+
+// The tiny scenario saved by this window as the project at `path`; the window stays on that project.
+inline bool saveTinyProject(MainWindow &window, const QString &path)
+{
+    loadTinyScenario(window.document());
+    return window.project()->saveAs(path);
 }
 
 inline QByteArray fileBytes(const QString &path)
