@@ -1,36 +1,12 @@
 // A pool's load curves kept in the project (issue #16): saved and read back exactly, no table where no pool
 // has a curve, a damaged stored curve refused.
-#include "project_store.h"
-#include "store_error.h"
+#include "store_test_util.h"
 
-#include <sqlite3.h>
-
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace cs;
 
 namespace {
-
-long long rawScalar(const std::string &path, const char *sql)
-{
-    sqlite3 *db = nullptr;
-    sqlite3_open(path.c_str(), &db);
-    sqlite3_stmt *s = nullptr;
-    sqlite3_prepare_v2(db, sql, -1, &s, nullptr);
-    const long long v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
-    sqlite3_finalize(s);
-    sqlite3_close(db);
-    return v;
-}
-
-void rawExec(const std::string &path, const char *sql)
-{
-    sqlite3 *db = nullptr;
-    sqlite3_open(path.c_str(), &db);
-    sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-}
 
 ModelPool curvedPool()
 {
@@ -59,13 +35,12 @@ class TestLoadCurveStore : public QObject
 private Q_SLOTS:
     void roundTrip()
     {
-        QTemporaryDir dir;
-        const std::string path = dir.filePath("p.csdb").toStdString();
+        const TempProject project;
         {
-            ProjectStore store = ProjectStore::open(path);
+            ProjectStore store = ProjectStore::open(project.file());
             store.savePool(curvedPool());
         }
-        ProjectStore store = ProjectStore::open(path, ProjectStore::OpenMode::ReadOnly);
+        ProjectStore store = ProjectStore::open(project.file(), ProjectStore::OpenMode::ReadOnly);
         const ModelPool back = store.loadPool("h200");
         QCOMPARE(back, curvedPool()); // every figure exact: 17 significant digits survive text
         QVERIFY(!back.models[0].loadCurve);
@@ -74,34 +49,31 @@ private Q_SLOTS:
 
     void noTableWithoutCurves()
     {
-        QTemporaryDir dir;
-        const std::string path = dir.filePath("p.csdb").toStdString();
+        const TempProject project;
         const ModelPool plain = plainPool();
-        ProjectStore::open(path).savePool(plain);
-        QCOMPARE(rawScalar(path, "SELECT count(*) FROM sqlite_master WHERE name = 'model_load_curves'"), 0LL);
-        QCOMPARE(ProjectStore::open(path).loadPool("h200"), plain);
+        ProjectStore::open(project.file()).savePool(plain);
+        QCOMPARE(rawScalar(project.path, "SELECT count(*) FROM sqlite_master WHERE name = 'model_load_curves'"), 0LL);
+        QCOMPARE(ProjectStore::open(project.file()).loadPool("h200"), plain);
     }
 
     void replacingDropsOldCurves()
     {
-        QTemporaryDir dir;
-        const std::string path = dir.filePath("p.csdb").toStdString();
-        ProjectStore::open(path).savePool(curvedPool());
+        const TempProject project;
+        ProjectStore::open(project.file()).savePool(curvedPool());
         const ModelPool plain = plainPool();
-        ProjectStore::open(path).savePool(plain, true);
-        QCOMPARE(rawScalar(path, "SELECT count(*) FROM model_load_curves"), 0LL);
-        QCOMPARE(ProjectStore::open(path).loadPool("h200"), plain);
+        ProjectStore::open(project.file()).savePool(plain, true);
+        QCOMPARE(rawScalar(project.path, "SELECT count(*) FROM model_load_curves"), 0LL);
+        QCOMPARE(ProjectStore::open(project.file()).loadPool("h200"), plain);
     }
 
     void damagedCurveIsRefused()
     {
-        QTemporaryDir dir;
-        const std::string path = dir.filePath("p.csdb").toStdString();
-        ProjectStore::open(path).savePool(curvedPool());
-        rawExec(path, "UPDATE model_load_curves SET points = '10:x'");
-        QVERIFY_THROWS_EXCEPTION(StoreError, ProjectStore::open(path).loadPool("h200"));
-        rawExec(path, "UPDATE model_load_curves SET points = '10:200;5:300'"); // rates must ascend
-        QVERIFY_THROWS_EXCEPTION(StoreError, ProjectStore::open(path).loadPool("h200"));
+        const TempProject project;
+        ProjectStore::open(project.file()).savePool(curvedPool());
+        rawExec(project.path, "UPDATE model_load_curves SET points = '10:x'");
+        QVERIFY_THROWS_EXCEPTION(StoreError, ProjectStore::open(project.file()).loadPool("h200"));
+        rawExec(project.path, "UPDATE model_load_curves SET points = '10:200;5:300'"); // rates must ascend
+        QVERIFY_THROWS_EXCEPTION(StoreError, ProjectStore::open(project.file()).loadPool("h200"));
     }
 };
 

@@ -1,12 +1,9 @@
 // Live sessions: rows are committed one by one and another connection reads them while the session runs.
-#include "project_store.h"
+#include "store_test_util.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace cs;
-
-static const UtcSeconds T0 = 1685577600; // 2023-06-01T00:00:00Z
 
 class TestLiveSession : public QObject
 {
@@ -15,10 +12,9 @@ class TestLiveSession : public QObject
 private slots:
     void rowsAreVisibleToAnotherConnectionWhileRunning()
     {
-        QTemporaryDir dir;
-        const std::string path = dir.filePath("live.csdb").toStdString();
-        ProjectStore writer = ProjectStore::open(path);
-        ProjectStore reader = ProjectStore::open(path, ProjectStore::OpenMode::MustExist);
+        const TempProject project("live.csdb");
+        ProjectStore writer = ProjectStore::open(project.file());
+        ProjectStore reader = ProjectStore::open(project.file(), ProjectStore::OpenMode::MustExist);
         LiveSessionInfo info;
         info.label = "sw-replay";
         info.device = "CPU";

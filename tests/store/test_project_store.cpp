@@ -148,8 +148,8 @@ private slots:
 
     void carbonSeriesKeepsForecastAndActualApart()
     {
-        QTemporaryDir dir;
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        const TempProject project;
+        ProjectStore store = ProjectStore::open(project.file());
         // Actual missing at +1800 (not measured yet); forecast missing at +3600.
         store.saveCarbonSeries({"gb", "GB", "UK CI", "gCO2/kWh", "test", 0},
                                {{T0, 65.0, 75.0}, {T0 + 1800, std::nullopt, 73.0}, {T0 + 3600, 80.0, std::nullopt}});
@@ -171,8 +171,8 @@ private slots:
 
     void duplicateNameRefusedUnlessReplaced()
     {
-        QTemporaryDir dir;
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        const TempProject project;
+        ProjectStore store = ProjectStore::open(project.file());
         store.saveCarbonSeries({"a", "", "", "gCO2/kWh", "", 0}, {{T0, 1.0, {}}, {T0 + 60, 2.0, {}}});
         QVERIFY_THROWS_EXCEPTION(StoreError,
                                  store.saveCarbonSeries({"a", "", "", "gCO2/kWh", "", 0}, {{T0, 5.0, {}}, {T0 + 60, 6.0, {}}}));
@@ -184,8 +184,8 @@ private slots:
     void severalSavesUnderOneTransactionAreOneChange()
     {
         // The GUI's Save: series, pool and scenario under one outer Transaction (each save's own is a savepoint).
-        QTemporaryDir dir;
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        const TempProject project;
+        ProjectStore store = ProjectStore::open(project.file());
         store.saveCarbonSeries({"a", "", "", "gCO2/kWh", "", 0}, {{T0, 1.0, {}}, {T0 + 60, 2.0, {}}});
         try {
             Transaction outer(store.database());
@@ -252,8 +252,8 @@ private slots:
 
     void poolRoundTrip()
     {
-        QTemporaryDir dir;
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        const TempProject project;
+        ProjectStore store = ProjectStore::open(project.file());
         const ModelPool paper = paperPool();
         store.savePool(paper);
         QCOMPARE(store.loadPool(paper.name), paper);
@@ -262,8 +262,8 @@ private slots:
 
     void scenarioAlignsItsTraces()
     {
-        QTemporaryDir dir;
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        const TempProject project;
+        ProjectStore store = ProjectStore::open(project.file());
         // Half-hourly carbon 100, 200, 300, 400; hourly requests 10, 20: the grid is hourly, intensity the mean of
         // each hour's two halves (150, 350) and requests as they are.
         store.saveCarbonSeries({"c", "", "", "gCO2/kWh", "", 0},
@@ -292,8 +292,8 @@ private slots:
 
     void runRoundTripAndCsv()
     {
-        QTemporaryDir dir;
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        const TempProject project;
+        ProjectStore store = ProjectStore::open(project.file());
         ModelPool pool;
         pool.name = "one";
         pool.models.push_back({"M", 3600.0, 10.0, {}, {}, "test"});

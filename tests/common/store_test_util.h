@@ -1,17 +1,31 @@
 #pragma once
 
-// Helpers of the project store suites: raw SQLite through the C API (independent of the code under test), fixture
-// files, and the check that a refused file keeps its exact bytes.
+// Helpers of the project store suites (tests/store, tests/deployment): a project path in a temporary folder, raw
+// SQLite through the C API (independent of the code under test), fixture files, and the check that a refused file
+// keeps its exact bytes.
 #include "project_store.h"
 #include "store_error.h"
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <sqlite3.h>
 
+#include <string>
+
 inline const cs::UtcSeconds T0 = 1685577600; // 2023-06-01T00:00:00Z
+
+// A project file's path in a fresh temporary folder, removed with it.
+struct TempProject
+{
+    explicit TempProject(const char *name = "p.csdb") : path(dir.filePath(QString::fromLatin1(name))) {}
+    std::string file() const { return path.toStdString(); }
+
+    QTemporaryDir dir;
+    QString path;
+};
 
 inline QByteArray fileHash(const QString &path)
 {
