@@ -4,7 +4,7 @@
 // that scenario must do.
 #include "policy_factory.h"
 #include "simulation.h"
-#include "trace_csv.h"
+#include "trace_file.h"
 
 #include <algorithm>
 #include <chrono>
@@ -19,7 +19,7 @@ static cs::Scenario yearScenario()
     const std::string real = std::string(CARBONSCOPE_SHARED_DATA) + "/gb_national_carbon_intensity_2023.csv";
     cs::Scenario s;
     if (std::filesystem::exists(real)) {
-        s = cs::alignTraces(cs::readCarbonCsv(real), std::nullopt);
+        s = cs::alignTraces(cs::readTrace(real, cs::SeriesKind::Carbon), std::nullopt);
         std::printf("scenario: GB national intensity 2023 (real), %zu intervals of 30 min\n", s.size());
     }
     // Pad or build to exactly one year of 17,520 intervals; requests are a synthetic daily wave (labelled so).

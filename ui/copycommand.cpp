@@ -4,7 +4,7 @@
 #include "pool_json.h"
 #include "result_export.h"
 #include "scenariodocument.h"
-#include "trace_csv.h"
+#include "trace_file.h"
 
 #include <QClipboard>
 #include <QCoreApplication>
@@ -39,7 +39,7 @@ QString originalFile(const TimeSeries &trace, bool carbon)
         return {};
     try {
         const std::string path = info.absoluteFilePath().toStdString();
-        const TimeSeries again = carbon ? readCarbonCsv(path) : readRequestCsv(path);
+        const TimeSeries again = readTrace(path, carbon ? SeriesKind::Carbon : SeriesKind::Requests);
         return sameData(again, trace) ? info.absoluteFilePath() : QString();
     } catch (const std::exception &) {
         return {};

@@ -87,8 +87,8 @@ namespace {
 // A default trace from the resources, named after its file ("y" or "South West England", its column, says little).
 TimeSeries readDefault(const QString &resource, const std::string &path, bool carbon)
 {
-    std::istringstream in(readResource(resource));
-    TimeSeries s = carbon ? readCarbonCsv(in, path) : readRequestCsv(in, path);
+    const std::string bytes = readResource(resource);
+    TimeSeries s = readTraceText(bytes, path, {.kind = carbon ? SeriesKind::Carbon : SeriesKind::Requests}).series;
     s.name = readableSeriesName(path, s.name);
     return s;
 }

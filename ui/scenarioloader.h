@@ -1,7 +1,7 @@
 #pragma once
 
 #include "scenario.h"
-#include "trace_csv.h"
+#include "trace_file.h"
 
 #include <QString>
 

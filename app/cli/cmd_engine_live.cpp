@@ -12,7 +12,7 @@
 #include "parse_error.h"
 #include "policy_factory.h"
 #include "pool_json.h"
-#include "trace_csv.h"
+#include "trace_file.h"
 
 #include <CLI/CLI.hpp>
 
@@ -54,10 +54,10 @@ std::unique_ptr<IntensityFeed> makeFeed(const LiveCli &o)
         return std::make_unique<StreamFeed>(std::cin, "stdin", o.traceInterval);
     if (o.carbon.size() != 2 || o.carbon[0] != "replay")
         throw InputError("--carbon: expected 'replay FILE' or 'stdin'");
-    const TimeSeries carbon = readCarbonCsv(o.carbon[1]);
+    const TimeSeries carbon = readTrace(o.carbon[1], SeriesKind::Carbon);
     std::optional<TimeSeries> req;
     if (!o.requests.empty())
-        req = readRequestCsv(o.requests);
+        req = readTrace(o.requests, SeriesKind::Requests);
     Scenario s = alignTraces(carbon, req);
     if (!o.from.empty()) {
         const auto t = parseUtcTime(o.from);

@@ -10,7 +10,7 @@
 #include "sweep_export.h"
 #include "sweep_loader.h"
 #include "sweep_runner.h"
-#include "trace_csv.h"
+#include "trace_file.h"
 
 #include <CLI/CLI.hpp>
 
@@ -61,12 +61,12 @@ std::vector<SweepSeries> makeSeries(const SweepOptions &o, const std::vector<Tim
 {
     std::vector<SweepSeries> series;
     if (!o.requestProfile.empty()) {
-        const HourOfWeekProfile profile = foldByHourOfWeek(readRequestCsv(o.requestProfile));
+        const HourOfWeekProfile profile = foldByHourOfWeek(readTrace(o.requestProfile, SeriesKind::Requests));
         for (const TimeSeries &c : carbon)
             series.push_back({c.name, scenarioWithProfile(c, profile)});
         demand = o.requestProfile + " by hour of the week";
     } else if (!o.requests.empty()) {
-        const TimeSeries requests = readRequestCsv(o.requests);
+        const TimeSeries requests = readTrace(o.requests, SeriesKind::Requests);
         for (const TimeSeries &c : carbon)
             series.push_back({c.name, alignTraces(c, requests)});
         demand = o.requests;

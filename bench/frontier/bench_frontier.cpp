@@ -3,7 +3,7 @@
 // Peer, measured in the same run: the naive way, re-solving the LP from scratch for each of the 200 points.
 #include "pareto_frontier.h"
 #include "scenario.h"
-#include "trace_csv.h"
+#include "trace_file.h"
 
 #include <algorithm>
 #include <chrono>
@@ -35,7 +35,7 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "bench_frontier: %s is absent (the shared data folder); nothing measured\n", path.c_str());
         return 1;
     }
-    const Scenario scenario = alignTraces(readCarbonCsv(path), std::nullopt);
+    const Scenario scenario = alignTraces(readTrace(path, SeriesKind::Carbon), std::nullopt);
     const ModelPool pool = paperPool();
     const int points = 200, runs = 15;
     std::printf("scenario: %s, %zu intervals of %lld min (gaps left out: %zu), pool: %s (%d models), %d points\n",

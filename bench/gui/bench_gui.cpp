@@ -14,7 +14,7 @@
 #include "scenariodocument.h"
 #include "simulation.h"
 #include "timelineview.h"
-#include "trace_csv.h"
+#include "trace_file.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -63,7 +63,7 @@ void benchPoolEdit()
     }
     MainWindow window;
     window.resize(1500, 950);
-    window.document()->setTraces(readCarbonCsv(carbon.toStdString()), readRequestCsv(requests.toStdString()),
+    window.document()->setTraces(readTrace(carbon.toStdString(), SeriesKind::Carbon), readTrace(requests.toStdString(), SeriesKind::Requests),
                                  QStringLiteral("GB 2023 + Wikipedia"));
     window.show();
     QApplication::processEvents();
@@ -142,7 +142,7 @@ void benchPanZoom()
         return;
     }
     // SYNTHETIC series: the real GB 2023 intensities repeated end to end to 1,000,000 half-hour points.
-    const TimeSeries real = readCarbonCsv(carbon.toStdString());
+    const TimeSeries real = readTrace(carbon.toStdString(), SeriesKind::Carbon);
     const std::size_t n = 1000000;
     TimeSeries tiled;
     tiled.name = "synthetic: GB 2023 repeated";

@@ -9,7 +9,7 @@
 #include "request_profile.h"
 #include "sweep_loader.h"
 #include "sweep_runner.h"
-#include "trace_csv.h"
+#include "trace_file.h"
 
 #include <algorithm>
 #include <chrono>
@@ -59,7 +59,7 @@ int main(int argc, char **argv)
     std::vector<TimeSeries> carbon;
     const double loadSerial = timeOnce([&] { carbon = loadSweepCarbon(files, 1); });
     const double loadParallel = timeOnce([&] { carbon = loadSweepCarbon(files, 2); });
-    const HourOfWeekProfile profile = foldByHourOfWeek(readRequestCsv(requests));
+    const HourOfWeekProfile profile = foldByHourOfWeek(readTrace(requests, SeriesKind::Requests));
     std::vector<SweepSeries> series;
     std::size_t intervals = 0;
     for (const TimeSeries &c : carbon) {

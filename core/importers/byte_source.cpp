@@ -41,9 +41,38 @@ ByteSource::ByteSource(const std::string &path, Limits limits)
         throw InputError(path + ": is a folder, not a file");
     mFile = std::fopen(path.c_str(), "rb");
     if (!mFile)
-        throw InputError(path + ": cannot open: " + std::strerror(errno));
+        throw ParseError(path, 0, 0, std::string("cannot open the file (") + std::strerror(errno) + ")");
     const auto size = std::filesystem::file_size(path, ec);
     mFileSize = ec ? 0 : static_cast<std::uint64_t>(size);
+    start();
+}
+
+ByteSource::ByteSource(std::string_view bytes, const std::string &displayName, Limits limits)
+    : mPath(displayName)
+    , mLimits(limits)
+    , mMemory(bytes)
+    , mCodec(std::make_unique<Codec>())
+{
+    mFileSize = bytes.size();
+    start();
+}
+
+std::size_t ByteSource::fetch(char *buffer, std::size_t n)
+{
+    if (!mFile) {
+        const std::size_t take = std::min(n, mMemory.size());
+        std::copy_n(mMemory.data(), take, buffer);
+        mMemory.remove_prefix(take);
+        return take;
+    }
+    const std::size_t got = std::fread(buffer, 1, n, mFile);
+    if (got == 0 && std::ferror(mFile))
+        throw InputError(mPath + ": read error: " + std::strerror(errno));
+    return got;
+}
+
+void ByteSource::start()
+{
     // A small file gets a small buffer (the fuzzers open small files by the million).
     mChunk = static_cast<std::size_t>(std::clamp<std::uint64_t>(mFileSize + 1, 4096, inputChunk));
     mIn.reset(new char[mChunk]);
@@ -59,7 +88,7 @@ ByteSource::ByteSource(const std::string &path, Limits limits)
         mCompression = Compression::Gzip;
         // 15 + 32: zlib or gzip header, detected.
         if (inflateInit2(&mCodec->z, 15 + 32) != Z_OK)
-            throw InputError(path + ": cannot start the gzip decoder");
+            throw InputError(mPath + ": cannot start the gzip decoder");
         mCodec->zInit = true;
     }
 }
@@ -76,11 +105,9 @@ bool ByteSource::refill()
         return false;
     if (mInPos < mInLen)
         return true;
-    mInLen = std::fread(mIn.get(), 1, mChunk, mFile);
+    mInLen = fetch(mIn.get(), mChunk);
     mInPos = 0;
     if (mInLen == 0) {
-        if (std::ferror(mFile))
-            throw InputError(mPath + ": read error: " + std::strerror(errno));
         mEof = true;
         return false;
     }
@@ -129,9 +156,7 @@ std::size_t ByteSource::readRaw(char *buffer, std::size_t n)
 {
     // Large reads of a plain file go straight into the caller's buffer (one copy fewer).
     if (mInPos == mInLen && n >= inputChunk && !mEof) {
-        const std::size_t got = std::fread(buffer, 1, n, mFile);
-        if (got == 0 && std::ferror(mFile))
-            throw InputError(mPath + ": read error: " + std::strerror(errno));
+        const std::size_t got = fetch(buffer, n);
         if (got == 0)
             mEof = true;
         mFileRead += got;

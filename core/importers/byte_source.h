@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace cs {
 
@@ -23,8 +24,10 @@ public:
 
     using Limits = DecompressionLimits;
 
-    // Throws InputError naming the file where it cannot be opened.
+    // Throws ParseError naming the file where it cannot be opened (InputError for a folder).
     explicit ByteSource(const std::string &path, Limits limits = {});
+    // Bytes in memory (kept by the caller while this reads them), named `displayName` in messages.
+    ByteSource(std::string_view bytes, const std::string &displayName, Limits limits = {});
     ~ByteSource();
     ByteSource(const ByteSource &) = delete;
     ByteSource &operator=(const ByteSource &) = delete;
@@ -41,6 +44,8 @@ public:
     std::uint64_t bytesOut() const { return mOut; }
 
 private:
+    void start(); // the first chunk, and the compression it shows
+    std::size_t fetch(char *buffer, std::size_t n); // the file's or the memory's next bytes
     std::size_t readRaw(char *buffer, std::size_t n);
     std::size_t readGzip(char *buffer, std::size_t n);
     std::size_t readZstd(char *buffer, std::size_t n);
@@ -51,7 +56,8 @@ private:
     std::string mPath;
     Limits mLimits;
     std::uint64_t mOut = 0;
-    std::FILE *mFile = nullptr;
+    std::FILE *mFile = nullptr;  // nullptr: the bytes are mMemory
+    std::string_view mMemory;
     std::uint64_t mFileSize = 0;
     std::uint64_t mFileRead = 0;
     Compression mCompression = Compression::None;

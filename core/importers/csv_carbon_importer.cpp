@@ -4,8 +4,8 @@
 #include "csv_input.h"
 #include "csv_sniff.h"
 #include "csv_time_column.h"
+#include "csv_value.h"
 #include "import_context.h"
-#include "import_limits.h"
 #include "import_text.h"
 #include "time_order.h"
 
@@ -33,7 +33,7 @@ void CsvCarbonImporter::run(ImportContext &context) const
         const std::string &h = columns.header()[static_cast<std::size_t>(columns.valueColumn())];
         const std::string l = importtext::lower(h);
         // A column named after a place ("South West England", "Caiso_North") is the region.
-        if (l != "actual" && l != "value" && l.find("intensity") == std::string::npos && l.find("co2") == std::string::npos)
+        if (l != "actual" && l != "value" && l != "forecast" && l.find("intensity") == std::string::npos && l.find("co2") == std::string::npos)
             meta.region = h;
     }
     meta.provenance.clear();
@@ -45,46 +45,32 @@ void CsvCarbonImporter::run(ImportContext &context) const
         input.keepFirst();
     const auto tc = static_cast<std::size_t>(columns.timeColumn());
     CsvTimeColumn times(context, o, tc, false);
+    if (columns.hasHeader())
+        input.setHeaderFields(columns.header().size());
+    const CsvValueKind kind = carbonIntensityValue(meta.unit);
+    auto read = [&](int column, std::optional<double> &out) {
+        return readCsvValue(context, r, static_cast<std::size_t>(column),
+                            columns.header()[static_cast<std::size_t>(column)], kind, out);
+    };
     while (input.nextRow(need)) {
         const auto t = times.read(r);
         if (!t)
             continue;
-        auto value = [&](int column, std::optional<double> &out) {
-            const auto c = static_cast<std::size_t>(column);
-            const std::string_view f = r.field(c);
-            if (f.find_first_not_of(" \t") == std::string_view::npos)
-                return true; // empty: not measured (a gap)
-            out = importtext::number(f);
-            if (!out) {
-                context.badRow(r.line(), r.column(c), "expected a number, got " + importtext::quoted(f));
-                return false;
-            }
-            if (*out < 0) {
-                context.badRow(r.line(), r.column(c), "expected a non-negative intensity, got " + importtext::quoted(f));
-                return false;
-            }
-            if (*out > importlimits::maxIntensity) {
-                context.badRow(r.line(), r.column(c), "expected an intensity of at most "
-                                                          + importtext::numberText(importlimits::maxIntensity) + ", got "
-                                                          + importtext::quoted(f));
-                return false;
-            }
-            return true;
-        };
         std::optional<double> actual, forecast;
-        if (!value(columns.valueColumn(), actual))
+        if (!read(columns.valueColumn(), actual))
             continue;
-        if (columns.forecastColumn() >= 0 && !value(columns.forecastColumn(), forecast))
+        if (columns.forecastColumn() >= 0 && !read(columns.forecastColumn(), forecast))
             continue;
-        if (!actual && !forecast)
-            continue; // a row without any value is a gap, as an absent row is
         if (!order.accept(*t, r.line(), r.column(tc)))
             continue;
-        if (columns.forecastColumn() >= 0)
-            writer->appendCarbon(*t, actual, forecast);
+        if (!actual && !forecast)
+            writer->appendGap(*t); // a row without any value is a gap, but its time still sets the interval
         else
-            writer->appendCarbon(*t, actual, std::nullopt);
+            writer->appendCarbon(*t, actual, columns.forecastColumn() >= 0 ? forecast : std::nullopt);
     }
+    if (writer->points() == 0)
+        context.fail(r.line(), 0, std::string("no data rows with a carbon intensity")
+                                      + (columns.hasHeader() ? " after the header" : ""));
     context.finish(*writer);
 }
 

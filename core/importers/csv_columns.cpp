@@ -11,7 +11,7 @@ CsvColumns::CsvColumns(ImportContext &context, const ImportOptions &o, CsvInput 
 {
     const CsvSniff s = sniffCsvRecord(input.fields(), o, valueNames, allowNoValue);
     if (!s.problem.empty())
-        context.fail(input.reader().line(), 1, s.problem);
+        context.fail(input.reader().line(), 0, s.problem); // the header as a whole, not one field
     mHasHeader = s.hasHeader;
     mHeader = s.header;
     mTime = s.timeColumn;

@@ -67,13 +67,35 @@ bool CsvInput::nextRow(std::size_t need)
             mPending = false;
         else if (!next())
             return false;
+        const std::size_t maxRows = mContext.options().maxRows;
+        if (maxRows > 0 && static_cast<std::size_t>(mContext.result().rows) == maxRows)
+            mContext.fail(mReader.line(), 1, "more than " + std::to_string(maxRows) + " data rows: a trace may hold "
+                          "at most " + std::to_string(maxRows) + " points, so that memory stays bounded (bin a finer "
+                          "trace to a coarser interval, or cut it to a shorter period)");
         ++mContext.result().rows;
         const std::size_t n = mReader.size();
-        if (n >= need)
-            return true;
-        mContext.badRow(mReader.line(), mReader.column(n - 1) + static_cast<int>(mReader.field(n - 1).size()),
-                        "truncated line: expected " + std::to_string(need) + " fields, got " + std::to_string(n));
+        if (n < need) {
+            mContext.badRow(mReader.line(), mReader.column(n - 1) + static_cast<int>(mReader.field(n - 1).size()),
+                            "truncated line: expected " + std::to_string(need) + " fields, got " + std::to_string(n));
+            continue;
+        }
+        if (mHeaderFields > 0 && n > mHeaderFields && hasExtraField())
+            continue;
+        return true;
     }
+}
+
+bool CsvInput::hasExtraField()
+{
+    const std::size_t n = mReader.size();
+    for (std::size_t i = mHeaderFields; i < n; ++i)
+        if (mReader.field(i).find_first_not_of(' ') != std::string_view::npos) {
+            mContext.badRow(mReader.line(), mReader.column(mHeaderFields),
+                            "this row has " + std::to_string(n) + " fields, the header names "
+                                + std::to_string(mHeaderFields) + " (a field beyond the header is not read)");
+            return true;
+        }
+    return false;
 }
 
 void CsvInput::first(const std::string &expected)

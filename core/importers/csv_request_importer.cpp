@@ -4,8 +4,8 @@
 #include "csv_sniff.h"
 #include "csv_input.h"
 #include "csv_time_column.h"
+#include "csv_value.h"
 #include "import_context.h"
-#include "import_limits.h"
 #include "import_text.h"
 #include "request_binner.h"
 #include "time_order.h"
@@ -58,6 +58,9 @@ void CsvRequestImporter::runWith(ImportContext &context, const std::string &time
     if (!columns.hasHeader())
         input.keepFirst();
     CsvTimeColumn times(context, o, tc, requestRows);
+    if (columns.hasHeader())
+        input.setHeaderFields(columns.header().size());
+    const CsvValueKind count = requestCountValue();
     while (input.nextRow(need)) {
         const auto t = times.read(r);
         if (!t)
@@ -68,24 +71,19 @@ void CsvRequestImporter::runWith(ImportContext &context, const std::string &time
             binner.add(*t);
             continue;
         }
+        std::optional<double> v;
         const auto vc = static_cast<std::size_t>(columns.valueColumn());
-        const auto v = importtext::number(r.field(vc));
-        if (v && *v > importlimits::maxRequestCount) {
-            context.badRow(r.line(), r.column(vc), "expected a request count of at most "
-                                                       + importtext::numberText(importlimits::maxRequestCount)
-                                                       + " per interval, got " + importtext::quoted(r.field(vc)));
+        if (!readCsvValue(context, r, vc, columns.header()[vc], count, v))
             continue;
-        }
-        if (!v || *v < 0) {
-            context.badRow(r.line(), r.column(vc),
-                           "expected a non-negative request count, got " + importtext::quoted(r.field(vc)));
-            continue;
-        }
         if (!order.accept(*t, r.line(), r.column(tc)))
             continue;
         writer->appendCount(*t, *v);
     }
     binner.finish();
+    if (writer->points() == 0)
+        context.fail(r.line(), 0, std::string(requestRows ? "no data rows with a request time"
+                                                          : "no data rows with a request count")
+                                      + (columns.hasHeader() ? " after the header" : ""));
     context.finish(*writer);
 }
 

@@ -29,12 +29,30 @@ int namedTime(const std::vector<std::string> &header)
     return -1;
 }
 
+// No column has a time name: the first whose name holds "time" or "date" ("Datetime (UTC)", "reading_date").
+int timeLikeColumn(const std::vector<std::string> &header)
+{
+    for (const char *part : {"time", "date"})
+        for (std::size_t i = 0; i < header.size(); ++i)
+            if (importtext::lower(header[i]).find(part) != std::string::npos)
+                return static_cast<int>(i);
+    return -1;
+}
+
+// Columns that hold neither a time nor a value: an interval's end, a row number.
+bool isLabelColumn(const std::string &header)
+{
+    const std::string h = importtext::lower(header);
+    return h == "to" || h == "end" || h == "index";
+}
+
 } // namespace
 
 const std::vector<std::string> &carbonValueNames()
 {
-    static const std::vector<std::string> names{"actual", "carbon intensity", "intensity", "gco2", "moer", "co2",
-                                                "value"};
+    // Electricity Maps' life-cycle column before its direct one (its headline figure); a lone forecast last.
+    static const std::vector<std::string> names{"actual", "(life cycle)", "(lca)", "carbon intensity", "intensity",
+                                                "gco2", "moer", "co2", "value", "forecast"};
     return names;
 }
 
@@ -68,10 +86,18 @@ CsvSniff sniffCsvRecord(const std::vector<std::string> &first, const ImportOptio
                         + importtext::quotedList(s.header) + ")";
         return c;
     };
-    if (!o.timeColumn.empty())
+    if (!o.timeColumn.empty()) {
         s.timeColumn = pick(o.timeColumn, "time");
-    else
-        s.timeColumn = s.hasHeader ? std::max(0, namedTime(s.header)) : 0;
+    } else if (s.hasHeader) {
+        s.timeColumn = namedTime(s.header);
+        if (s.timeColumn < 0)
+            s.timeColumn = timeLikeColumn(s.header);
+        if (s.timeColumn < 0 && s.problem.empty())
+            s.problem = "no time column (expected one named from, datetime, timestamp, time, ds, date or period; "
+                        "name it with --time-column; columns: " + importtext::quotedList(s.header) + ")";
+    } else {
+        s.timeColumn = 0;
+    }
 
     if (!o.valueColumn.empty()) {
         s.valueColumn = pick(o.valueColumn, "value");
@@ -85,12 +111,21 @@ CsvSniff sniffCsvRecord(const std::vector<std::string> &first, const ImportOptio
                     break;
             }
         s.valueNamed = s.valueColumn >= 0;
-        // The one other column, or the first after the time.
-        for (std::size_t i = 0; i < s.header.size() && s.valueColumn < 0; ++i)
-            if (static_cast<int>(i) != s.timeColumn && (!s.hasHeader || importtext::lower(s.header[i]) != "to"))
-                s.valueColumn = static_cast<int>(i);
+        // Unnamed: the one other column ("time,Caiso_North"). Without a header, the first after the time; for
+        // request counts (which may have none: one row per request) the first of several too. Several unnamed
+        // carbon columns ("datetime,wind,solar") are not guessed between.
+        int candidates = 0;
+        for (std::size_t i = 0; i < s.header.size() && !s.valueNamed; ++i)
+            if (static_cast<int>(i) != s.timeColumn && (!s.hasHeader || !isLabelColumn(s.header[i])))
+                if (++candidates == 1)
+                    s.valueColumn = static_cast<int>(i);
+        if (candidates > 1 && s.hasHeader && !allowNoValue)
+            s.valueColumn = -1;
         if (s.valueColumn < 0 && !allowNoValue && s.problem.empty())
-            s.problem = "expected a value column beside the time column";
+            s.problem = s.hasHeader ? "no intensity column (expected one named actual, intensity or gco2_kwh, or "
+                                      "the one column beside the time; choose one with --carbon-column; columns: "
+                                      + importtext::quotedList(s.header) + ")"
+                                    : "expected a value column beside the time column";
     }
     if (s.hasHeader && s.valueColumn >= 0 && importtext::lower(s.header[static_cast<std::size_t>(s.valueColumn)]) == "actual")
         for (std::size_t i = 0; i < s.header.size(); ++i)

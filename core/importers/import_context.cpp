@@ -77,7 +77,12 @@ std::unique_ptr<SeriesSink> ImportContext::newSeries(SeriesMeta meta)
 
 void ImportContext::finish(SeriesSink &writer)
 {
-    writer.finish();
+    try {
+        writer.finish();
+    } catch (const InputError &e) {
+        // No points, or steps that fit no interval: about the whole file, so named by it.
+        throw ParseError(mName, 0, 0, e.what());
+    }
     mResult.points += writer.points();
 }
 

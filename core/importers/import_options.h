@@ -3,6 +3,7 @@
 #include "store_types.h"
 #include "utc_time.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -34,6 +35,9 @@ struct ImportOptions
     // to more than this many bytes per byte of the file read so far: a decompression bomb stops early.
     std::uint64_t maxDecompressedBytes = std::uint64_t(64) << 30;
     double maxDecompressionRatio = 1000;
+    // CSV formats: more data rows than this (empty ones included) is refused at the next row's line; 0: no limit
+    // here (a MemorySink still bounds the points it holds). readTraceFile sets it (maxTraceRows, trace_file.h).
+    std::size_t maxRows = 0;
 
     // Electricity Maps: which intensity to take.
     bool lifecycle = true;             // false: direct emissions

@@ -17,9 +17,8 @@ namespace cs {
 
 namespace {
 
-std::string head(const std::string &path)
+std::string headOf(ByteSource &source)
 {
-    ByteSource source(path);
     // 64 KiB is enough to tell the formats apart; a small plain file needs only its size (the fuzzers import
     // millions of tiny files, and zeroing 64 KiB each time showed in their profile).
     std::size_t want = 64 * 1024;
@@ -36,6 +35,16 @@ std::string head(const std::string &path)
     text.resize(got);
     return text;
 }
+
+} // namespace
+
+std::string ImportRunner::head(const std::string &path)
+{
+    ByteSource source(path);
+    return headOf(source);
+}
+
+namespace {
 
 const Importer &pick(const std::string &path, const std::string &text, const ImportOptions &options)
 {
@@ -89,25 +98,46 @@ const Importer &ImportRunner::choose(const std::string &path, const ImportOption
     return pick(path, head(path), options);
 }
 
-ImportResult ImportRunner::importInto(ImportSink &sink, const std::string &path, const ImportOptions &options)
+namespace {
+
+// Checks the head, picks the importer and runs it over `source`.
+ImportResult run(ImportSink &sink, const std::string &text, ByteSource &source, const ImportOptions &options)
 {
-    const std::string text = head(path);
+    const std::string &name = source.path();
     if (text.empty())
-        throw ParseError(path, 1, 1, "empty file: expected " + std::string(options.kind == SeriesKind::Carbon
+        throw ParseError(name, 1, 1, "empty file: expected " + std::string(options.kind == SeriesKind::Carbon
                                                                               ? "a carbon-intensity trace"
                                                                               : "a request trace"));
     if (const std::string enc = importtext::foreignEncoding(text); !enc.empty())
-        throw ParseError(path, 1, 1, "wrong encoding: " + enc + "; expected UTF-8 text");
-    const Importer &importer = pick(path, text, options);
+        throw ParseError(name, 1, 1, "wrong encoding: " + enc + "; expected UTF-8 text");
+    const Importer &importer = pick(name, text, options);
 
     ImportResult result;
     result.format = importer.format();
-    ByteSource source(path, {options.maxDecompressedBytes, options.maxDecompressionRatio});
-    ImportContext context(sink, source, options, path, result);
+    ImportContext context(sink, source, options, name, result);
     importer.run(context);
     context.progress();
     result.bytes = source.fileBytesRead();
     return result;
+}
+
+} // namespace
+
+ImportResult ImportRunner::importInto(ImportSink &sink, const std::string &path, const ImportOptions &options)
+{
+    const std::string text = head(path);
+    ByteSource source(path, {options.maxDecompressedBytes, options.maxDecompressionRatio});
+    return run(sink, text, source, options);
+}
+
+ImportResult ImportRunner::importBytes(ImportSink &sink, std::string_view bytes, const std::string &displayName,
+                                       const ImportOptions &options)
+{
+    const DecompressionLimits limits{options.maxDecompressedBytes, options.maxDecompressionRatio};
+    ByteSource first(bytes, displayName, limits);
+    const std::string text = headOf(first);
+    ByteSource source(bytes, displayName, limits);
+    return run(sink, text, source, options);
 }
 
 ImportResult ImportRunner::importFile(ProjectStore &store, const std::string &path, const ImportOptions &options)

@@ -3,6 +3,7 @@
 #include "import_options.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cs {
@@ -23,6 +24,9 @@ public:
     static ImportResult importFile(ProjectStore &store, const std::string &path, const ImportOptions &options);
     // The same into any sink (the caller keeps what the sink holds, or rolls it back, where the import throws).
     static ImportResult importInto(ImportSink &sink, const std::string &path, const ImportOptions &options);
+    // The same from bytes in memory (an embedded resource, a test's text), named `displayName` in messages.
+    static ImportResult importBytes(ImportSink &sink, std::string_view bytes, const std::string &displayName,
+                                    const ImportOptions &options);
     // Into memory: the series read, each as the store would hold it, at most `maxPoints` points in all (0:
     // limits::maxScenarioIntervals). Throws as importFile does, and InputError where the file holds no series.
     static std::vector<ImportedSeries> readFile(const std::string &path, const ImportOptions &options,
@@ -30,6 +34,9 @@ public:
 
     // The importer that would read `path` (for the GUI's preview); throws InputError where none fits.
     static const Importer &choose(const std::string &path, const ImportOptions &options);
+
+    // A file's first 64 KiB (decompressed), as the formats are told apart by.
+    static std::string head(const std::string &path);
 
     // The --format names for a kind of series, "auto" first.
     static std::vector<std::string> formats(SeriesKind kind);

@@ -15,6 +15,9 @@ public:
     virtual ~SeriesSink() = default;
     virtual void appendCarbon(UtcSeconds time, std::optional<double> actual, std::optional<double> forecast) = 0;
     virtual void appendCount(UtcSeconds time, double count) = 0;
+    // A row with no value at `time` (after the last point): no point, but a sink that works out the interval
+    // counts its step, so that "10, (empty), 30" half-hourly is half-hourly with a gap, not hourly.
+    virtual void appendGap(UtcSeconds) {}
     virtual long long points() const = 0;
     // Returns the interval of the series.
     virtual UtcSeconds finish() = 0;

@@ -22,6 +22,7 @@ public:
         s.forecastPoints += forecast.has_value();
     }
     void appendCount(UtcSeconds time, double count) override { step(time).values.push_back(count); }
+    void appendGap(UtcSeconds time) override { advance(time); }
     long long points() const override { return static_cast<long long>(series().times.size()); }
 
     UtcSeconds finish() override
@@ -32,12 +33,13 @@ public:
             throw InputError("series \"" + name + "\": no data points");
         UtcSeconds interval = s.meta.intervalSeconds;
         if (interval <= 0) {
-            if (s.times.size() == 1 && mSink.mAllowSinglePoint)
+            if (mMinStep == 0 && mSink.mAllowSinglePoint)
                 return 0;
-            if (s.times.size() < 2)
+            if (mMinStep == 0) // one row: nothing to measure a step by
                 throw InputError("series \"" + name + "\": one point only, its interval cannot be told");
             if (mGcd != mMinStep)
-                throw InputError("series \"" + name + "\": the time steps do not fit one interval (smallest "
+                throw InputError("times do not fall on one fixed interval (every step between rows must be a "
+                                 "multiple of the smallest; series \"" + name + "\": smallest "
                                  + std::to_string(mMinStep) + " s, their common divisor " + std::to_string(mGcd)
                                  + " s)");
             interval = mMinStep;
@@ -49,17 +51,24 @@ public:
 private:
     ImportedSeries &series() const { return mSink.mSeries[mIndex]; }
 
-    ImportedSeries &step(UtcSeconds time)
+    // The step from the last row (a point or a gap) to `time`, for the interval.
+    void advance(UtcSeconds time)
     {
-        ImportedSeries &s = series();
-        if (!s.times.empty()) {
-            const UtcSeconds d = time - s.times.back();
+        if (mLast) {
+            const UtcSeconds d = time - *mLast;
             if (d <= 0)
-                throw InputError("series \"" + s.meta.name + "\": times must increase (" + formatUtcTime(time)
-                                 + " after " + formatUtcTime(s.times.back()) + ")");
+                throw InputError("series \"" + series().meta.name + "\": times must increase ("
+                                 + formatUtcTime(time) + " after " + formatUtcTime(*mLast) + ")");
             mMinStep = mMinStep == 0 ? d : std::min(mMinStep, d);
             mGcd = std::gcd(mGcd, d);
         }
+        mLast = time;
+    }
+
+    ImportedSeries &step(UtcSeconds time)
+    {
+        ImportedSeries &s = series();
+        advance(time);
         if (++mSink.mPoints > mSink.mMaxPoints)
             throw InputError("series \"" + s.meta.name + "\": more than " + std::to_string(mSink.mMaxPoints)
                              + " points, the most one scenario holds in memory");
@@ -69,6 +78,7 @@ private:
 
     MemorySink &mSink;
     std::size_t mIndex;
+    std::optional<UtcSeconds> mLast; // the last row's time, a gap's included
     UtcSeconds mMinStep = 0;
     UtcSeconds mGcd = 0;
 };

@@ -51,28 +51,30 @@ void SourceStreambuf::checkLines(const char *p, std::size_t n)
         const char *const stop = nl ? nl : end;
         mLineBytes += static_cast<std::size_t>(stop - p);
         if (mLineBytes > importlimits::maxLineBytes)
-            refuse("line longer than " + std::to_string(importlimits::maxLineBytes)
-                   + " bytes (not a line-based text file?)");
+            refuse(1, "line longer than " + std::to_string(importlimits::maxLineBytes) + " bytes (not a CSV file?)");
+        // Any of the delimiters counts (which one the file uses is not known yet); refused where the field past
+        // the limit starts, in characters (UTF-8 continuation bytes are not counted).
         for (const char *q = p; q < stop; ++q) {
-            mCommas += *q == ',';
-            mSemicolons += *q == ';';
-            mTabs += *q == '\t';
+            const char c = *q;
+            mLineChars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+            const std::size_t n = c == ',' ? ++mCommas : c == ';' ? ++mSemicolons : c == '\t' ? ++mTabs : 0;
+            if (n >= importlimits::maxFieldsPerRow)
+                refuse(mLineChars + 1, "more than " + std::to_string(importlimits::maxFieldsPerRow)
+                                           + " fields in one line");
         }
-        if (std::max({mCommas, mSemicolons, mTabs}) >= importlimits::maxFieldsPerRow)
-            refuse("more than " + std::to_string(importlimits::maxFieldsPerRow)
-                   + " fields in one line (as many commas, semicolons or tabs)");
         if (!nl)
             return;
         ++mLine;
-        mLineBytes = mCommas = mSemicolons = mTabs = 0;
+        mLineBytes = mLineChars = mCommas = mSemicolons = mTabs = 0;
         p = nl + 1;
     }
 }
 
-void SourceStreambuf::refuse(const std::string &message)
+void SourceStreambuf::refuse(std::size_t column, const std::string &message)
 {
     mOverLimit = true;
-    throw ParseError(mName, mLine > INT_MAX ? INT_MAX : static_cast<int>(mLine), 1, message);
+    throw ParseError(mName, mLine > INT_MAX ? INT_MAX : static_cast<int>(mLine),
+                     column > INT_MAX ? INT_MAX : static_cast<int>(column), message);
 }
 
 } // namespace cs

@@ -24,7 +24,7 @@ protected:
 
 private:
     void checkLines(const char *p, std::size_t n);
-    [[noreturn]] void refuse(const std::string &message);
+    [[noreturn]] void refuse(std::size_t column, const std::string &message);
 
     ByteSource &mSource;
     std::string mName;
@@ -32,6 +32,7 @@ private:
     std::unique_ptr<char[]> mBuffer;
     long long mLine = 1;          // the line the next byte belongs to
     std::size_t mLineBytes = 0;   // bytes of that line so far
+    std::size_t mLineChars = 0;   // characters of that line so far
     std::size_t mCommas = 0, mSemicolons = 0, mTabs = 0;
     bool mOverLimit = false;
 };

@@ -15,13 +15,14 @@ bool TimeOrder::accept(UtcSeconds time, long long line, int column)
 {
     if (mAny) {
         if (time < mLast) {
-            mContext.badRow(line, column, "time goes backwards: " + formatUtcTime(time) + " after "
-                                              + formatUtcTime(mLast) + " (line " + std::to_string(mLastLine) + ")");
+            mContext.badRow(line, column, "time goes backwards: " + formatUtcTime(time) + " comes after "
+                                              + formatUtcTime(mLast) + " (line " + std::to_string(mLastLine) + "; times "
+                                              + (mAllowEqual ? "may not go back)" : "must be strictly increasing)"));
             return false;
         }
         if (time == mLast && !mAllowEqual) {
-            mContext.badRow(line, column, "duplicate time " + formatUtcTime(time) + " (line "
-                                              + std::to_string(mLastLine) + " has it too)");
+            mContext.badRow(line, column, "duplicate time " + formatUtcTime(time) + " (first on line "
+                                              + std::to_string(mLastLine) + ")");
             return false;
         }
     }

@@ -1,13 +1,12 @@
 #include "trace_file.h"
 
-#include "data_quality.h"
+#include "csv_sniff.h"
 #include "import_runner.h"
 #include "importer.h"
 #include "memory_sink.h"
 #include "number_checks.h"
 #include "parse_error.h"
 #include "project_store.h"
-#include "trace_csv.h"
 
 #include <algorithm>
 
@@ -62,28 +61,54 @@ TraceFile fromProject(const std::string &path, const TraceFileOptions &o)
     return t;
 }
 
-TraceFile fromCsv(const std::string &path, const TraceFileOptions &o, std::size_t maxPoints)
+// Where a generic CSV comes from: a file, or bytes in memory named `name`.
+struct CsvSource
 {
+    const std::string &name;
+    std::optional<std::string_view> bytes;
+};
+
+// The generic CSV importer, one series; its names as the header gives them (sniffCsv, as the importer chose).
+TraceFile fromCsv(const CsvSource &in, const TraceFileOptions &o, std::size_t maxPoints)
+{
+    ImportOptions io;
+    io.kind = o.kind;
+    io.format = "csv";
+    io.valueColumn = o.column;
+    io.maxRows = maxPoints;
+    MemorySink sink(maxPoints, true);
+    if (in.bytes)
+        ImportRunner::importBytes(sink, *in.bytes, in.name, io);
+    else
+        ImportRunner::importInto(sink, in.name, io);
+    const ImportedSeries &imported = sink.series().front();
+    const bool carbon = o.kind == SeriesKind::Carbon;
+    const std::string head = in.bytes ? std::string(in.bytes->substr(0, 64 * 1024)) : ImportRunner::head(in.name);
+    const CsvSniff columns = sniffCsv(head, io, carbon ? carbonValueNames() : requestValueNames(), !carbon);
+    auto named = [&](TimeSeries series, int column) {
+        if (columns.hasHeader && column >= 0)
+            series.name = columns.header[static_cast<std::size_t>(column)];
+        series.source = in.name;
+        return series;
+    };
     TraceFile t;
     t.format = "csv";
-    if (o.kind == SeriesKind::Requests) {
-        t.series = readRequestCsv(path, o.column, maxPoints);
-        return t;
-    }
-    t.series = readCarbonCsv(path, CarbonCsvOptions{o.column, maxPoints});
-    // The forecast beside the intensity in use, where the header names one.
-    if (o.column != "forecast" && t.series.name != "forecast" && csvHasColumn(path, "forecast"))
-        t.forecast = readCarbonCsv(path, CarbonCsvOptions{"forecast", maxPoints});
-    if (o.zeroActualIsMissing && t.series.name != "forecast")
-        treatZeroActualAsMissing(t.series, t.forecast);
+    t.series = named(imported.series(o.zeroActualIsMissing), columns.valueColumn);
+    if (auto forecast = imported.forecastSeries())
+        t.forecast = named(std::move(*forecast), columns.forecastColumn);
     return t;
+}
+
+std::size_t pointsAllowed(const TraceFileOptions &o)
+{
+    return o.maxPoints ? o.maxPoints : limits::maxScenarioIntervals;
 }
 
 } // namespace
 
 TraceFile readTraceFile(const std::string &path, const TraceFileOptions &o)
 {
-    const std::size_t maxPoints = o.maxPoints ? o.maxPoints : limits::maxScenarioIntervals;
+    const std::size_t maxPoints = pointsAllowed(o);
     if (o.format == "project" || (o.format == "auto" && path.ends_with(".csdb")))
         return fromProject(path, o);
     ImportOptions io;
@@ -99,7 +124,7 @@ TraceFile readTraceFile(const std::string &path, const TraceFileOptions &o)
             throw;
     }
     if (format == "csv")
-        return fromCsv(path, o, maxPoints);
+        return fromCsv({path, std::nullopt}, o, maxPoints);
     ImportResult result;
     const std::vector<ImportedSeries> all = ImportRunner::readFile(path, io, &result, maxPoints);
     const ImportedSeries &s = pickSeries(
@@ -110,6 +135,20 @@ TraceFile readTraceFile(const std::string &path, const TraceFileOptions &o)
     t.series = s.series(o.zeroActualIsMissing);
     t.forecast = s.forecastSeries();
     return t;
+}
+
+TraceFile readTraceText(std::string_view bytes, const std::string &displayName, const TraceFileOptions &options)
+{
+    return fromCsv({displayName, bytes}, options, pointsAllowed(options));
+}
+
+TimeSeries readTrace(const std::string &path, SeriesKind kind, const std::string &column, std::size_t maxPoints)
+{
+    TraceFileOptions o;
+    o.kind = kind;
+    o.column = column;
+    o.maxPoints = maxPoints;
+    return readTraceFile(path, o).series;
 }
 
 } // namespace cs

@@ -1,7 +1,7 @@
 #include "sweep_loader.h"
 
 #include "parse_error.h"
-#include "trace_csv.h"
+#include "trace_file.h"
 
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
@@ -81,7 +81,7 @@ std::vector<TimeSeries> loadSweepCarbon(const std::vector<std::string> &paths, u
     std::vector<std::string> errors(paths.size());
     auto read = [&](std::size_t i) {
         try {
-            files[i] = readCarbonCsv(paths[i]);
+            files[i] = readTrace(paths[i], SeriesKind::Carbon);
         } catch (const std::exception &e) {
             errors[i] = e.what();
         }

@@ -16,11 +16,11 @@ std::string sweepSeriesName(const std::string &path);
 // be read or holds none.
 std::vector<std::string> carbonFilesIn(const std::string &folder);
 
-// At most this many files in one sweep: each holds at most maxTraceRows points (trace_csv.h), so what is read
+// At most this many files in one sweep: each holds at most maxTraceRows points (trace_file.h), so what is read
 // stays below 256 x 100,000 x 16 bytes = 410 MB whatever the folder holds.
 inline constexpr std::size_t maxSweepFiles = 256;
 
-// Reads every file once (readCarbonCsv, spread over the cores with oneTBB; `threads` as SweepRunOptions) and
+// Reads every file once (readTrace, spread over the cores with oneTBB; `threads` as SweepRunOptions) and
 // joins the files of one series name in time order: the zone-years of a zone become one series. Series come out
 // in order of first appearance in `paths`. Throws ParseError/InputError naming the file: a bad row, files of one
 // series that overlap in time or have different intervals; more than maxSweepFiles files.

@@ -110,8 +110,8 @@ private slots:
         const Run r = cli({"simulate", "--carbon", write("row812.csv", text)});
         QCOMPARE(r.status, 2);
         // "2023-06-17T21:00:00Z," is 21 characters, so the value starts in column 22.
-        QVERIFY2(r.err.contains("row812.csv:812:22: expected a number (carbon intensity) in column 'actual', found "
-                                "'12x'"),
+        QVERIFY2(r.err.contains("row812.csv:812:22: expected a number, got \"12x\" for the carbon intensity in "
+                                "column 'actual'"),
                  qPrintable(r.err));
     }
 

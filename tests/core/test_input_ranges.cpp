@@ -11,13 +11,12 @@
 #include "result_export.h"
 #include "scenario.h"
 #include "simulation.h"
-#include "trace_csv.h"
+#include "input_csv.h"
 
 #include <QTest>
 
 #include <cmath>
 #include <functional>
-#include <sstream>
 
 using namespace cs;
 
@@ -28,14 +27,12 @@ static QString errorOf(const std::function<void()> &run)
 
 static TimeSeries carbon(const std::string &text)
 {
-    std::istringstream in(text);
-    return readCarbonCsv(in, "c.csv");
+    return test::csvText(text, "c.csv");
 }
 
 static TimeSeries requests(const std::string &text)
 {
-    std::istringstream in(text);
-    return readRequestCsv(in, "r.csv");
+    return test::csvText(text, "r.csv", SeriesKind::Requests);
 }
 
 // Two half-hours, one request each, at the given intensities.
@@ -63,9 +60,9 @@ private slots:
         QTest::newRow("intensity-just-above") << "from,intensity\n2023-06-01T00:00Z,10000.001\n" << false
                                               << "c.csv:2:19: carbon intensity 10000.001 in column 'intensity' is above";
         QTest::newRow("intensity-inf") << "from,intensity\n2023-06-01T00:00Z,inf\n" << false
-                                       << "c.csv:2:19: expected a number (carbon intensity)";
+                                       << "c.csv:2:19: expected a number, got \"inf\" for the carbon intensity";
         QTest::newRow("intensity-nan") << "from,intensity\n2023-06-01T00:00Z,nan\n" << false
-                                       << "c.csv:2:19: expected a number (carbon intensity)";
+                                       << "c.csv:2:19: expected a number, got \"nan\" for the carbon intensity";
         QTest::newRow("extra-field") << "from,intensity\n2023-06-01T00:00Z,100,7\n" << false
                                      << "c.csv:2:23: this row has 3 fields, the header names 2";
         QTest::newRow("extra-after-empty") << "from,intensity\n2023-06-01T00:00Z,100,,x\n" << false

@@ -2,7 +2,7 @@
 // CSV text (its own parsing, averaging and switch rule), in both request settings of docs/reproduction.md.
 #include "policy_factory.h"
 #include "simulation.h"
-#include "trace_csv.h"
+#include "trace_file.h"
 
 #include <QFile>
 #include <QTest>
@@ -79,8 +79,8 @@ private slots:
     {
         const QList<double> ci = column(CARBONSCOPE_SOURCE_DIR "/data/carbon_south_west_england_2023-06.csv");
         const QList<double> ones(ci.size(), 1.0);
-        const Scenario s = alignTraces(readCarbonCsv(CARBONSCOPE_SOURCE_DIR
-                                                     "/data/carbon_south_west_england_2023-06.csv"),
+        const Scenario s = alignTraces(readTrace(CARBONSCOPE_SOURCE_DIR "/data/carbon_south_west_england_2023-06.csv",
+                                                 SeriesKind::Carbon),
                                        std::nullopt);
         const ModelPool pool = resnetPool();
         const Figures hand = heuristicByHand(ci, ones);
@@ -103,8 +103,8 @@ private slots:
         QCOMPARE(hourly.size(), req.size());
 
         const Scenario s = alignTraces(
-            readCarbonCsv(CARBONSCOPE_SOURCE_DIR "/data/carbon_south_west_england_2023-06.csv"),
-            readRequestCsv(CARBONSCOPE_SOURCE_DIR "/data/requests_wikipedia_en_2023-06.csv"));
+            readTrace(CARBONSCOPE_SOURCE_DIR "/data/carbon_south_west_england_2023-06.csv", SeriesKind::Carbon),
+            readTrace(CARBONSCOPE_SOURCE_DIR "/data/requests_wikipedia_en_2023-06.csv", SeriesKind::Requests));
         const ModelPool pool = resnetPool();
         const Totals heuristic = simulate(s, pool, *makePolicy("heuristic")).totals;
         const Figures hand = heuristicByHand(hourly, req);

@@ -31,10 +31,11 @@ private slots:
             << "expected a time, got \"2023-13-01T00:30Z\"";
         QTest::newRow("csv time goes backwards") << "carbon" << "csv"
             << QByteArray("time,value\n2023-06-01T01:00Z,1\n2023-06-01T00:30Z,2\n") << 3 << 1
-            << "time goes backwards: 2023-06-01T00:30:00Z after 2023-06-01T01:00:00Z (line 2)";
+            << "time goes backwards: 2023-06-01T00:30:00Z comes after 2023-06-01T01:00:00Z (line 2; times must be strictly "
+               "increasing)";
         QTest::newRow("csv duplicate time") << "carbon" << "csv"
             << QByteArray("time,value\n2023-06-01T00:00Z,1\n2023-06-01T00:00:00Z,2\n") << 3 << 1
-            << "duplicate time 2023-06-01T00:00:00Z (line 2 has it too)";
+            << "duplicate time 2023-06-01T00:00:00Z (first on line 2)";
         // 3 columns needed (actual is the 3rd); line 3 has 2 fields, its last ("1") at column 19, so it ends at 20.
         QTest::newRow("csv truncated line") << "carbon" << "csv"
             << QByteArray("time,forecast,actual\n2023-06-01T00:00Z,1,2\n2023-06-01T00:30Z,1\n") << 3 << 20
@@ -52,7 +53,7 @@ private slots:
         // "2020-01-01 00:00:00" is 19 characters: the count starts at 21.
         QTest::newRow("requests negative count") << "requests" << "csv"
             << QByteArray("ds,y\n2020-01-01 00:00:00,5\n2020-01-01 01:00:00,-3\n") << 3 << 21
-            << "expected a non-negative request count, got \"-3\"";
+            << "negative request count -3 in column 'y'";
         QTest::newRow("azure time goes backwards") << "requests" << "auto"
             << QByteArray("TIMESTAMP,ContextTokens,GeneratedTokens\r\n2023-11-16 18:17:03.9799600,4808,10\r\n"
                           "2023-11-16 18:17:02.0000000,1,1") << 3 << 1 << "time goes backwards";

@@ -67,22 +67,24 @@ private slots:
 
         const QByteArray longLine = T + "," + QByteArray(1 << 20, '7') + "\n"; // 18 + 1048576 bytes before '\n'
         QTest::newRow("csv line over 1 MiB") << "carbon" << "csv" << false << ("time,value\n" + longLine) << 2 << 1
-            << "line longer than 1048576 bytes (not a line-based text file?)";
+            << "line longer than 1048576 bytes (not a CSV file?)";
         // The limit is on the input, not on one row: skipping bad rows does not read past it.
         QTest::newRow("csv line over 1 MiB, skipping bad rows") << "carbon" << "csv" << true
             << ("time,value\n" + T + ",1\n" + longLine) << 3 << 1 << "line longer than 1048576 bytes";
-        // A million columns (2,000,000 bytes): the first 256 KiB chunk already holds 131,072 commas.
+        // A million columns (2,000,000 bytes): the first 256 KiB chunk already holds 131,072 commas. The 10,000th
+        // comma is character 20,000 ("c," x 10,000): the 10,001st field starts at column 20,001.
         QTest::newRow("header of a million columns") << "carbon" << "csv" << false
-            << (QByteArray("c,").repeated(1'000'000) + "\n") << 1 << 1 << "more than 10000 fields in one line";
+            << (QByteArray("c,").repeated(1'000'000) + "\n") << 1 << 20001 << "more than 10000 fields in one line";
         // 20,000 columns in 40,000 bytes: the fields limit.
         QTest::newRow("header of 20000 columns") << "carbon" << "csv" << false
-            << (QByteArray("c,").repeated(20'000) + "\n" + T + ",1\n") << 1 << 1
-            << "more than 10000 fields in one line (as many commas, semicolons or tabs)";
-        // 1 comma + 9,999 more = 10,000 separators: 10,001 fields.
+            << (QByteArray("c,").repeated(20'000) + "\n" + T + ",1\n") << 1 << 20001
+            << "more than 10000 fields in one line";
+        // 1 comma + 9,999 more = 10,000 separators: 10,001 fields. T ",5" is 19 characters, the 9,999th comma
+        // character 10,018: the 10,001st field starts at column 10,019.
         QTest::newRow("row of 10001 fields") << "carbon" << "csv" << false
-            << ("time,value\n" + T + ",5" + QByteArray(9'999, ',') + "\n") << 2 << 1 << "more than 10000 fields";
+            << ("time,value\n" + T + ",5" + QByteArray(9'999, ',') + "\n") << 2 << 10019 << "more than 10000 fields";
         QTest::newRow("requests row of 10001 fields, skipping") << "requests" << "csv" << true
-            << ("time,count\n" + T + ",5" + QByteArray(9'999, ',') + "\n") << 2 << 1 << "more than 10000 fields";
+            << ("time,count\n" + T + ",5" + QByteArray(9'999, ',') + "\n") << 2 << 10019 << "more than 10000 fields";
         // A Twitter line with a 1.5 MiB key is well formed, and still refused (line 2; the fast path leaves it).
         QTest::newRow("twitter line over 1 MiB") << "requests" << "twitter" << false
             << ("0,k,1,1,1,get,0\n0," + QByteArray(3 << 19, 'k') + ",1,1,1,get,0\n1,k,1,1,1,get,0\n") << 2 << 1
@@ -106,10 +108,10 @@ private slots:
             << "a value too large to read at once (more than 4 MiB in memory";
 
         QTest::newRow("csv intensity above 10000") << "carbon" << "csv" << false
-            << ("time,value\n" + T + ",2000000\n") << 2 << 19 << "expected an intensity of at most 10000, got \"2000000\"";
+            << ("time,value\n" + T + ",2000000\n") << 2 << 19 << "carbon intensity 2000000 in column 'value' is above the largest allowed, 10000 gCO2/kWh";
         QTest::newRow("csv request count above 1e15") << "requests" << "csv" << false
             << ("time,count\n" + T + ",1e16\n") << 2 << 19
-            << "expected a request count of at most 1e+15 per interval, got \"1e16\"";
+            << "request count 1e16 in column 'count' is above the largest allowed, 1e+15 requests";
         // "datetime (utc),carbon intensity gco₂eq/kwh (life cycle)" header; the value after "2023-01-01 00:00:00,".
         QTest::newRow("electricity maps csv intensity above 10000") << "carbon" << "electricitymaps" << false
             << QByteArray("Datetime (UTC),Carbon Intensity gCO2eq/kWh (LCA)\n2023-01-01 00:00:00,1e7\n") << 2 << 21

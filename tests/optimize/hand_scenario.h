@@ -4,7 +4,7 @@
 #include "model_pool.h"
 #include "policy.h"
 #include "scenario.h"
-#include "trace_csv.h"
+#include "trace_file.h"
 
 #include <algorithm>
 #include <cmath>
@@ -30,8 +30,8 @@ inline Scenario hourly(const std::vector<double> &intensity, const std::vector<d
 inline Scenario defaultScenario()
 {
     const std::string dir = CARBONSCOPE_SOURCE_DIR "/data/";
-    return alignTraces(readCarbonCsv(dir + "carbon_south_west_england_2023-06.csv"),
-                       readRequestCsv(dir + "requests_wikipedia_en_2023-06.csv"));
+    return alignTraces(readTrace(dir + "carbon_south_west_england_2023-06.csv", SeriesKind::Carbon),
+                       readTrace(dir + "requests_wikipedia_en_2023-06.csv", SeriesKind::Requests));
 }
 
 inline std::vector<std::string> names(const Assignment &a, const ModelPool &p)

@@ -9,7 +9,7 @@
 #include "register_optimize_policies.h"
 #include "simulation.h"
 #include "sorted_window.h"
-#include "trace_csv.h"
+#include "trace_file.h"
 #include "utc_time.h"
 #include "window_price.h"
 
@@ -322,7 +322,7 @@ private slots:
         const std::string path = CARBONSCOPE_SHARED_DATA "/gb_national_carbon_intensity_2023.csv";
         if (!std::filesystem::exists(path))
             QSKIP("shared data absent: ../shared/data/gb_national_carbon_intensity_2023.csv");
-        const Scenario s = alignTraces(readCarbonCsv(path), std::nullopt, readCarbonCsv(path, {"forecast"}));
+        const Scenario s = alignTraces(readTrace(path, SeriesKind::Carbon), std::nullopt, readTrace(path, SeriesKind::Carbon, "forecast"));
         QVERIFY(s.size() > 17'000);
         const ModelPool pool = paperPool();
         for (const char *spec : {"online:price", "forecast:price"}) {

@@ -7,7 +7,7 @@
 #include "policy_factory.h"
 #include "register_optimize_policies.h"
 #include "simulation.h"
-#include "trace_csv.h"
+#include "trace_file.h"
 
 #include <QtTest>
 

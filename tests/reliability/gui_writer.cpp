@@ -7,7 +7,7 @@
 #include "paretoplot.h"
 #include "scenariodocument.h"
 #include "timelineview.h"
-#include "trace_csv.h"
+#include "trace_file.h"
 
 #include <QApplication>
 #include <QStandardPaths>
@@ -25,8 +25,8 @@ int main(int argc, char **argv)
     const QString kind = QString::fromUtf8(argv[1]), path = QString::fromUtf8(argv[2]);
     cs::MainWindow window;
     const QString data = QStringLiteral(CARBONSCOPE_SOURCE_DIR "/tests/data/ui/");
-    window.document()->setTraces(cs::readCarbonCsv((data + "tiny_carbon.csv").toStdString()),
-                                 cs::readRequestCsv((data + "tiny_requests.csv").toStdString()), QStringLiteral("tiny"));
+    window.document()->setTraces(cs::readTrace((data + "tiny_carbon.csv").toStdString(), cs::SeriesKind::Carbon),
+                                 cs::readTrace((data + "tiny_requests.csv").toStdString(), cs::SeriesKind::Requests), QStringLiteral("tiny"));
     QString error;
     if (kind == QLatin1String("png") || kind == QLatin1String("svg") || kind == QLatin1String("pdf"))
         error = cs::Exporter::chart(window.timeline()->plot(), path, 640, 400);

@@ -156,7 +156,7 @@ private Q_SLOTS:
     void embeddedTraceIsWrittenOut()
     {
         ScenarioDocument d;
-        TimeSeries carbon = readCarbonCsv(test::dataPath("tiny_carbon.csv").toStdString());
+        TimeSeries carbon = readTrace(test::dataPath("tiny_carbon.csv").toStdString(), SeriesKind::Carbon);
         carbon.source = ":/not/a/file.csv";
         d.setTraces(carbon, std::nullopt, QStringLiteral("resource"));
         const ReproduceCommand c = reproduceCommand(d, mDir.filePath(QStringLiteral("resource")));

@@ -7,7 +7,7 @@
 #include "mainwindow.h"
 #include "projectsession.h"
 #include "scenariodocument.h"
-#include "trace_csv.h"
+#include "trace_file.h"
 
 #include <QApplication>
 #include <QFile>
@@ -25,8 +25,9 @@ inline QString dataPath(const char *name)
 
 inline void loadTinyScenario(ScenarioDocument *document)
 {
-    document->setTraces(readCarbonCsv(dataPath("tiny_carbon.csv").toStdString()),
-                        readRequestCsv(dataPath("tiny_requests.csv").toStdString()), QStringLiteral("tiny"));
+    document->setTraces(readTrace(dataPath("tiny_carbon.csv").toStdString(), SeriesKind::Carbon),
+                        readTrace(dataPath("tiny_requests.csv").toStdString(), SeriesKind::Requests),
+                        QStringLiteral("tiny"));
 }
 
 // Sum over the tiny scenario of requests x intensity: 1000x100 + 2000x200 + 3000x300.

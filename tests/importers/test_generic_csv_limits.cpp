@@ -1,28 +1,29 @@
 // Issue #13, memory stays bounded whatever the input, for the trace CSVs that --carbon and --requests read
-// (core/trace_csv.cpp over core/csv_reader.cpp): a line longer than limits::maxLineBytes, a record of more than
-// limits::maxFieldsPerRow fields and a trace of more than maxTraceRows rows are refused at their line, each limit
-// exactly is accepted, and carbonscope-cli refuses a 50 MB line without holding it.
+// (the generic CSV importer over core/csv_reader.cpp; moved from tests/core): a line longer than
+// limits::maxLineBytes, a record of more than limits::maxFieldsPerRow fields and a trace of more than maxTraceRows
+// rows are refused at their line, each limit exactly is accepted, and carbonscope-cli refuses a 50 MB line without
+// holding it.
 #include "../cli_run.h"
 
-#include "error_text.h"
+#include "../core/error_text.h"
+#include "input_csv.h"
 #include "number_checks.h"
 #include "parse_error.h"
-#include "trace_csv.h"
 
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sstream>
 #include <sys/resource.h>
 
 using namespace cs;
+using cs::test::csvFile;
+using cs::test::csvText;
 
 static QString errorOf(const std::string &text)
 {
-    std::istringstream in(text);
-    return errorText<ParseError>([&] { readCarbonCsv(in, "bad.csv"); });
+    return errorText<ParseError>([&] { csvText(text, "bad.csv"); });
 }
 
 // "2023-06-01T00:00:00," then the value 357 with leading zeros, so that the line (without its '\n') holds
@@ -33,7 +34,7 @@ static std::string rowOfBytes(std::size_t bytes, const char *time = "2023-06-01T
     return row + std::string(bytes - row.size() - 3, '0') + "357";
 }
 
-class TestTraceCsvLimits : public QObject
+class TestGenericCsvLimits : public QObject
 {
     Q_OBJECT
     QTemporaryDir mDir;
@@ -81,15 +82,15 @@ private slots:
     void lineOfExactlyTheLimitIsRead()
     {
         // Line 2 holds 1,048,576 bytes (16 reads of 64 KiB exactly): 357, then line 3 is read as usual.
-        std::istringstream in("datetime,intensity\n" + rowOfBytes(limits::maxLineBytes) +
-                              "\n2023-06-01T00:30:00,358\n" + rowOfBytes(limits::maxLineBytes, "2023-06-01T01:00:00"));
-        const TimeSeries s = readCarbonCsv(in, "long.csv");
+        const TimeSeries s = csvText("datetime,intensity\n" + rowOfBytes(limits::maxLineBytes) +
+                                     "\n2023-06-01T00:30:00,358\n" +
+                                     rowOfBytes(limits::maxLineBytes, "2023-06-01T01:00:00"), "long.csv");
         QCOMPARE(s.values, (std::vector<double>{357, 358, 357}));
         QCOMPARE(s.intervalSeconds, 1800LL);
         // A long line that is not a number is refused for its content, at its value's column (21), not its length.
         const QString e = errorOf("datetime,intensity\n2023-06-01T00:00:00," +
                                   std::string(limits::maxLineBytes - 20, 'x') + "\n");
-        QVERIFY2(e.startsWith("bad.csv:2:21: expected a number (carbon intensity) in column 'intensity', found 'xxx"),
+        QVERIFY2(e.startsWith("bad.csv:2:21: expected a number, got \"xxx"),
                  qPrintable(e.left(200)));
     }
 
@@ -104,15 +105,14 @@ private slots:
                  QString("bad.csv:1:20016: more than 10000 fields in one line"));
         // One x fewer: 10,000 fields, read.
         header.resize(header.size() - 2);
-        std::istringstream in(header + "\n2023-06-01T00:00:00,357\n");
-        QCOMPARE(readCarbonCsv(in, "wide.csv").values, std::vector<double>{357});
+        QCOMPARE(csvText(header + "\n2023-06-01T00:00:00,357\n", "wide.csv").values, std::vector<double>{357});
         // A data row "2023-06-01T00:00:00,357" (23 characters) and 9,999 commas: 10,001 fields, the last (empty)
         // starting after all 10,022 characters, at column 10,023. 9,998 commas (10,000 fields, the extras empty)
         // are read.
         QCOMPARE(errorOf("datetime,intensity\n2023-06-01T00:00:00,357" + std::string(9999, ',') + "\n"),
                  QString("bad.csv:2:10023: more than 10000 fields in one line"));
-        std::istringstream ok("datetime,intensity\n2023-06-01T00:00:00,357" + std::string(9998, ',') + "\n");
-        QCOMPARE(readCarbonCsv(ok, "wide.csv").values, std::vector<double>{357});
+        const std::string ok = "datetime,intensity\n2023-06-01T00:00:00,357" + std::string(9998, ',') + "\n";
+        QCOMPARE(csvText(ok, "wide.csv").values, std::vector<double>{357});
     }
 
     void traceOfCapPlusOneRowsIsRefusedAtItsLine()
@@ -120,7 +120,7 @@ private slots:
         // Header + 100,001 rows: row 100,001 is line 100,002.
         const QString path = writeRows("over.csv", maxTraceRows + 1);
         try {
-            readCarbonCsv(path.toStdString());
+            csvFile(path.toStdString());
             QFAIL("a trace of 100,001 rows was read");
         } catch (const ParseError &e) {
             QCOMPARE(QString::fromUtf8(e.what()),
@@ -129,12 +129,12 @@ private slots:
                             "period)");
         }
         // The request reader has the same cap.
-        QVERIFY_THROWS_EXCEPTION(ParseError, readRequestCsv(path.toStdString(), "intensity"));
+        QVERIFY_THROWS_EXCEPTION(ParseError, csvFile(path.toStdString(), SeriesKind::Requests, "intensity"));
     }
 
     void traceOfExactlyTheCapIsRead()
     {
-        const TimeSeries s = readCarbonCsv(writeRows("cap.csv", maxTraceRows).toStdString());
+        const TimeSeries s = csvFile(writeRows("cap.csv", maxTraceRows).toStdString());
         QCOMPARE(s.size(), maxTraceRows);
         QCOMPARE(s.intervalSeconds, 1800LL);
         QCOMPARE(s.times.front(), 946684800LL);                              // 2000-01-01T00:00:00Z
@@ -183,5 +183,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTraceCsvLimits)
-#include "test_trace_csv_limits.moc"
+QTEST_GUILESS_MAIN(TestGenericCsvLimits)
+#include "test_generic_csv_limits.moc"
