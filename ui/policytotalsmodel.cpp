@@ -2,12 +2,14 @@
 
 #include "deploymentdialog.h"
 #include "efficiencycell.h"
+#include "plottheme.h"
 #include "policystyle.h"
 #include "scenariodocument.h"
 #include "unitformat.h"
 
 #include <QBrush>
 #include <QFont>
+#include <QGuiApplication>
 
 #include <cmath>
 
@@ -137,7 +139,8 @@ QVariant PolicyTotalsModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         return displayText(*mDocument, index.row(), index.column());
     } else if (role == Qt::DecorationRole && index.column() == Policy) {
-        return policyColor(index.row());
+        // The policy's own colour, as every plot draws it: it follows the policy, not the row.
+        return mDocument->policyStyle(run.spec, isDarkPalette(QGuiApplication::palette())).colour;
     } else if (role == Qt::FontRole && isBaseline) {
         QFont f;
         f.setBold(true);

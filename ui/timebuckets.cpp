@@ -47,6 +47,15 @@ TimeBucket bucketForSpan(double seconds)
     return TimeBucket::Month;
 }
 
+TimeBucket shareBucketForSpan(double seconds)
+{
+    if (seconds <= 92.0 * Day)
+        return TimeBucket::Day;
+    if (seconds <= 731.0 * Day)
+        return TimeBucket::Week;
+    return TimeBucket::Month;
+}
+
 UtcSeconds bucketStart(TimeBucket bucket, UtcSeconds t)
 {
     switch (bucket) {

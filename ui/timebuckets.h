@@ -10,6 +10,9 @@ enum class TimeBucket { Day, Week, Month };
 
 // Days up to two months in view, weeks up to seven months, months beyond.
 TimeBucket bucketForSpan(double seconds);
+// The model-share bars (the Timeline's "Model chosen" zoomed out): days up to three months in view, ISO weeks up to
+// two years, months beyond (a week bar would be under ~2 px wide there, and weeks by the thousand slow the frame).
+TimeBucket shareBucketForSpan(double seconds);
 UtcSeconds bucketStart(TimeBucket bucket, UtcSeconds t);
 UtcSeconds bucketEnd(TimeBucket bucket, UtcSeconds start); // the next bucket's start
 

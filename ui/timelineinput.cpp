@@ -38,9 +38,11 @@ void TimelineView::setPolicyVisible(const std::string &spec, bool visible)
             continue;
         pg.cumulative->setVisible(visible);
         if (pg.model)
-            pg.model->setVisible(visible);
+            pg.model->setVisible(visible && !mShares->isShown());
         styleLegendItem(pg.cumulative, visible);
     }
+    if (sharePolicy() != mShares->policySpec())
+        rebuildShares(); // the shares were of the first shown policy, now hidden, or one shown again before it
     mPlot->replot(QCustomPlot::rpQueuedReplot);
     Q_EMIT visibilityChanged();
 }
@@ -262,6 +264,7 @@ void TimelineView::setTeachingOverlays(bool on, double cLow, double cHigh, const
     }
     for (QCPItemRect *curtain : mCurtains)
         curtain->setVisible(on);
+    updateModelMode(); // step lines while teaching
     if (!on)
         fitValueAxes();
     mPlot->replot(QCustomPlot::rpQueuedReplot);

@@ -2,6 +2,8 @@
 
 #include "timelineseries.h"
 
+#include <QFontMetricsF>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -93,11 +95,31 @@ void TimelineView::fitValueAxes()
 
 void TimelineView::fitModelTicks()
 {
+    updateModelMode(); // the panel's width decides too, known only once laid out
+    QCPAxis *axis = mRects[ModelPanel]->axis(QCPAxis::atLeft);
+    if (mShares->isShown()) {
+        bool relayout = false;
+        const double upper = mShares->fitHeadroom(axis->tickLabelFont(), &relayout);
+        if (std::abs(axis->range().upper - upper) > 1e-6 * upper)
+            axis->setRange(0, upper); // drawn in this same replot: the layout comes before the drawing
+        if (relayout)
+            mPlot->replot(QCustomPlot::rpQueuedReplot);
+    }
     if (!mModelTicker || mModelNames.empty())
         return;
-    // Every k-th name, k as small as lets the names stand a line apart in the panel's height.
+    // The names a size smaller than the other axes' text where that lets every model be named (a 4-model pool
+    // on a 768 px screen), never under 7 pt; then every k-th name, k as small as lets them stand a line apart.
     const double perModel = mRects[ModelPanel]->height() / static_cast<double>(mModelNames.size());
-    const double line = QFontMetricsF(mRects[ModelPanel]->axis(QCPAxis::atLeft)->tickLabelFont()).height();
+    const QFont base = mRects[IntensityPanel]->axis(QCPAxis::atLeft)->tickLabelFont();
+    QFont font = base;
+    if (QFontMetricsF(base).height() * 1.05 > perModel && base.pointSizeF() > 0)
+        font.setPointSizeF(std::max(7.0, base.pointSizeF() - 1.5));
+    if (axis->tickLabelFont() != font) {
+        axis->setTickLabelFont(font);
+        mModelTickStep = 0;
+        mPlot->replot(QCustomPlot::rpQueuedReplot); // the axis's width follows its font
+    }
+    const double line = QFontMetricsF(font).height();
     const int step = std::max(1, static_cast<int>(std::ceil(line * 1.05 / std::max(1.0, perModel))));
     if (step == mModelTickStep)
         return;

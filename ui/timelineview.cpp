@@ -1,5 +1,6 @@
 #include "timelineview.h"
 
+#include "modelshare.h"
 #include "paperexperiment.h"
 #include "plottheme.h"
 #include "policystyle.h"
@@ -100,7 +101,7 @@ void TimelineView::setupPanels()
     const std::array<QString, PanelCount> labels{tr("Intensity\n(gCO₂/kWh)"), tr("Requests\n(per interval)"),
                                                  tr("Model chosen\n(energy ↑)"),
                                                  tr("Cumulative\nCO₂ (g)")};
-    const std::array<double, PanelCount> stretch{1.0, 0.7, 1.2, 1.3};
+    const std::array<double, PanelCount> stretch{1.0, 0.6, 1.5, 1.2}; // model names / share bars need room
     for (int p = 0; p < PanelCount; ++p) {
         auto *rect = new QCPAxisRect(mPlot);
         mRects[p] = rect;
@@ -182,6 +183,7 @@ void TimelineView::setupPanels()
         mThresholdLabels[i] = text;
     }
     mPlot->plotLayout()->setRowSpacing(4);
+    mShares = std::make_unique<ModelShareView>(mPlot, mRects[ModelPanel]);
     applyTheme();
 }
 
@@ -191,6 +193,7 @@ void TimelineView::rebuildScenario()
         if (pg.cumulative)
             pg.cumulative->removeFromLegend(mLegend);
     }
+    mShares->clear(); // its legend entries point at the bars
     mPlot->clearPlottables();
     mPolicies.clear();
     mSeries.clear();
@@ -269,10 +272,10 @@ void TimelineView::rebuildResults()
     std::iota(byEnergy.begin(), byEnergy.end(), 0);
     std::stable_sort(byEnergy.begin(), byEnergy.end(),
                      [&pool](int a, int b) { return pool.at(a).energyMj < pool.at(b).energyMj; });
-    std::vector<double> rankOf(byEnergy.size());
+    mRankOf.assign(byEnergy.size(), 0);
     mModelNames.clear();
     for (std::size_t r = 0; r < byEnergy.size(); ++r) {
-        rankOf[static_cast<std::size_t>(byEnergy[r])] = static_cast<double>(r);
+        mRankOf[static_cast<std::size_t>(byEnergy[r])] = static_cast<int>(r);
         mModelNames.push_back(QString::fromStdString(pool.at(byEnergy[r]).name));
     }
     mModelTicker = QSharedPointer<QCPAxisTickerText>::create();
@@ -322,7 +325,7 @@ void TimelineView::rebuildResults()
             ++k;
             modelValues.clear();
             for (int m : run.result.intervals.model)
-                modelValues.push_back(m >= 0 && m < pool.size() ? rankOf[static_cast<std::size_t>(m)] : NaN);
+                modelValues.push_back(m >= 0 && m < pool.size() ? mRankOf[static_cast<std::size_t>(m)] : NaN);
             Series model;
             model.graph = mPlot->addGraph(mRects[ModelPanel]->axis(QCPAxis::atBottom),
                                           mRects[ModelPanel]->axis(QCPAxis::atLeft));
@@ -346,6 +349,7 @@ void TimelineView::rebuildResults()
     }
     showTotalsRange();
     fitValueAxes();
+    rebuildShares();
 }
 
 void TimelineView::redraw()
@@ -365,6 +369,7 @@ void TimelineView::onXRangeChanged(const QCPRange &range)
         rect->axis(QCPAxis::atBottom)->setRange(range);
     mSyncing = false;
     updateLevels();
+    updateModelMode();
     fitValueAxes();
     Q_EMIT timeRangeChanged(range.lower, range.upper);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "envelopeseries.h"
+#include "modelshareview.h"
 #include "qcp.h"
 #include "utc_time.h"
 
@@ -8,6 +9,7 @@
 #include <QWidget>
 
 #include <array>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -43,6 +45,13 @@ public:
     // The model names shown on the "Model chosen" axis (every k-th when the panel is low).
     QStringList modelTickLabels() const;
     double cumulativeUnitGrams() const { return mCumulativeUnit; }
+
+    // Zoomed out (modelshare.h: more than 10 days, or under 3 px per interval), the "Model chosen" panel shows one
+    // adaptive policy's share of requests per model per day/week/month instead of the step lines. Which policy:
+    // `spec` where it is an adaptive policy that ran (the totals table's selection), else the first shown one.
+    void setSharePolicy(const std::string &spec);
+    std::string sharePolicy() const; // the policy the shares are of; empty when none
+    const ModelShareView &modelShares() const { return *mShares; }
 
     // The crosshair, for the mouse, teaching mode and tests; the readout lists every value at t.
     void setCursorTime(double t);
@@ -90,6 +99,9 @@ private:
     // Fits each value axis to what is in view (intensity and requests from 0, cumulative CO2 to its span).
     void fitValueAxes();
     void fitModelTicks();
+    void rebuildShares();
+    // Share bars or step lines on the "Model chosen" panel, by the span in view and the panel's width.
+    void updateModelMode();
     void applyTheme();
     void showTotalsRange();
     void styleLegendItem(QCPGraph *cumulative, bool visible);
@@ -126,6 +138,9 @@ private:
     std::array<QCPItemRect *, 2> mCurtains{};          // over the model and cumulative panels
     QSharedPointer<QCPAxisTickerText> mModelTicker;
     std::vector<QString> mModelNames; // by energy rank
+    std::vector<int> mRankOf;         // pool index -> energy rank
+    std::unique_ptr<ModelShareView> mShares;
+    std::string mSharePolicy;         // chosen in the totals table; empty: the first shown adaptive policy
     int mModelTickStep = 1;
     std::vector<Series> mSeries; // every graph with its envelopes, drawn at the level the zoom needs
     std::vector<PolicyGraphs> mPolicies;

@@ -12,6 +12,16 @@ bool hasSign(SweepMetric m)
     return m == SweepMetric::Co2SavedG || m == SweepMetric::Co2SavedPct || m == SweepMetric::Efficiency;
 }
 
+QString periodAxisLabel(SweepPeriod period)
+{
+    switch (period) {
+    case SweepPeriod::Month: return SweepHeatMap::tr("Month (UTC)");
+    case SweepPeriod::Quarter: return SweepHeatMap::tr("Quarter (UTC)");
+    case SweepPeriod::Year: return SweepHeatMap::tr("Year (UTC)");
+    }
+    return SweepHeatMap::tr("Period (UTC)");
+}
+
 } // namespace
 
 SweepHeatMap::SweepHeatMap(QWidget *parent)
@@ -48,6 +58,8 @@ void SweepHeatMap::show(const SweepResult *result, SweepMetric metric, std::size
     mScale->setVisible(!empty);
     xAxis->setTickLabels(!empty);
     yAxis->setTickLabels(!empty);
+    xAxis->setLabel(empty ? QString() : periodAxisLabel(result->period));
+    yAxis->setLabel(empty ? QString() : tr("Series (carbon file: zone or region)"));
     if (empty) {
         mMap->data()->clear();
         mTitle->setText(tr("Choose a folder of carbon CSVs (Folder…) and press Run sweep"));

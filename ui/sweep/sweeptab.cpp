@@ -19,6 +19,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace cs {
@@ -30,11 +31,19 @@ SweepTab::SweepTab(QWidget *parent)
 {
     setObjectName(QStringLiteral("SweepTab"));
     mHeatMap = new SweepHeatMap(this);
+    mEmpty = new QLabel(this);
+    mEmpty->setObjectName(QStringLiteral("sweepEmptyState"));
+    mEmpty->setWordWrap(true);
+    mEmpty->setAlignment(Qt::AlignCenter);
+    mEmpty->setMargin(24);
+    mViews = new QStackedWidget(this);
+    mViews->addWidget(mEmpty);
+    mViews->addWidget(mHeatMap);
     mHover = new QLabel(this);
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(mHeatMap, 1);
+    rightLayout->addWidget(mViews, 1);
     rightLayout->addWidget(mHover);
     auto *split = new QSplitter(this);
     split->addWidget(makeForm());
@@ -64,6 +73,27 @@ SweepTab::SweepTab(QWidget *parent)
             // The folder changed since: the user picks another.
         }
     }
+    updateEmptyState();
+}
+
+bool SweepTab::showsEmptyState() const
+{
+    return mViews->currentWidget() == mEmpty;
+}
+
+void SweepTab::updateEmptyState()
+{
+    mViews->setCurrentWidget(result() ? static_cast<QWidget *>(mHeatMap) : mEmpty);
+    const bool chosen = !mFiles.isEmpty() || !mCarbon.empty();
+    const QString source = chosen ? tr("<b>1. Series:</b> %1 chosen.").arg(mSource->text().toHtmlEscaped())
+                                  : tr("<b>1. Choose the series</b> to compare: <b>Folder…</b> (carbon intensity "
+                                       "CSVs named <tt>NAME_YYYY_….csv</tt>, one per zone or region) or "
+                                       "<b>Files…</b>.");
+    mEmpty->setText(tr("<p style='font-size:large'><b>No sweep yet</b></p><p>%1</p><p><b>2. Pick</b> the period "
+                       "(month, quarter or year), the requests, the baseline and the policies, one per line.</p>"
+                       "<p><b>3. Press Run sweep.</b></p><p>A heat map then shows each policy's CO₂ saved, "
+                       "efficiency or regret against the exact optimum, series down and periods across.</p>")
+                        .arg(source));
 }
 
 SweepTab::~SweepTab() = default;
@@ -136,6 +166,7 @@ void SweepTab::setFiles(const QStringList &files)
     mFiles = files;
     mCarbon.clear();
     mSource->setText(files.size() == 1 ? files.front() : tr("%n file(s)", nullptr, static_cast<int>(files.size())));
+    updateEmptyState();
 }
 
 void SweepTab::setCarbon(std::vector<TimeSeries> series)
@@ -143,6 +174,7 @@ void SweepTab::setCarbon(std::vector<TimeSeries> series)
     mCarbon = std::move(series);
     mFiles.clear();
     mSource->setText(tr("%n series", nullptr, static_cast<int>(mCarbon.size())));
+    updateEmptyState();
 }
 
 void SweepTab::setPool(const ModelPool &pool, const QString &baseline)
@@ -261,6 +293,7 @@ void SweepTab::showSelection()
 {
     mHeatMap->show(result(), static_cast<SweepMetric>(mMetric->currentData().toInt()),
                    static_cast<std::size_t>(std::max(0, mPolicy->currentIndex())));
+    updateEmptyState();
 }
 
 void SweepTab::chooseFolder()
@@ -275,6 +308,7 @@ void SweepTab::chooseFolder()
         setFiles(list);
         mSource->setText(dir);
         lastFolder.set(dir);
+        updateEmptyState();
     } catch (const std::exception &e) {
         QMessageBox::warning(this, tr("Sweep"), QString::fromStdString(e.what()));
     }

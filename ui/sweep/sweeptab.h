@@ -12,6 +12,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QStackedWidget;
 
 namespace cs {
 
@@ -42,6 +43,9 @@ public:
 
     const SweepResult *result() const { return mOutput && mOutput->result ? &*mOutput->result : nullptr; }
     SweepHeatMap *heatMap() const { return mHeatMap; }
+    // Until a sweep has a result the heat map's place says what to choose and to press Run sweep.
+    QLabel *emptyState() const { return mEmpty; }
+    bool showsEmptyState() const;
     QComboBox *metricChooser() const { return mMetric; }
     QComboBox *policyChooser() const { return mPolicy; }
     QString statusText() const;
@@ -59,6 +63,7 @@ private:
     void exportWithDialog();
     void onFinished(const std::shared_ptr<SweepJobOutput> &output);
     void showSelection();
+    void updateEmptyState();
     QStringList policySpecs() const;
 
     SweepJob *mJob;
@@ -74,6 +79,8 @@ private:
     QProgressBar *mProgress;
     QLabel *mStatus, *mHover;
     SweepHeatMap *mHeatMap;
+    QLabel *mEmpty;
+    QStackedWidget *mViews; // the empty state or the heat map
 };
 
 } // namespace cs
