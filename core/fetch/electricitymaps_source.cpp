@@ -4,6 +4,17 @@
 
 namespace cs {
 
+// past-range answers at most 10 days of hourly data per call (Electricity Maps API reference,
+// portal.electricitymaps.com/developer-hub/api/reference, "Past Range Carbon Intensity": 10 days at hourly
+// granularity, 100 days at daily).
+const SourceFacts ElectricityMapsSource::facts{"electricitymaps", "Electricity Maps", "electricitymaps",
+                                               "Electricity Maps", "https://api.electricitymaps.com", 10 * 86400};
+
+UtcSeconds ElectricityMapsSource::maxSpanSeconds() const
+{
+    return mEndpoint == Endpoint::History ? 86400 : facts.maxSpan;
+}
+
 FetchTarget ElectricityMapsSource::target(const std::string &zone) const
 {
     return keyTarget(zone, 40, "Electricity Maps zone \"" + zone + "\": expected a zone key such as DE or US-CAL-CISO");
@@ -12,8 +23,8 @@ FetchTarget ElectricityMapsSource::target(const std::string &zone) const
 HttpRequest ElectricityMapsSource::request(const FetchTarget &target, const FetchPeriod &period) const
 {
     const std::string url = mEndpoint == Endpoint::History
-        ? mBase + "/v3/carbon-intensity/history?zone=" + urlEncoded(target.key) // its 24 hours, trimmed later
-        : mBase + "/v3/carbon-intensity/past-range?zone=" + urlEncoded(target.key) + "&start="
+        ? base() + "/v3/carbon-intensity/history?zone=" + urlEncoded(target.key) // its 24 hours, trimmed later
+        : base() + "/v3/carbon-intensity/past-range?zone=" + urlEncoded(target.key) + "&start="
             + urlEncoded(urlTimeSeconds(period.from)) + "&end=" + urlEncoded(urlTimeSeconds(period.to));
     return jsonRequest(url, {{"auth-token", mToken}});
 }

@@ -12,34 +12,28 @@ namespace cs {
 class ElectricityMapsSource : public ApiSource
 {
 public:
-    static constexpr const char *defaultBase = "https://api.electricitymaps.com";
-    // past-range answers at most 10 days of hourly data per call (Electricity Maps API reference,
-    // portal.electricitymaps.com/developer-hub/api/reference, "Past Range Carbon Intensity": 10 days at hourly
-    // granularity, 100 days at daily).
-    static constexpr UtcSeconds maxSpan = 10 * 86400;
+    // 10 days a call on past-range; `base` empty: https://api.electricitymaps.com.
+    static const SourceFacts facts;
 
     enum class Endpoint { PastRange, History };
 
-    ElectricityMapsSource(std::string token, std::string base = defaultBase, Endpoint endpoint = Endpoint::PastRange)
-        : mToken(std::move(token)), mBase(trimmedBase(std::move(base))), mEndpoint(endpoint) {}
+    ElectricityMapsSource(std::string token, const std::string &base = {}, Endpoint endpoint = Endpoint::PastRange)
+        : ApiSource(facts, base), mToken(std::move(token)), mEndpoint(endpoint)
+    {
+    }
 
-    std::string name() const override { return "electricitymaps"; }
-    std::string publisher() const override { return "Electricity Maps"; }
-    std::string importFormat() const override { return "electricitymaps"; }
-    UtcSeconds maxSpanSeconds() const override { return mEndpoint == Endpoint::History ? 86400 : maxSpan; }
     // /history: "only cover recent history (last 24 hours)" (Electricity Maps API documentation).
+    UtcSeconds maxSpanSeconds() const override;
     std::optional<FetchPeriod> reach(UtcSeconds now) const override;
     // A zone key: "DE", "US-CAL-CISO", "GB".
     FetchTarget target(const std::string &zone) const override;
     HttpRequest request(const FetchTarget &target, const FetchPeriod &period) const override;
     // past-range's "data" becomes "history", the member the importer reads.
     std::string importableBody(std::string body) const override;
-    std::string seriesPrefix() const override { return "Electricity Maps"; }
     std::vector<std::string> secrets() const override { return {mToken}; }
 
 private:
     std::string mToken;
-    std::string mBase;
     Endpoint mEndpoint;
 };
 

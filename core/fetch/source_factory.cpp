@@ -24,7 +24,7 @@ std::vector<std::string> apiSourceNames()
 std::unique_ptr<ApiSource> makeApiSource(const SourceSettings &s)
 {
     if (s.source == "ukci")
-        return std::make_unique<UkciSource>(s.baseUrl.empty() ? UkciSource::defaultBase : s.baseUrl);
+        return std::make_unique<UkciSource>(s.baseUrl);
     if (s.source == "electricitymaps") {
         const std::string token = !s.token.empty()      ? s.token
             : s.tokenFile.empty() ? credentials::fromEnvironment(credentials::emTokenVariable)
@@ -35,7 +35,7 @@ std::unique_ptr<ApiSource> makeApiSource(const SourceSettings &s)
         if (!s.endpoint.empty() && s.endpoint != "past-range" && s.endpoint != "history")
             throw InputError("--endpoint \"" + s.endpoint + "\": expected past-range or history");
         return std::make_unique<ElectricityMapsSource>(
-            token, s.baseUrl.empty() ? ElectricityMapsSource::defaultBase : s.baseUrl,
+            token, s.baseUrl,
             s.endpoint == "history" ? ElectricityMapsSource::Endpoint::History : ElectricityMapsSource::Endpoint::PastRange);
     }
     if (s.source == "watttime") {
@@ -46,8 +46,7 @@ std::unique_ptr<ApiSource> makeApiSource(const SourceSettings &s)
         if (user.empty() || password.empty())
             throw InputError(std::string("WattTime needs a login: set ") + credentials::wattTimeUserVariable + " and "
                              + credentials::wattTimePasswordVariable + " (or give --user and --password-file FILE)");
-        return std::make_unique<WattTimeSource>(user, password,
-                                                s.baseUrl.empty() ? WattTimeSource::defaultBase : s.baseUrl);
+        return std::make_unique<WattTimeSource>(user, password, s.baseUrl);
     }
     throw InputError("--source \"" + s.source + "\": expected ukci, electricitymaps or watttime");
 }

@@ -36,6 +36,12 @@ std::string upper(std::string text)
 
 } // namespace
 
+// "A maximum date range of 14 days is permitted" (carbon-intensity.github.io/api-definitions, for
+// /intensity/{from}/{to}; the 14-day range limit is also listed by the API's published rate-limit notes).
+// The regional routes are asked for no more than the national one.
+const SourceFacts UkciSource::facts{"ukci", "UK Carbon Intensity API", "ukci", "UK CI",
+                                    "https://api.carbonintensity.org.uk", 14 * 86400};
+
 std::string UkciSource::regionName(int id)
 {
     return id >= 1 && id <= 17 ? regionNames[static_cast<std::size_t>(id - 1)] : std::string();
@@ -62,8 +68,8 @@ HttpRequest UkciSource::request(const FetchTarget &target, const FetchPeriod &pe
 {
     const std::string range = urlTimeMinutes(period.from) + "/" + urlTimeMinutes(period.to);
     if (target.key == "national")
-        return jsonRequest(mBase + "/intensity/" + range);
-    return jsonRequest(mBase + "/regional/intensity/" + range + "/" + target.key); // regionid/N or postcode/XX
+        return jsonRequest(base() + "/intensity/" + range);
+    return jsonRequest(base() + "/regional/intensity/" + range + "/" + target.key); // regionid/N or postcode/XX
 }
 
 } // namespace cs

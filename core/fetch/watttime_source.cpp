@@ -7,6 +7,11 @@
 
 namespace cs {
 
+// "The maximum query window is 32 days" for historical data (WattTime API v3 documentation, docs.watttime.org,
+// historical data endpoint; start and end at most 32 days apart).
+const SourceFacts WattTimeSource::facts{"watttime", "WattTime", "watttime", "WattTime MOER", "https://api.watttime.org",
+                                        32 * 86400};
+
 FetchTarget WattTimeSource::target(const std::string &region) const
 {
     return keyTarget(region, 60, "WattTime region \"" + region + "\": expected a region such as CAISO_NORTH");
@@ -14,7 +19,7 @@ FetchTarget WattTimeSource::target(const std::string &region) const
 
 HttpRequest WattTimeSource::request(const FetchTarget &target, const FetchPeriod &period) const
 {
-    return jsonRequest(mBase + "/v3/historical?region=" + urlEncoded(target.key) + "&start="
+    return jsonRequest(base() + "/v3/historical?region=" + urlEncoded(target.key) + "&start="
                            + urlEncoded(urlTimeSeconds(period.from)) + "&end=" + urlEncoded(urlTimeSeconds(period.to))
                            + "&signal_type=co2_moer",
                        {{"Authorization", "Bearer " + mToken}});
@@ -29,7 +34,7 @@ void WattTimeSource::authenticate(PacedClient &client, bool again)
                          "(or --password-file)");
     client.addSecret(mPassword);
     HttpRequest login;
-    login.url = mBase + "/login";
+    login.url = base() + "/login";
     login.basicUser = mUser;
     login.basicPassword = mPassword;
     const std::string body = client.get(login);

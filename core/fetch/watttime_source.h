@@ -13,30 +13,24 @@ namespace cs {
 class WattTimeSource : public ApiSource
 {
 public:
-    static constexpr const char *defaultBase = "https://api.watttime.org";
-    // "The maximum query window is 32 days" for historical data (WattTime API v3 documentation,
-    // docs.watttime.org, historical data endpoint; start and end at most 32 days apart).
-    static constexpr UtcSeconds maxSpan = 32 * 86400;
+    // 32 days a call; `base` empty: https://api.watttime.org.
+    static const SourceFacts facts;
 
-    WattTimeSource(std::string user, std::string password, std::string base = defaultBase)
-        : mUser(std::move(user)), mPassword(std::move(password)), mBase(trimmedBase(std::move(base))) {}
+    WattTimeSource(std::string user, std::string password, const std::string &base = {})
+        : ApiSource(facts, base), mUser(std::move(user)), mPassword(std::move(password))
+    {
+    }
 
-    std::string name() const override { return "watttime"; }
-    std::string publisher() const override { return "WattTime"; }
-    std::string importFormat() const override { return "watttime"; }
-    UtcSeconds maxSpanSeconds() const override { return maxSpan; }
     // A WattTime region (balancing authority): "CAISO_NORTH".
     FetchTarget target(const std::string &region) const override;
     HttpRequest request(const FetchTarget &target, const FetchPeriod &period) const override;
     void authenticate(PacedClient &client, bool again) override;
     bool canReauthenticate() const override { return true; }
     std::vector<std::string> secrets() const override { return {mPassword, mToken}; }
-    std::string seriesPrefix() const override { return "WattTime MOER"; }
 
 private:
     std::string mUser;
     std::string mPassword;
-    std::string mBase;
     std::string mToken;
 };
 

@@ -58,7 +58,7 @@ LoopbackReply ukciRegional(const std::string &path)
     }
     const auto from = recorded::parseTime(parts[3].toStdString());
     const auto to = recorded::parseTime(parts[4].toStdString());
-    if (!from || !to || *to - *from > UkciSource::maxSpan) {
+    if (!from || !to || *to - *from > UkciSource::facts.maxSpan) {
         r.status = 400;
         r.body = "{\"error\":{\"message\":\"the date range is more than 14 days\"}}";
         return r;
