@@ -3,6 +3,7 @@
 // InputError that names the module and dlopen's reason; where it is not a module, likewise. carbonscope-cli runs
 // `--help`, `profile --help` and `live --help` without it, reports it once a model must run, and stays far below
 // LibTorch's resident size while doing so (issue #13: memory stays bounded).
+#include "fixture_files.h"
 #include "inference_engine.h"
 #include "parse_error.h"
 #include "torch_engine_loader.h"
@@ -39,6 +40,16 @@ CliRun runCli(const QStringList &args, const QString &module)
     r.out = QString::fromUtf8(p.readAllStandardOutput());
     r.err = QString::fromUtf8(p.readAllStandardError());
     return r;
+}
+
+// `profile` of one small model for a tenth of a second on the CPU: the shortest run that needs the engine.
+CliRun profileResNet18OnCpu(const QString &module)
+{
+    return runCli({QStringLiteral("profile"), QStringLiteral("--models"), QStringLiteral("ResNet18"),
+                   QStringLiteral("--batch"), QStringLiteral("1"), QStringLiteral("--device"), QStringLiteral("cpu"),
+                   QStringLiteral("--idle-seconds"), QStringLiteral("0"), QStringLiteral("--meter"),
+                   QStringLiteral("none"), QStringLiteral("--seconds"), QStringLiteral("0.1")},
+                  module);
 }
 #endif
 } // namespace
@@ -107,12 +118,7 @@ private slots:
 
     void cliProfileWithoutTheModuleNamesIt()
     {
-        const CliRun r = runCli({QStringLiteral("profile"), QStringLiteral("--models"), QStringLiteral("ResNet18"),
-                                 QStringLiteral("--batch"), QStringLiteral("1"), QStringLiteral("--device"),
-                                 QStringLiteral("cpu"), QStringLiteral("--idle-seconds"), QStringLiteral("0"),
-                                 QStringLiteral("--meter"), QStringLiteral("none"), QStringLiteral("--seconds"),
-                                 QStringLiteral("0.1")},
-                                missingModule);
+        const CliRun r = profileResNet18OnCpu(missingModule);
         QCOMPARE(r.status, 2);
         QVERIFY2(r.err.contains(prefix + missingModule + QStringLiteral(": cannot open shared object file")),
                  qPrintable(r.err));
@@ -122,17 +128,9 @@ private slots:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const QString path = dir.filePath(QStringLiteral("libcarbonscope_torch.so"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("not a shared object\n");
-        f.close();
-        const CliRun r = runCli({QStringLiteral("profile"), QStringLiteral("--models"), QStringLiteral("ResNet18"),
-                                 QStringLiteral("--batch"), QStringLiteral("1"), QStringLiteral("--device"),
-                                 QStringLiteral("cpu"), QStringLiteral("--idle-seconds"), QStringLiteral("0"),
-                                 QStringLiteral("--meter"), QStringLiteral("none"), QStringLiteral("--seconds"),
-                                 QStringLiteral("0.1")},
-                                path);
+        const QString path = test::writeFixture(dir, QStringLiteral("libcarbonscope_torch.so"), "not a shared object\n");
+        QVERIFY(!path.isEmpty());
+        const CliRun r = profileResNet18OnCpu(path);
         QCOMPARE(r.status, 2);
         QVERIFY2(r.err.contains(prefix + path + QStringLiteral(": ")), qPrintable(r.err));
     }

@@ -12,6 +12,9 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include <functional>
+#include <optional>
+
 using namespace cs;
 
 namespace {
@@ -38,6 +41,35 @@ LiveIntensityFeed::Settings settingsFor(const LoopbackServer &server, LiveIntens
     s.maxAttempts = 3;
     return s;
 }
+
+// The feed under test against a loopback server that answers `path` with `replies`, on the settings for `source`
+// as `adjust` leaves them (kept in `settings` for a test to change later).
+struct FeedAgainstServer
+{
+    LoopbackServer server;
+    LiveIntensityFeed feed;
+    LiveIntensityFeed::Settings settings;
+
+    FeedAgainstServer(const QByteArray &path, QList<CannedReply> replies, LiveIntensityFeed::Source source,
+                      const std::function<void(LiveIntensityFeed::Settings &)> &adjust = {})
+    {
+        server.route(path, std::move(replies));
+        settings = settingsFor(server, source);
+        if (adjust)
+            adjust(settings);
+        feed.setSettings(settings);
+    }
+};
+
+// Fetches once and waits for the reading; none where no reading came.
+std::optional<IntensityReading> fetchReading(LiveIntensityFeed &feed)
+{
+    QSignalSpy got(&feed, &LiveIntensityFeed::readingArrived);
+    feed.fetch();
+    if (!got.wait(generousMs))
+        return std::nullopt;
+    return got.first().first().value<IntensityReading>();
+}
 } // namespace
 
 class TestLiveFeed : public QObject
@@ -51,19 +83,14 @@ private slots:
     {
         const QByteArray body = shared("uk_ci_national_intensity_date_2026-08-06.json");
         NEED(body);
-        LoopbackServer server;
-        server.route("/intensity", {{200, body, false}});
-        LiveIntensityFeed feed;
-        feed.setSettings(settingsFor(server, LiveIntensityFeed::Source::UkNational));
-        QSignalSpy got(&feed, &LiveIntensityFeed::readingArrived);
-        feed.fetch();
-        QVERIFY(got.wait(generousMs));
+        FeedAgainstServer rig("/intensity", {{200, body, false}}, LiveIntensityFeed::Source::UkNational);
+        const std::optional<IntensityReading> r = fetchReading(rig.feed);
+        QVERIFY(r);
         // The file's last period: 2026-08-06T22:30Z, forecast 157, actual 179.
-        const IntensityReading r = got.first().first().value<IntensityReading>();
-        QCOMPARE(r.gPerKwh, 179.0);
-        QCOMPARE(r.time, QDateTime(QDate(2026, 8, 6), QTime(22, 30), Qt::UTC));
-        QVERIFY(!r.estimated);
-        QCOMPARE(server.paths, QList<QByteArray>{"/intensity"});
+        QCOMPARE(r->gPerKwh, 179.0);
+        QCOMPARE(r->time, QDateTime(QDate(2026, 8, 6), QTime(22, 30), Qt::UTC));
+        QVERIFY(!r->estimated);
+        QCOMPARE(rig.server.paths, QList<QByteArray>{"/intensity"});
     }
 
     void actualZeroIsNotAMeasurement()
@@ -87,42 +114,32 @@ private slots:
     {
         const QByteArray body = shared("uk_ci_regional_intensity_2024-01-01_pt24h_data_array.json");
         NEED(body);
-        LoopbackServer server;
-        server.route("/regional/regionid/11", {{200, body, false}});
-        LiveIntensityFeed feed;
-        auto s = settingsFor(server, LiveIntensityFeed::Source::UkRegion);
-        s.regionId = 11;
-        feed.setSettings(s);
-        QSignalSpy got(&feed, &LiveIntensityFeed::readingArrived);
-        feed.fetch();
-        QVERIFY(got.wait(generousMs));
+        FeedAgainstServer rig("/regional/regionid/11", {{200, body, false}}, LiveIntensityFeed::Source::UkRegion,
+                              [](LiveIntensityFeed::Settings &s) { s.regionId = 11; });
+        const std::optional<IntensityReading> r = fetchReading(rig.feed);
+        QVERIFY(r);
         // Last period of the file, 2023-12-31T23:00Z: South West England (id 11) forecast 230.
-        const IntensityReading r = got.first().first().value<IntensityReading>();
-        QCOMPARE(r.gPerKwh, 230.0);
-        QCOMPARE(r.time, QDateTime(QDate(2023, 12, 31), QTime(23, 0), Qt::UTC));
-        QVERIFY(r.source.contains(QStringLiteral("South West England")));
+        QCOMPARE(r->gPerKwh, 230.0);
+        QCOMPARE(r->time, QDateTime(QDate(2023, 12, 31), QTime(23, 0), Qt::UTC));
+        QVERIFY(r->source.contains(QStringLiteral("South West England")));
     }
 
     void electricityMapsWithToken()
     {
         const QByteArray body = shared("electricitymaps_api_history_FR_2024-07-04.json");
         NEED(body);
-        LoopbackServer server;
-        server.route("/v3/carbon-intensity/latest", {{200, body, false}});
-        LiveIntensityFeed feed;
-        auto s = settingsFor(server, LiveIntensityFeed::Source::ElectricityMaps);
-        s.zone = QStringLiteral("FR");
-        s.token = QStringLiteral("test-token");
-        feed.setSettings(s);
-        QSignalSpy got(&feed, &LiveIntensityFeed::readingArrived);
-        feed.fetch();
-        QVERIFY(got.wait(generousMs));
+        FeedAgainstServer rig("/v3/carbon-intensity/latest", {{200, body, false}},
+                              LiveIntensityFeed::Source::ElectricityMaps, [](LiveIntensityFeed::Settings &s) {
+                                  s.zone = QStringLiteral("FR");
+                                  s.token = QStringLiteral("test-token");
+                              });
+        const std::optional<IntensityReading> r = fetchReading(rig.feed);
+        QVERIFY(r);
         // Newest point of the history: 2024-07-05T10:00Z, 19 g, estimated.
-        const IntensityReading r = got.first().first().value<IntensityReading>();
-        QCOMPARE(r.gPerKwh, 19.0);
-        QVERIFY(r.estimated);
-        QCOMPARE(server.paths.first(), QByteArray("/v3/carbon-intensity/latest?zone=FR"));
-        QVERIFY(server.requests.first().toLower().contains("auth-token: test-token"));
+        QCOMPARE(r->gPerKwh, 19.0);
+        QVERIFY(r->estimated);
+        QCOMPARE(rig.server.paths.first(), QByteArray("/v3/carbon-intensity/latest?zone=FR"));
+        QVERIFY(rig.server.requests.first().toLower().contains("auth-token: test-token"));
     }
 
     void electricityMapsLatestIsOnePoint()
@@ -145,13 +162,11 @@ private slots:
     {
         const QByteArray body = shared("uk_ci_national_intensity_date_2026-08-06.json");
         NEED(body);
-        LoopbackServer server;
-        server.route("/intensity", {{503, "{}", false}, {503, "{}", false}, {200, body, false}});
-        LiveIntensityFeed feed;
-        feed.setSettings(settingsFor(server, LiveIntensityFeed::Source::UkNational));
-        QSignalSpy got(&feed, &LiveIntensityFeed::readingArrived);
-        QSignalSpy failed(&feed, &LiveIntensityFeed::fetchFailed);
-        feed.fetch();
+        FeedAgainstServer rig("/intensity", {{503, "{}", false}, {503, "{}", false}, {200, body, false}},
+                              LiveIntensityFeed::Source::UkNational);
+        QSignalSpy got(&rig.feed, &LiveIntensityFeed::readingArrived);
+        QSignalSpy failed(&rig.feed, &LiveIntensityFeed::fetchFailed);
+        rig.feed.fetch();
         QVERIFY(got.wait(generousMs));
         QCOMPARE(failed.size(), 2);
         QCOMPARE(failed.at(0).at(1).toInt(), 1);   // attempt 1
@@ -159,49 +174,42 @@ private slots:
         QCOMPARE(failed.at(0).at(3).toInt(), 50);  // first backoff
         QCOMPARE(failed.at(1).at(3).toInt(), 100); // doubled
         QVERIFY(failed.at(0).at(0).toString().contains(QStringLiteral("503")));
-        QCOMPARE(server.paths.size(), 3);
+        QCOMPARE(rig.server.paths.size(), 3);
     }
 
     void timeoutKeepsTheLastGoodValue()
     {
         const QByteArray body = shared("uk_ci_national_intensity_date_2026-08-06.json");
         NEED(body);
-        LoopbackServer server;
-        server.route("/intensity", {{200, body, false}});
-        LiveIntensityFeed feed;
-        auto s = settingsFor(server, LiveIntensityFeed::Source::UkNational);
-        s.maxAttempts = 2;
-        feed.setSettings(s);
-        QSignalSpy got(&feed, &LiveIntensityFeed::readingArrived);
-        QSignalSpy failed(&feed, &LiveIntensityFeed::fetchFailed);
-        feed.fetch();
+        FeedAgainstServer rig("/intensity", {{200, body, false}}, LiveIntensityFeed::Source::UkNational,
+                              [](LiveIntensityFeed::Settings &s) { s.maxAttempts = 2; });
+        QSignalSpy got(&rig.feed, &LiveIntensityFeed::readingArrived);
+        QSignalSpy failed(&rig.feed, &LiveIntensityFeed::fetchFailed);
+        rig.feed.fetch();
         QVERIFY(got.wait(generousMs));
-        server.route("/intensity", {{200, {}, true}}); // now the server never answers
+        rig.server.route("/intensity", {{200, {}, true}}); // now the server never answers
         // A short timeout only now, where no answer comes at all (the first fetch had the generous one).
-        s.timeoutMs = 200;
-        feed.setSettings(s);
-        feed.fetch();
+        rig.settings.timeoutMs = 200;
+        rig.feed.setSettings(rig.settings);
+        rig.feed.fetch();
         QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 2, generousMs);
         QVERIFY(!failed.at(1).at(2).toBool()); // gave up
         QVERIFY(failed.at(0).at(0).toString().contains(QStringLiteral("no answer")));
-        QVERIFY(feed.lastGood());
-        QCOMPARE(feed.lastGood()->gPerKwh, 179.0);
-        QVERIFY(!feed.busy());
+        QVERIFY(rig.feed.lastGood());
+        QCOMPARE(rig.feed.lastGood()->gPerKwh, 179.0);
+        QVERIFY(!rig.feed.busy());
     }
 
     void badBodySaysSo()
     {
-        LoopbackServer server;
-        server.route("/intensity", {{200, "<html>maintenance</html>", false}});
-        LiveIntensityFeed feed;
-        auto s = settingsFor(server, LiveIntensityFeed::Source::UkNational);
-        s.maxAttempts = 1;
-        feed.setSettings(s);
-        QSignalSpy failed(&feed, &LiveIntensityFeed::fetchFailed);
-        feed.fetch();
+        FeedAgainstServer rig("/intensity", {{200, "<html>maintenance</html>", false}},
+                              LiveIntensityFeed::Source::UkNational,
+                              [](LiveIntensityFeed::Settings &s) { s.maxAttempts = 1; });
+        QSignalSpy failed(&rig.feed, &LiveIntensityFeed::fetchFailed);
+        rig.feed.fetch();
         QVERIFY(failed.wait(generousMs));
         QVERIFY(failed.first().first().toString().contains(QStringLiteral("not JSON")));
-        QVERIFY(!feed.lastGood());
+        QVERIFY(!rig.feed.lastGood());
     }
 };
 
