@@ -89,8 +89,8 @@ private Q_SLOTS:
 
     void timeZoneFieldReachesTheImport()
     {
-        if (!ImportJob::usesImporters() || !dialogHasZoneNames())
-            QSKIP("the importers library or its named time zones (date-tz, tzdata) are not built here");
+        if (!dialogHasZoneNames())
+            QSKIP("the named time zones (date-tz, tzdata) are not built here");
         QTemporaryDir dir;
         // Local Europe/London times on 29 Oct 2023, when clocks go back at 02:00 BST: 00:00 BST = 28 Oct 23:00 UTC
         // (1698534000 by calendar.timegm), 01:00 BST = 00:00 UTC, 01:00 GMT = 01:00 UTC, 02:00 GMT = 02:00 UTC.
@@ -123,8 +123,8 @@ private Q_SLOTS:
 
     void unknownTimeZoneIsShownInTheDialog()
     {
-        if (!ImportJob::usesImporters() || !dialogHasZoneNames())
-            QSKIP("the importers library or its named time zones (date-tz, tzdata) are not built here");
+        if (!dialogHasZoneNames())
+            QSKIP("the named time zones (date-tz, tzdata) are not built here");
         ImportDialog dialog;
         QVERIFY(test::showExposed(dialog));
         dialog.setPath(test::dataPath("tiny_carbon.csv"));
@@ -140,8 +140,6 @@ private Q_SLOTS:
 
     void chosenDelimiterHeaderAndTimeColumnReachTheImport()
     {
-        if (!ImportJob::usesImporters())
-            QSKIP("the importers library is not built here");
         QTemporaryDir dir;
         // No header, pipe-separated, value first and time second: 1 June 2023 00:00 UTC is 1685577600
         // (calendar.timegm), the rows an hour apart.
@@ -178,8 +176,6 @@ private Q_SLOTS:
 
     void skipBadRowsImportsTheRestAndSaysHowMany()
     {
-        if (!ImportJob::usesImporters())
-            QSKIP("the importers library is not built here");
         QTemporaryDir dir;
         // Line 3 holds "n/a" where a number belongs: column 19, after the 18 characters of "2023-06-01T01:00Z,".
         const QString path = test::writeFixture(dir, QStringLiteral("one bad row.csv"),
@@ -210,8 +206,6 @@ private Q_SLOTS:
 
     void twitterTraceWithStartIntervalAndOperation()
     {
-        if (!ImportJob::usesImporters())
-            QSKIP("the importers library is not built here");
         QTemporaryDir dir;
         // Twitter cache-trace lines (timestamp,key,key size,value size,client,operation,TTL): gets at 0, 10, 61,
         // 125 and 130 s, a set at 30 s. Counting gets per minute: [0, 60) 2, [60, 120) 1, [120, 180) 2.

@@ -62,8 +62,6 @@ private Q_SLOTS:
     void initTestCase()
     {
         test::useTestEnvironment();
-        if (!ProjectSession::available())
-            QSKIP("carbonscope_store is not built: projects are not available");
     }
 
     void aBadProjectIsReportedAndTheOpenOneStays_data()
