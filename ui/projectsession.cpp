@@ -154,11 +154,7 @@ bool ProjectSession::save(QWidget *parent)
     } catch (const std::exception &e) {
         return fail(parent, tr("Cannot save"), mPath, QString::fromUtf8(e.what()));
     }
-    mDocument->undoStack()->setClean();
-    Q_EMIT saved();
-    Q_EMIT changed();
-    Q_EMIT message(tr("Saved %1").arg(mPath));
-    return true;
+    return markSaved();
 }
 
 bool ProjectSession::saveAs(const QString &given, QWidget *parent)
@@ -175,10 +171,15 @@ bool ProjectSession::saveAs(const QString &given, QWidget *parent)
     mReadOnly = false;
     addRecent(path);
     remember();
+    return markSaved();
+}
+
+bool ProjectSession::markSaved()
+{
     mDocument->undoStack()->setClean();
     Q_EMIT saved();
     Q_EMIT changed();
-    Q_EMIT message(tr("Saved %1").arg(path));
+    Q_EMIT message(tr("Saved %1").arg(mPath));
     return true;
 }
 

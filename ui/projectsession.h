@@ -69,6 +69,8 @@ private:
     bool fail(QWidget *parent, const QString &title, const QString &path, const QString &reason);
     void install(ProjectContent content, const QString &name);
     void addRecent(const QString &path);
+    // After a write to mPath: the document is clean, and saved(), changed() and the message are emitted.
+    bool markSaved();
 
     ScenarioDocument *mDocument;
     QString mPath;

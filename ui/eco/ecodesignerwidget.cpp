@@ -1,6 +1,7 @@
 #include "ecodesignerwidget.h"
 
 #include "eco_sweep.h"
+#include "spinbox.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -21,20 +22,6 @@ namespace {
 
 constexpr int gridSteps = 21; // 0, 5, ..., 100 % eco share; discounts likewise up to the chosen maximum
 constexpr double notTyped = -1; // a latency box at its minimum: nothing typed in yet
-
-QDoubleSpinBox *spin(const char *name, double lo, double hi, double value, int decimals, const QString &suffix,
-                     double step)
-{
-    auto *s = new QDoubleSpinBox;
-    s->setObjectName(QLatin1String(name));
-    s->setRange(lo, hi);
-    s->setDecimals(decimals);
-    s->setSingleStep(step);
-    s->setValue(value);
-    s->setSuffix(suffix);
-    s->setKeyboardTracking(false); // re-compute on a finished number, not on every digit typed
-    return s;
-}
 
 // Plain decimals with about four significant digits, never "1e+05".
 QString number(double v)
@@ -66,31 +53,31 @@ EcoDesignerWidget::EcoDesignerWidget(QWidget *parent)
 {
     mStandard = new QComboBox;
     mEco = new QComboBox;
-    mShare = spin("ecoShare", 0, 100, 20, 1, QStringLiteral(" %"), 5);
-    mDiscount = spin("ecoDiscount", 0, 100, 20, 1, QStringLiteral(" %"), 5);
+    mShare = makeSpinBox("ecoShare", 0, 100, 20, 1, QStringLiteral(" %"), 5);
+    mDiscount = makeSpinBox("ecoDiscount", 0, 100, 20, 1, QStringLiteral(" %"), 5);
     mPricing = new QComboBox;
     mPricing->addItems({tr("per request"), tr("per user per month")});
-    mPrice = spin("price", 0, 1e9, 0.001, 6, QString(), 0.001);
-    mUsers = spin("users", 0, 1e12, 1000, 0, QString(), 100);
+    mPrice = makeSpinBox("price", 0, 1e9, 0.001, 6, QString(), 0.001);
+    mUsers = makeSpinBox("users", 0, 1e12, 1000, 0, QString(), 100);
     mRule = new QComboBox;
     mRule->addItems({tr("intensity at or above a threshold"), tr("the paper's heuristic on {standard, eco}")});
-    mThreshold = spin("threshold", 0, 5000, 250, 1, QStringLiteral(" gCO₂/kWh"), 10);
-    mCarbonPrice = spin("carbonPrice", 0, 1e9, 80, 2, QString(), 5);
-    mMaxDiscount = spin("maxDiscount", 1, 100, 50, 0, QStringLiteral(" %"), 5);
+    mThreshold = makeSpinBox("threshold", 0, 5000, 250, 1, QStringLiteral(" gCO₂/kWh"), 10);
+    mCarbonPrice = makeSpinBox("carbonPrice", 0, 1e9, 80, 2, QString(), 5);
+    mMaxDiscount = makeSpinBox("maxDiscount", 1, 100, 50, 0, QStringLiteral(" %"), 5);
     mChoose = new QCheckBox(tr("Users choose their tier"));
     mChoose->setChecked(true); // the framework modelled: users' valuations decide who takes the discount
     mChoose->setToolTip(tr("A user takes the eco tier when the discount plus the CO₂ avoided (at the users' value of "
                            "CO₂) covers what the extra error and latency of their degraded requests are worth to them. "
                            "Users differ in how much a point of error is worth, evenly from 0 to the most sensitive "
                            "user's value. The eco share then follows the discount."));
-    mErrorValue = spin("errorValue", 0, 1e9, 0.0001, 6, QString(), 0.00001);
+    mErrorValue = makeSpinBox("errorValue", 0, 1e9, 0.0001, 6, QString(), 0.00001);
     mErrorValue->setToolTip(tr("What the most quality-sensitive user would pay per request to avoid one point more error"));
-    mLatencyValue = spin("latencyValue", 0, 1e9, 0, 6, QString(), 0.00001);
+    mLatencyValue = makeSpinBox("latencyValue", 0, 1e9, 0, 6, QString(), 0.00001);
     mLatencyValue->setToolTip(tr("What a user would pay per request to avoid one ms more latency"));
-    mCarbonValue = spin("carbonValue", 0, 1e12, 0.08, 4, QString(), 0.01);
+    mCarbonValue = makeSpinBox("carbonValue", 0, 1e12, 0.08, 4, QString(), 0.01);
     mCarbonValue->setToolTip(tr("What avoiding one kg of CO₂ is worth to a user (0.08 = 80 per tonne)"));
-    mStandardLatency = spin("standardLatency", notTyped, 86'400'000, notTyped, 1, QStringLiteral(" ms"), 1);
-    mEcoLatency = spin("ecoLatency", notTyped, 86'400'000, notTyped, 1, QStringLiteral(" ms"), 1);
+    mStandardLatency = makeSpinBox("standardLatency", notTyped, 86'400'000, notTyped, 1, QStringLiteral(" ms"), 1);
+    mEcoLatency = makeSpinBox("ecoLatency", notTyped, 86'400'000, notTyped, 1, QStringLiteral(" ms"), 1);
     for (QDoubleSpinBox *s : {mStandardLatency, mEcoLatency})
         s->setSpecialValueText(tr("type it in"));
 

@@ -6,6 +6,7 @@
 #include "livereadouts.h"
 #include "scenariodocument.h"
 #include "serving_device.h"
+#include "spinbox.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -83,19 +84,11 @@ QWidget *LiveTab::makeRunBox()
     auto *form = new QFormLayout(box);
     mPolicy = new QLineEdit(QStringLiteral("heuristic"), box);
     mPolicy->setToolTip(tr("A policy spec, as the simulation takes it (heuristic, model:ResNet50, threshold:…)"));
-    mSpeedup = new QDoubleSpinBox(box);
-    mSpeedup->setRange(1, 1e6);
-    mSpeedup->setValue(3600);
+    mSpeedup = makeSpinBox("speedup", 1, 1e6, 3600, 2, QString(), 1, box);
     mSpeedup->setToolTip(tr("Trace seconds per wall-clock second: 3600 serves an hour of trace in one second"));
-    mRate = new QDoubleSpinBox(box);
-    mRate->setRange(0.1, 1e5);
-    mRate->setValue(5);
-    mRate->setSuffix(tr(" req/s"));
+    mRate = makeSpinBox("requestRate", 0.1, 1e5, 5, 2, tr(" req/s"), 1, box);
     mRate->setToolTip(tr("Request rate at the trace's mean request count (a CPU serves a few per second)"));
-    mDuration = new QDoubleSpinBox(box);
-    mDuration->setRange(1, 86400);
-    mDuration->setValue(60);
-    mDuration->setSuffix(tr(" s"));
+    mDuration = makeSpinBox("duration", 1, 86400, 60, 2, tr(" s"), 1, box);
     mImageSize = new QSpinBox(box);
     mImageSize->setRange(63, 224);
     mImageSize->setSpecialValueText(tr("auto (224 px on a GPU, 96 on a CPU)"));
