@@ -13,6 +13,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <memory>
 
@@ -40,17 +41,10 @@ struct ProfileCli
 // two up to the batch server's max batch), at the given percentages of its measured capacity.
 std::vector<double> loadLevels(const ProfileCli &o)
 {
-    std::vector<double> levels;
-    for (const std::string &l : splitList(o.loadLevels)) {
-        double pct = 0;
-        try {
-            pct = std::stod(l);
-        } catch (const std::exception &) {
-        }
-        if (!(pct > 0 && pct <= 100))
-            throw InputError("--load-curve: '" + l + "' is not a percentage of capacity in (0, 100]");
-        levels.push_back(pct / 100);
-    }
+    std::vector<double> levels = numberList(o.loadLevels, "--load-curve", "a percentage of capacity in (0, 100]",
+                                            [](double pct) { return pct > 0 && pct <= 100; });
+    for (double &l : levels)
+        l /= 100;
     return levels;
 }
 
@@ -89,16 +83,9 @@ void runProfile(const ProfileCli &o)
     if (models.size() == 1 && models[0] == "all")
         models = builtinArchitectures();
     std::vector<int> batches;
-    for (const std::string &b : splitList(o.batches)) {
-        int v = 0;
-        try {
-            v = std::stoi(b);
-        } catch (const std::exception &) {
-        }
-        if (v <= 0)
-            throw InputError("--batch: '" + b + "' is not a positive batch size");
-        batches.push_back(v);
-    }
+    for (double b : numberList(o.batches, "--batch", "a positive batch size",
+                               [](double v) { return v >= 1 && v <= 1e6 && v == std::floor(v); }))
+        batches.push_back(static_cast<int>(b));
     std::vector<Precision> precisions;
     for (const std::string &d : splitList(o.dtypes))
         precisions.push_back(parsePrecision(d));

@@ -232,16 +232,25 @@ void runCompare(const CompareOptions &o)
                 rows.empty() ? "" : rows.front().vsBaseline.baseline.c_str());
 }
 
+// The scenario options with --carbon optional: --db and --scenario name a stored scenario instead (cmd_store.cpp),
+// the one simulate and compare save their runs into.
+void addScenarioSource(CLI::App &command, ScenarioOptions &scenario, std::string &db, std::string &name,
+                       const std::string &savedThere)
+{
+    addScenarioOptions(command, scenario);
+    command.get_option("--carbon")->required(false);
+    command.add_option("--db", db, "Project database holding the scenario (with --scenario)");
+    command.add_option("--scenario", name, "Stored scenario name; " + savedThere);
+}
+
 } // namespace
 
 void addSimulateCommands(CLI::App &app)
 {
     auto simulateOptions = std::make_shared<SimulateOptions>();
     CLI::App *sim = app.add_subcommand("simulate", "Simulate one policy over a scenario and report its totals");
-    addScenarioOptions(*sim, simulateOptions->scenario);
-    sim->get_option("--carbon")->required(false);
-    sim->add_option("--db", simulateOptions->db, "Project database holding the scenario (with --scenario)");
-    sim->add_option("--scenario", simulateOptions->scenarioName, "Stored scenario name; the run is saved there");
+    addScenarioSource(*sim, simulateOptions->scenario, simulateOptions->db, simulateOptions->scenarioName,
+                      "the run is saved there");
     sim->add_option("--policy", simulateOptions->policy, policyHelp())->capture_default_str();
     sim->add_option("--baseline", simulateOptions->baseline, "Baseline model for extra CO2 and gain (default ResNet50)");
     sim->add_option("--csv", simulateOptions->csv, "Write the per-interval table to this CSV file");
@@ -252,10 +261,8 @@ void addSimulateCommands(CLI::App &app)
 
     auto compareOptions = std::make_shared<CompareOptions>();
     CLI::App *cmp = app.add_subcommand("compare", "Simulate several policies side by side");
-    addScenarioOptions(*cmp, compareOptions->scenario);
-    cmp->get_option("--carbon")->required(false);
-    cmp->add_option("--db", compareOptions->db, "Project database holding the scenario (with --scenario)");
-    cmp->add_option("--scenario", compareOptions->scenarioName, "Stored scenario name; the runs are saved there");
+    addScenarioSource(*cmp, compareOptions->scenario, compareOptions->db, compareOptions->scenarioName,
+                      "the runs are saved there");
     cmp->add_option("--policy", compareOptions->policies,
                     "Policy spec, repeatable (default: the heuristic in both readings, daily, and every model)");
     cmp->add_option("--baseline", compareOptions->baseline, "Baseline model (default ResNet50)");

@@ -1,11 +1,13 @@
 #include "engine_flags.h"
 
 #include "idle_power.h"
+#include "number_parse.h"
 #include "option_checks.h"
 #include "parse_error.h"
 
 #include <CLI/CLI.hpp>
 
+#include <cmath>
 #include <cstdio>
 #include <sstream>
 
@@ -74,6 +76,19 @@ std::vector<std::string> splitList(const std::vector<std::string> &items)
         for (std::string s; std::getline(ss, s, ',');)
             if (!s.empty())
                 out.push_back(s);
+    }
+    return out;
+}
+
+std::vector<double> numberList(const std::vector<std::string> &items, const std::string &option,
+                               const std::string &what, const std::function<bool(double)> &fits)
+{
+    std::vector<double> out;
+    for (const std::string &item : splitList(items)) {
+        const std::optional<double> v = parseNumber(item);
+        if (!v || !std::isfinite(*v) || !fits(*v))
+            throw InputError(option + ": '" + item + "' is not " + what);
+        out.push_back(*v);
     }
     return out;
 }

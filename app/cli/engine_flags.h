@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,10 @@ std::vector<ScriptModel> parseScriptSpecs(const std::vector<std::string> &specs)
 
 // "1,64" and "fp32" "fp16" alike: the items of comma-separated lists, empty items dropped.
 std::vector<std::string> splitList(const std::vector<std::string> &items);
+// The items of such lists as numbers: each whole item a finite number that `fits`, else InputError
+// "OPTION: 'ITEM' is not WHAT".
+std::vector<double> numberList(const std::vector<std::string> &items, const std::string &option,
+                               const std::string &what, const std::function<bool(double)> &fits);
 
 // Idle power measured for `seconds` first (announced on stderr); nothing without a meter or with 0 s.
 std::optional<double> idleWatts(EnergyMeter &meter, double seconds);

@@ -55,4 +55,26 @@ inline std::optional<cs::ParseError> importError(cs::ProjectStore &store, const 
     return std::nullopt;
 }
 
+// Where a ParseError points, "line:column", for one comparison with the place counted by hand.
+inline QString placeOf(const cs::ParseError &e)
+{
+    return QStringLiteral("%1:%2").arg(e.line()).arg(e.column());
+}
+
+// An import that counts and skips bad rows instead of stopping at the first.
+inline cs::ImportResult importSkippingBadRows(cs::ProjectStore &store, const QString &path, cs::ImportOptions o)
+{
+    o.skipBadRows = true;
+    return cs::ImportRunner::importFile(store, path.toStdString(), o);
+}
+
+// What a skipping import reports, for one comparison: "3 skipped, 3 warnings, the first at 3:19".
+inline QString skipReport(const cs::ImportResult &r)
+{
+    QString s = QStringLiteral("%1 skipped, %2 warnings").arg(r.skippedRows).arg(r.warnings.size());
+    if (!r.warnings.empty())
+        s += QStringLiteral(", the first at %1:%2").arg(r.warnings[0].line).arg(r.warnings[0].column);
+    return s;
+}
+
 } // namespace testutil

@@ -156,6 +156,20 @@ std::vector<double> writeRegional(const QString &path, long long periods)
 
 long long fileSize(const QString &path) { return QFileInfo(path).size(); }
 
+// Imports a big file into `store`, printing its size and the peak RSS growth the import caused.
+struct MeasuredImport
+{
+    ImportResult result;
+    double growthMb = 0;
+};
+MeasuredImport importMeasured(ProjectStore &store, const QString &path, const ImportOptions &o, const char *label)
+{
+    MeasuredImport m;
+    m.growthMb = peakGrowthMb([&] { m.result = ImportRunner::importFile(store, path.toStdString(), o); });
+    qInfo("%s: %.1f MB file, peak RSS growth %.1f MB", label, fileSize(path) / 1e6, m.growthMb);
+    return m;
+}
+
 struct DbTotals
 {
     long long points = 0, actuals = 0;
@@ -203,11 +217,7 @@ private slots:
         const Expected e = writeNational(path, n);
         QVERIFY2(fileSize(path) >= 100'000'000, qPrintable(QString::number(fileSize(path))));
         ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
-        ImportResult r;
-        const double growth = peakGrowthMb([&] {
-            r = ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "auto", "gb"));
-        });
-        qInfo("national: %.1f MB file, peak RSS growth %.1f MB", fileSize(path) / 1e6, growth);
+        const auto [r, growth] = importMeasured(store, path, options(SeriesKind::Carbon, "auto", "gb"), "national");
         QCOMPARE(r.format, std::string("ukci"));
         QCOMPARE(r.points, n);
         const DbTotals t = totals(store, "gb");
@@ -236,11 +246,7 @@ private slots:
         const std::vector<double> sums = writeRegional(path, n);
         QVERIFY2(fileSize(path) >= 100'000'000, qPrintable(QString::number(fileSize(path))));
         ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
-        ImportResult r;
-        const double growth = peakGrowthMb([&] {
-            r = ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "ukci", "reg"));
-        });
-        qInfo("regional: %.1f MB file, peak RSS growth %.1f MB", fileSize(path) / 1e6, growth);
+        const auto [r, growth] = importMeasured(store, path, options(SeriesKind::Carbon, "ukci", "reg"), "regional");
         QCOMPARE(r.series.size(), std::size_t(regionCount));
         QCOMPARE(r.points, n * regionCount);
         for (int region = 1; region <= regionCount; ++region) {
@@ -301,13 +307,8 @@ private slots:
         const QString path = dir.filePath("deep error.json");
         const Expected e = writeNational(path, 200000, 16666, "\"abc\"");
         ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
-        ImportOptions o = options(SeriesKind::Carbon, "ukci", "big");
-        o.skipBadRows = true;
-        const ImportResult r = ImportRunner::importFile(store, path.toStdString(), o);
-        QCOMPARE(r.skippedRows, 1LL);
-        QCOMPARE(r.warnings.size(), std::size_t(1));
-        QCOMPARE(r.warnings[0].line, 150001LL);
-        QCOMPARE(r.warnings[0].column, 29);
+        const ImportResult r = importSkippingBadRows(store, path, options(SeriesKind::Carbon, "ukci", "big"));
+        QCOMPARE(skipReport(r), QString("1 skipped, 1 warnings, the first at 150001:29"));
         const DbTotals t = totals(store, "big");
         QCOMPARE(t.points, 199999LL);
         QCOMPARE(t.sumForecast, e.sumForecast); // e leaves the bad period out
