@@ -36,6 +36,16 @@ private:
         return nullptr;
     }
 
+    // Shows the dialog and chooses `path` in it, as File > Import does; false where the file or the window is not
+    // there (an empty path: writeFixture could not write it).
+    static bool showOn(ImportDialog &dialog, const QString &path)
+    {
+        if (path.isEmpty() || !test::showExposed(dialog))
+            return false;
+        dialog.setPath(path);
+        return true;
+    }
+
     static bool dialogHasZoneNames()
     {
         ImportDialog dialog;
@@ -46,8 +56,7 @@ private Q_SLOTS:
     void badFileShowsErrorNamingItsLine()
     {
         ImportDialog dialog;
-        QVERIFY(test::showExposed(dialog));
-        dialog.setPath(test::dataPath("bad_carbon.csv"));
+        QVERIFY(showOn(dialog, test::dataPath("bad_carbon.csv")));
         QSignalSpy finished(&dialog, &ImportDialog::importFinished);
         QPushButton *import = importButton(dialog);
         QVERIFY(import);
@@ -75,8 +84,7 @@ private Q_SLOTS:
     void goodFileImportsOffTheGuiThread()
     {
         ImportDialog dialog;
-        QVERIFY(test::showExposed(dialog));
-        dialog.setPath(test::dataPath("tiny_carbon.csv"));
+        QVERIFY(showOn(dialog, test::dataPath("tiny_carbon.csv")));
         QCOMPARE(dialog.request().kind, ImportRequest::Kind::Carbon);
         QSignalSpy finished(&dialog, &ImportDialog::importFinished);
         QTest::mouseClick(importButton(dialog), Qt::LeftButton);
@@ -92,15 +100,12 @@ private Q_SLOTS:
         if (!dialogHasZoneNames())
             QSKIP("the named time zones (date-tz, tzdata) are not built here");
         QTemporaryDir dir;
+        ImportDialog dialog;
         // Local Europe/London times on 29 Oct 2023, when clocks go back at 02:00 BST: 00:00 BST = 28 Oct 23:00 UTC
         // (1698534000 by calendar.timegm), 01:00 BST = 00:00 UTC, 01:00 GMT = 01:00 UTC, 02:00 GMT = 02:00 UTC.
-        const QString path = test::writeFixture(dir, QStringLiteral("london.csv"),
+        QVERIFY(showOn(dialog, test::writeFixture(dir, QStringLiteral("london.csv"),
             "time,carbon intensity\n2023-10-29 00:00,100\n2023-10-29 01:00,200\n2023-10-29 01:00,300\n"
-            "2023-10-29 02:00,400\n");
-        QVERIFY(!path.isEmpty());
-        ImportDialog dialog;
-        QVERIFY(test::showExposed(dialog));
-        dialog.setPath(path);
+            "2023-10-29 02:00,400\n")));
         // The field completes over the zone names, ignoring case and matching inside a name.
         QCompleter *completer = dialog.timeZone()->completer();
         QVERIFY(completer);
@@ -126,8 +131,7 @@ private Q_SLOTS:
         if (!dialogHasZoneNames())
             QSKIP("the named time zones (date-tz, tzdata) are not built here");
         ImportDialog dialog;
-        QVERIFY(test::showExposed(dialog));
-        dialog.setPath(test::dataPath("tiny_carbon.csv"));
+        QVERIFY(showOn(dialog, test::dataPath("tiny_carbon.csv")));
         dialog.timeZone()->setText(QStringLiteral("Mars/Olympus_Mons"));
         QSignalSpy finished(&dialog, &ImportDialog::importFinished);
         QTest::mouseClick(importButton(dialog), Qt::LeftButton);
@@ -141,14 +145,11 @@ private Q_SLOTS:
     void chosenDelimiterHeaderAndTimeColumnReachTheImport()
     {
         QTemporaryDir dir;
+        ImportDialog dialog;
         // No header, pipe-separated, value first and time second: 1 June 2023 00:00 UTC is 1685577600
         // (calendar.timegm), the rows an hour apart.
-        const QString path = test::writeFixture(dir, QStringLiteral("no header.txt"),
-            "150|2023-06-01T00:00:00Z\n160|2023-06-01T01:00:00Z\n170|2023-06-01T02:00:00Z\n");
-        QVERIFY(!path.isEmpty());
-        ImportDialog dialog;
-        QVERIFY(test::showExposed(dialog));
-        dialog.setPath(path);
+        QVERIFY(showOn(dialog, test::writeFixture(dir, QStringLiteral("no header.txt"),
+            "150|2023-06-01T00:00:00Z\n160|2023-06-01T01:00:00Z\n170|2023-06-01T02:00:00Z\n")));
         dialog.delimiter()->setCurrentIndex(dialog.delimiter()->findData(QStringLiteral("|")));
         dialog.header()->setCurrentIndex(dialog.header()->findData(QStringLiteral("no")));
         Q_EMIT dialog.header()->activated(dialog.header()->currentIndex()); // as the user's choice does
@@ -177,13 +178,10 @@ private Q_SLOTS:
     void skipBadRowsImportsTheRestAndSaysHowMany()
     {
         QTemporaryDir dir;
-        // Line 3 holds "n/a" where a number belongs: column 19, after the 18 characters of "2023-06-01T01:00Z,".
-        const QString path = test::writeFixture(dir, QStringLiteral("one bad row.csv"),
-            "datetime,intensity\n2023-06-01T00:00Z,100\n2023-06-01T01:00Z,n/a\n2023-06-01T02:00Z,300\n");
-        QVERIFY(!path.isEmpty());
         ImportDialog dialog;
-        QVERIFY(test::showExposed(dialog));
-        dialog.setPath(path);
+        // Line 3 holds "n/a" where a number belongs: column 19, after the 18 characters of "2023-06-01T01:00Z,".
+        QVERIFY(showOn(dialog, test::writeFixture(dir, QStringLiteral("one bad row.csv"),
+            "datetime,intensity\n2023-06-01T00:00Z,100\n2023-06-01T01:00Z,n/a\n2023-06-01T02:00Z,300\n")));
         {
             QSignalSpy finished(&dialog, &ImportDialog::importFinished);
             QTest::mouseClick(importButton(dialog), Qt::LeftButton);
@@ -207,15 +205,12 @@ private Q_SLOTS:
     void twitterTraceWithStartIntervalAndOperation()
     {
         QTemporaryDir dir;
+        ImportDialog dialog;
         // Twitter cache-trace lines (timestamp,key,key size,value size,client,operation,TTL): gets at 0, 10, 61,
         // 125 and 130 s, a set at 30 s. Counting gets per minute: [0, 60) 2, [60, 120) 1, [120, 180) 2.
-        const QString path = test::writeFixture(dir, QStringLiteral("cluster trace.csv"),
+        QVERIFY(showOn(dialog, test::writeFixture(dir, QStringLiteral("cluster trace.csv"),
             "0,k1,17,249,1,get,0\n10,k2,16,0,2,get,0\n30,k3,16,10,2,set,0\n61,k4,17,12,1,get,0\n"
-            "125,k5,17,1,3,get,0\n130,k6,17,1,3,get,0\n");
-        QVERIFY(!path.isEmpty());
-        ImportDialog dialog;
-        QVERIFY(test::showExposed(dialog));
-        dialog.setPath(path);
+            "125,k5,17,1,3,get,0\n130,k6,17,1,3,get,0\n")));
         QCOMPARE(dialog.request().kind, ImportRequest::Kind::Requests); // told by the Twitter importer
         {
             // Without the start the dialog says what to enter, in its own words.
@@ -242,8 +237,8 @@ private Q_SLOTS:
     {
         // Issue 15: GB national actuals 0, 0, 165, 175 beside forecasts 150, 160, 170, 180 (a hand-made fixture).
         ImportDialog dialog;
-        QVERIFY(test::showExposed(dialog));
-        dialog.setPath(QStringLiteral(CARBONSCOPE_SOURCE_DIR "/tests/data/importers/ukci_national_zero_actual_morning.json"));
+        QVERIFY(showOn(dialog,
+                       QStringLiteral(CARBONSCOPE_SOURCE_DIR "/tests/data/importers/ukci_national_zero_actual_morning.json")));
         QVERIFY(dialog.zeroActualIsMissing()->isChecked()); // on by default for UK CI data
         QSignalSpy finished(&dialog, &ImportDialog::importFinished);
         QTest::mouseClick(importButton(dialog), Qt::LeftButton);
@@ -278,8 +273,7 @@ private Q_SLOTS:
     void cleanDataIsAcceptedAtOnceAndNamedReadably()
     {
         ImportDialog dialog;
-        QVERIFY(test::showExposed(dialog));
-        dialog.setPath(test::dataPath("tiny_requests.csv"));
+        QVERIFY(showOn(dialog, test::dataPath("tiny_requests.csv")));
         QVERIFY(!dialog.zeroActualIsMissing()->isChecked()); // a CSV: off by default
         QSignalSpy finished(&dialog, &ImportDialog::importFinished);
         QTest::mouseClick(importButton(dialog), Qt::LeftButton);
