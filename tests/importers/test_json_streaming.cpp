@@ -67,6 +67,17 @@ double peakGrowthMb(Work work)
     return (peak - before) / 1024.0;
 }
 
+// A file written through a 1 MiB buffer: the writers below emit a hundred megabytes in small pieces. One writer
+// at a time (the buffer is shared), closed with std::fclose.
+std::FILE *openBuffered(const QString &path)
+{
+    std::FILE *f = std::fopen(path.toLocal8Bit().constData(), "wb");
+    static char buffer[1 << 20];
+    if (f)
+        std::setvbuf(f, buffer, _IOFBF, sizeof buffer);
+    return f;
+}
+
 struct Expected
 {
     long long periods = 0;
@@ -83,9 +94,7 @@ struct Expected
 Expected writeNational(const QString &path, long long periods, long long bad = -1, const char *badText = "")
 {
     Expected e;
-    std::FILE *f = std::fopen(path.toLocal8Bit().constData(), "wb");
-    static char buffer[1 << 20];
-    std::setvbuf(f, buffer, _IOFBF, sizeof buffer);
+    std::FILE *f = openBuffered(path);
     std::fputs("{\n    \"data\": [\n", f);
     for (long long k = 0; k < periods; ++k) {
         const long long t = year2000 + 1800 * k;
@@ -129,9 +138,7 @@ const char *fuels[] = {"biomass", "coal", "imports", "gas", "nuclear", "other", 
 std::vector<double> writeRegional(const QString &path, long long periods)
 {
     std::vector<double> sums(regionCount, 0);
-    std::FILE *f = std::fopen(path.toLocal8Bit().constData(), "wb");
-    static char buffer[1 << 20];
-    std::setvbuf(f, buffer, _IOFBF, sizeof buffer);
+    std::FILE *f = openBuffered(path);
     std::fputs("{\"data\": [\n", f);
     for (long long k = 0; k < periods; ++k) {
         const long long t = year2000 + 1800 * k;
