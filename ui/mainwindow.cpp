@@ -13,7 +13,6 @@
 #include "importdialog.h"
 #include "paretoplot.h"
 #include "policytable.h"
-#include "pooleditor.h"
 #include "preference.h"
 #include "projectsession.h"
 #include "scenariodocument.h"
@@ -24,9 +23,6 @@
 #include "unsavedchangesguard.h"
 
 #include "register_optimize_policies.h"
-#include "eco/ecodesignerwidget.h"
-#include "live/livetab.h"
-#include "sweep/sweeptab.h"
 
 #include <QAction>
 #include <QApplication>
@@ -63,13 +59,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     mTabs->addTab(createTimelineTab(), tr("&Timeline"));
     mTabs->setTabToolTip(0, tr("Stacked plots on one time axis, daily CO₂ and the totals (Ctrl+1)"));
-    mCompare = new CompareTab(mDocument, this);
-    mTabs->addTab(mCompare, tr("&Compare"));
-    mTabs->setTabToolTip(1, tr("Policies side by side and the Pareto plot (Ctrl+2)"));
-    mPoolEditor = new PoolEditor(mDocument, this);
-    mTabs->addTab(mPoolEditor, tr("&Pool"));
-    mTabs->setTabToolTip(2, tr("Edit the model pool; every edit re-simulates (Ctrl+3)"));
-    addSubsystemTabs();
+    addLazyTabs(); // Compare, Pool, Eco, Live, Sweep: built when first shown (mainwindowtabs.cpp)
 
     mStatusLabel = new QLabel(this);
     mProjectLabel = new QLabel(this);
@@ -96,44 +86,6 @@ MainWindow::MainWindow(QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
-
-QWidget *MainWindow::createTimelineTab()
-{
-    mTimelineTab = new TimelineTab(mDocument, this);
-    mTimeline = mTimelineTab->timeline();
-    mDaily = mTimelineTab->daily();
-    mTotals = mTimelineTab->totals();
-    mTeaching = mTimelineTab->teaching();
-    mScenarioLabel = mTimelineTab->scenarioLabel();
-    mPlotSplit = mTimelineTab->plotSplit();
-    mTimelineSplit = mTimelineTab->tableSplit();
-    return mTimelineTab;
-}
-
-void MainWindow::addSubsystemTabs()
-{
-    // The eco designer takes the scenario and pool from outside; it follows every re-simulation.
-    auto *eco = new EcoDesignerWidget(this);
-    eco->setCurrency(CurrencySetting::instance().code());
-    connect(&CurrencySetting::instance(), &CurrencySetting::changed, eco, &EcoDesignerWidget::setCurrency);
-    mTabs->addTab(eco, tr("&Eco tier"));
-    mTabs->setTabToolTip(mTabs->count() - 1, tr("Design a two-tier eco subscription"));
-    // Its heat maps are recomputed only while the tab shows, or when it is next shown.
-    const auto refresh = [this, eco] {
-        if (mTabs->currentWidget() == eco && mEcoDirty) {
-            mEcoDirty = false;
-            eco->setScenario(mDocument->scenario(), mDocument->pool());
-        }
-    };
-    connect(mDocument, &ScenarioDocument::resultsChanged, eco, [this, refresh] {
-        mEcoDirty = true;
-        refresh();
-    });
-    connect(mTabs, &QTabWidget::currentChanged, eco, refresh);
-    mTabs->addTab(new LiveTab(mDocument, this), tr("&Live"));
-    mTabs->setTabToolTip(mTabs->count() - 1, tr("Serve inference live and measure its energy"));
-    mTabs->addTab(new SweepTab(this), tr("S&weep")); // policies over many zones x months: heat maps (#17)
-}
 
 void MainWindow::createMenus()
 {
@@ -298,7 +250,7 @@ void MainWindow::importTrace(const QString &path)
 void MainWindow::exportChart()
 {
     const QStringList charts{tr("Timeline (stacked plots)"), tr("Daily CO₂ bars"), tr("Pareto plot")};
-    const QList<QCustomPlot *> plots{mTimeline->plot(), mDaily->plot(), mCompare->pareto()->plot()};
+    const QList<QCustomPlot *> plots{mTimeline->plot(), mDaily->plot(), compareTab()->pareto()->plot()};
     ChartExportDialog dialog(charts, mTabs->currentIndex() == 1 ? 2 : 0, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -309,7 +261,7 @@ void MainWindow::exportChart()
     if (path.isEmpty())
         return;
     mDaily->ensureCurrent();
-    mCompare->pareto()->ensureCurrent();
+    compareTab()->pareto()->ensureCurrent();
     ChartExportOptions options = dialog.options();
     options.setOverlaysVisible = [this](bool visible) { mTimeline->setOverlaysVisible(visible); }; // no crosshair
     const QString error = Exporter::chart(plots[dialog.chart()], path, options);
@@ -334,9 +286,9 @@ void MainWindow::exportReport()
                                                       QStringLiteral("carbonscope-report.pdf"), tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;
-    mCompare->pareto()->ensureCurrent();
+    compareTab()->pareto()->ensureCurrent();
     mDaily->ensureCurrent();
-    ReportFigures figures{mTimeline->plot(), mCompare->pareto()->plot(), mDaily->plot(), {}};
+    ReportFigures figures{mTimeline->plot(), compareTab()->pareto()->plot(), mDaily->plot(), {}};
     figures.setOverlaysVisible = [this](bool visible) { mTimeline->setOverlaysVisible(visible); };
     const QString error = Exporter::reportPdf(*mDocument, figures, path);
     error.isEmpty() ? statusBar()->showMessage(tr("Wrote %1").arg(path), 8000) : showWriteFailure(path, error);

@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QLabel;
 class QMenu;
 class QSplitter;
@@ -12,6 +14,7 @@ namespace cs {
 class Autosave;
 class CompareTab;
 class DailyCo2Plot;
+class LazyTab;
 class PoolEditor;
 class PolicyTable;
 class ProjectSession;
@@ -36,8 +39,9 @@ public:
     // The window's size on a screen of `available` size: 1500×950 where that fits, else 94 % of the screen.
     static QSize preferredSize(const QSize &available);
     DailyCo2Plot *dailyPlot() const { return mDaily; }
-    CompareTab *compareTab() const { return mCompare; }
-    PoolEditor *poolEditor() const { return mPoolEditor; }
+    // Built on first use when the tab has not been shown yet (mainwindowtabs.cpp).
+    CompareTab *compareTab() const;
+    PoolEditor *poolEditor() const;
     TeachingPanel *teachingPanel() const { return mTeaching; }
     ProjectSession *project() const { return mProject; }
     Autosave *autosave() const { return mAutosave; }
@@ -73,7 +77,9 @@ protected:
 
 private:
     QWidget *createTimelineTab();
-    void addSubsystemTabs();
+    // The tabs behind the Timeline, each built when first shown.
+    void addLazyTabs();
+    LazyTab *addLazyTab(const QString &title, const QString &tip, std::function<QWidget *(QWidget *)> build);
     void createMenus();
     void exportChart();
     void exportTable(bool intervals);
@@ -96,8 +102,10 @@ private:
     DailyCo2Plot *mDaily = nullptr;
     PolicyTable *mTotals = nullptr;
     TeachingPanel *mTeaching = nullptr;
-    CompareTab *mCompare = nullptr;
+    CompareTab *mCompare = nullptr; // null until its page is first shown or asked for
     PoolEditor *mPoolEditor = nullptr;
+    LazyTab *mComparePage = nullptr;
+    LazyTab *mPoolPage = nullptr;
     QSplitter *mPlotSplit = nullptr;
     QSplitter *mTimelineSplit = nullptr;
     QLabel *mScenarioLabel = nullptr;

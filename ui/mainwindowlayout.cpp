@@ -46,10 +46,8 @@ void MainWindow::restoreLayout()
     if (width() > available.width() || height() > available.height())
         resize(preferredSize(available.size()));
     restoreState(windowLayout.get());
-    if (!plotSplitState.get().isEmpty())
-        mPlotSplit->restoreState(plotSplitState.get());
-    if (!timelineSplitState.get().isEmpty())
-        mTimelineSplit->restoreState(timelineSplitState.get());
+    mTimelineTab->restorePlotSplit(plotSplitState.get());
+    mTimelineTab->restoreTableSplit(timelineSplitState.get());
     mTabs->setCurrentIndex(std::clamp(lastTab.get(), 0, mTabs->count() - 1));
 }
 
@@ -57,7 +55,9 @@ void MainWindow::saveLayout()
 {
     windowGeometry.set(saveGeometry());
     windowLayout.set(saveState());
-    plotSplitState.set(mPlotSplit->saveState());
+    // Folded, the split holds the timeline alone: the wide layout's share stays as it was saved.
+    if (!mTimelineTab->isFolded())
+        plotSplitState.set(mPlotSplit->saveState());
     timelineSplitState.set(mTimelineSplit->saveState());
     lastTab.set(mTabs->currentIndex());
 }
@@ -69,6 +69,7 @@ void MainWindow::setTeachingMode(bool on)
     if (on)
         mTabs->setCurrentIndex(0);
     mTeaching->setActive(on);
+    mTimelineTab->setTeaching(on);
     if (!on)
         setPresentationMode(false);
 }

@@ -6,9 +6,12 @@
 #include "teachingpanel.h"
 #include "timelineview.h"
 
+#include <QDataStream>
+#include <QHeaderView>
 #include <QLabel>
 #include <QResizeEvent>
 #include <QSplitter>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -35,6 +38,7 @@ TimelineTab::TimelineTab(ScenarioDocument *document, QWidget *parent)
     mPlotSplit->setStretchFactor(0, 5);
     mPlotSplit->setStretchFactor(1, 3);
     mPlotSplit->setSizes({950, 520});
+    mPlotSplit->setChildrenCollapsible(false); // a drag never squeezes the daily bars out of sight
     mLower->setDocumentMode(true);
     mLower->setTabBarAutoHide(true); // a tab bar only when the daily bars are folded in
     mLower->addTab(mTotals, tr("Totals"));
@@ -47,6 +51,7 @@ TimelineTab::TimelineTab(ScenarioDocument *document, QWidget *parent)
     layout->addWidget(mTableSplit, 1);
 
     putTimelineFirst();
+    connect(mTableSplit, &QSplitter::splitterMoved, this, [this] { mTableSplitChosen = true; });
 
     connect(mTimeline, &TimelineView::visibilityChanged, this,
             [this] { mDaily->setHiddenPolicies(mTimeline->hiddenPolicies()); });
@@ -84,28 +89,86 @@ void TimelineTab::putTimelineFirst()
 
 void TimelineTab::setPresenting(bool on)
 {
-    mScenarioLabel->setVisible(!on);
-    mPaperReadout->setVisible(!on);
-    mLower->setVisible(!on);
+    mPresenting = on;
+    updateParts();
+}
+
+void TimelineTab::setTeaching(bool on)
+{
+    mTeachingMode = on;
+    updateParts();
+}
+
+bool TimelineTab::areTotalsShown() const
+{
+    return !mPresenting && !(mTeachingMode && window()->height() < TeachingTotalsHeight);
+}
+
+void TimelineTab::updateParts()
+{
+    mScenarioLabel->setVisible(!mPresenting);
+    mPaperReadout->setVisible(!mPresenting && !mTeachingMode);
+    mLower->setVisible(areTotalsShown());
     if (!mFolded)
-        mDaily->setVisible(!on);
+        mDaily->setVisible(!mPresenting);
+}
+
+void TimelineTab::restorePlotSplit(const QByteArray &state)
+{
+    // QSplitter's state begins with a marker, a version and the list of sizes; restoring a list shorter than the
+    // splitter's widgets (saved while folded) would give the daily bars no width, or only their minimum.
+    QDataStream stream(state);
+    qint32 marker = 0, version = 0;
+    QList<int> sizes;
+    stream >> marker >> version >> sizes;
+    const bool bothShown = stream.status() == QDataStream::Ok && sizes.size() == 2 && sizes[0] > 0 && sizes[1] > 0;
+    if (!bothShown || !mPlotSplit->restoreState(state))
+        mPlotSplit->setSizes({950, 520});
+    mPlotSplit->setChildrenCollapsible(false); // restoreState brings back the saved flag
+}
+
+void TimelineTab::restoreTableSplit(const QByteArray &state)
+{
+    mTableSplitChosen = !state.isEmpty() && mTableSplit->restoreState(state);
+}
+
+void TimelineTab::fitTotalsPane()
+{
+    const QList<int> sizes = mTableSplit->sizes();
+    const int total = sizes.size() == 2 ? sizes[0] + sizes[1] : 0;
+    if (total <= 0 || !mLower->isVisibleTo(this))
+        return;
+    int rows = 0;
+    for (int r = 0; r < mTotals->model()->rowCount(); ++r)
+        rows += mTotals->verticalHeader()->sectionSize(r);
+    const int tabBar = mFolded ? mLower->tabBar()->sizeHint().height() : 0;
+    const int needed = tabBar + mTotals->horizontalHeader()->sizeHint().height() + rows + 2 * mTotals->frameWidth();
+    const int lower = std::min(needed, total * 2 / 7);
+    if (lower != sizes[1])
+        mTableSplit->setSizes({total - lower, lower});
 }
 
 void TimelineTab::showEvent(QShowEvent *event)
 {
     // Before the first paint: the window's size is set even while its resize event is pending.
     setFolded(window()->width() < FoldWidth);
+    updateParts();
     QWidget::showEvent(event);
 }
 
 void TimelineTab::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
+    if (!mTableSplitChosen)
+        fitTotalsPane();
     // The window's width decides, so the tab folds at the same point whatever its margins. Moving the daily plot
     // inside a resize event would re-lay out the window within its own layout pass: do it right after.
     const bool fold = window()->width() < FoldWidth;
-    if (fold != mFolded)
-        QMetaObject::invokeMethod(this, [this] { setFolded(window()->width() < FoldWidth); }, Qt::QueuedConnection);
+    if (fold != mFolded || mLower->isVisible() != areTotalsShown())
+        QMetaObject::invokeMethod(this, [this] {
+            setFolded(window()->width() < FoldWidth);
+            updateParts();
+        }, Qt::QueuedConnection);
 }
 
 } // namespace cs

@@ -24,6 +24,9 @@ class TimelineTab : public QWidget
 
 public:
     static constexpr int FoldWidth = 1400;
+    // Teaching mode keeps the totals below the timeline only in a window at least this high; lower (a 768 px
+    // laptop) the replayed timeline takes their room, its CO2 race and the readout's "CO2 so far" saying the same.
+    static constexpr int TeachingTotalsHeight = 900;
 
     explicit TimelineTab(ScenarioDocument *document, QWidget *parent = nullptr);
 
@@ -40,6 +43,16 @@ public:
     void setFolded(bool folded);
     // Presentation: only the teaching panel and the timeline (the rest hidden), for a projector.
     void setPresenting(bool on);
+    // Teaching: the panel above the timeline, "paper vs here" hidden (the replay explains step by step), and the
+    // totals too in a window lower than TeachingTotalsHeight.
+    void setTeaching(bool on);
+    bool areTotalsShown() const;
+    // The timeline/daily-bars split as saved by saveLayout(); a state saved while folded (the timeline alone) or
+    // one that leaves the daily bars no width gives the default share instead.
+    void restorePlotSplit(const QByteArray &state);
+    // The timeline/totals split as saved; without one (or until the user drags it) the totals get the height
+    // their rows need, at most 2/7 of the split, and the timeline the rest.
+    void restoreTableSplit(const QByteArray &state);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -47,6 +60,9 @@ protected:
 
 private:
     void putTimelineFirst();
+    // Shows and hides the parts for the current mode, fold and window height.
+    void updateParts();
+    void fitTotalsPane();
 
     TimelineView *mTimeline;
     DailyCo2Plot *mDaily;
@@ -58,6 +74,9 @@ private:
     QSplitter *mTableSplit;
     QTabWidget *mLower; // the totals, and the daily bars when folded
     bool mFolded = false;
+    bool mPresenting = false;
+    bool mTeachingMode = false;
+    bool mTableSplitChosen = false; // restored or dragged: no longer fitted to the rows
 };
 
 } // namespace cs

@@ -67,8 +67,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption fresh(QStringLiteral("default-scenario"),
                                    QStringLiteral("Open the embedded default scenario, not the last project."));
     const QCommandLineOption teaching(QStringLiteral("teaching"), QStringLiteral("Start in teaching mode."));
+    const QCommandLineOption presentation(QStringLiteral("presentation"),
+                                          QStringLiteral("Start in teaching mode full screen, in large type (F11)."));
     const QCommandLineOption listTabs(QStringLiteral("list-tabs"), QStringLiteral("Print the tabs' names and quit."));
-    parser.addOptions({screenshot, tab, size, startTime, fresh, teaching, listTabs});
+    parser.addOptions({screenshot, tab, size, startTime, fresh, teaching, presentation, listTabs});
     parser.addPositionalArgument(QStringLiteral("file"),
                                  QStringLiteral("A CarbonScope project (.csdb) to open, or a trace to import."),
                                  QStringLiteral("[file]"));
@@ -103,13 +105,15 @@ int main(int argc, char *argv[])
     }
     if (trace)
         QTimer::singleShot(0, &window, [&window, path = files.front()] { window.importTrace(path); });
-    if (parser.isSet(teaching)) {
+    if (parser.isSet(teaching) || parser.isSet(presentation)) {
         window.setTeachingMode(true);
         // A third into the scenario, so the readout and the cursor show a real moment.
         window.teachingPanel()->setPosition(static_cast<int>(window.document()->scenario().size() / 3));
     }
     if (parser.isSet(tab))
         window.showTab(parser.value(tab));
+    if (parser.isSet(presentation))
+        window.setPresentationMode(true); // shows the window full screen
     window.show();
 
     FirstPaint *firstPaint = nullptr;

@@ -5,9 +5,12 @@
 
 #include "dailyco2plot.h"
 #include "paperreadout.h"
+#include "policytable.h"
 #include "timelinetab.h"
 #include "timelineview.h"
 
+#include <QSettings>
+#include <QSplitter>
 #include <QtTest>
 
 #include <memory>
@@ -82,6 +85,62 @@ private Q_SLOTS:
         QCOMPARE(window.tabs()->currentWidget()->findChild<QCustomPlot *>(), window.timeline()->plot());
         // Folded, the daily bars are one click away in the tab beside the totals; wide, beside the timeline.
         QCOMPARE(window.dailyPlot()->isVisible(), !folded);
+    }
+
+    void aSplitSavedFoldedLeavesTheDailyBarsTheirShare()
+    {
+        // Closed on a laptop, the timeline/daily split was saved holding the timeline alone (one size, 950 px).
+        QSplitter folded;
+        folded.addWidget(new QWidget);
+        folded.setSizes({950});
+        QSettings().setValue(QStringLiteral("mainwindow/timelinePlotSplit"), folded.saveState());
+        MainWindow window;
+        window.openDefaultScenario();
+        window.showTab(QStringLiteral("Timeline"));
+        window.resize(1500, 950);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE_WITH_TIMEOUT(window.size(), QSize(1500, 950), 60000);
+        QCoreApplication::processEvents();
+        QSettings().remove(QStringLiteral("mainwindow/timelinePlotSplit"));
+        // At 1500 px the daily bars stand beside the timeline with the default share, 520 of 950 + 520 px (35 %),
+        // not squeezed to nothing or to their minimum; 30 % leaves room for the handle and margins.
+        QVERIFY(!window.timelineTab()->isFolded());
+        QVERIFY(window.dailyPlot()->isVisible());
+        const QList<int> sizes = window.timelineTab()->plotSplit()->sizes();
+        QCOMPARE(sizes.size(), 2);
+        QVERIFY2(sizes[1] >= 0.30 * (sizes[0] + sizes[1]), qPrintable(QStringLiteral("daily bars %1 px of %2 px")
+                                                                          .arg(sizes[1]).arg(sizes[0] + sizes[1])));
+    }
+
+    void teachingAt1366x768GivesTheTimelineTheRoom()
+    {
+        MainWindow window;
+        window.openDefaultScenario();
+        window.setTeachingMode(true);
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE_WITH_TIMEOUT(window.size(), QSize(1366, 768), 60000);
+        QCoreApplication::processEvents();
+        window.timeline()->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        // 768 px is below the 900 px teaching keeps the totals at: they and "paper vs here" give their room to the
+        // replay; the panels get 45 px or more each (they had 35-40 with the totals below), the legend the
+        // height its two rows need.
+        QVERIFY(!window.timelineTab()->areTotalsShown());
+        QVERIFY(!window.timelineTab()->totals()->isVisible());
+        QVERIFY(!window.timelineTab()->paperReadout()->isVisible());
+        for (int p = 0; p < TimelineView::PanelCount; ++p)
+            QVERIFY2(window.timeline()->panel(TimelineView::Panel(p))->height() >= 45,
+                     qPrintable(QStringLiteral("panel %1 is %2 px").arg(p).arg(window.timeline()->panel(TimelineView::Panel(p))->height())));
+        auto *legend = qobject_cast<QCPLegend *>(window.timeline()->plot()->plotLayout()->element(0, 0));
+        QVERIFY(legend);
+        QVERIFY2(legend->outerRect().height() >= legend->minimumOuterSizeHint().height(),
+                 qPrintable(QStringLiteral("legend %1 px, needs %2").arg(legend->outerRect().height()).arg(legend->minimumOuterSizeHint().height())));
+        // Out of teaching mode the totals and the readout come back.
+        window.setTeachingMode(false);
+        QVERIFY(window.timelineTab()->totals()->isVisible());
+        QVERIFY(window.timelineTab()->paperReadout()->isVisible());
     }
 };
 
