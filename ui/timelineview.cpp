@@ -101,12 +101,16 @@ void TimelineView::setupPanels()
     const std::array<QString, PanelCount> labels{tr("Intensity\n(gCO₂/kWh)"), tr("Requests\n(per interval)"),
                                                  tr("Model chosen\n(energy ↑)"),
                                                  tr("Cumulative\nCO₂ (g)")};
-    const std::array<double, PanelCount> stretch{1.0, 0.6, 1.5, 1.2}; // model names / share bars need room
+    // Room by need when the plot is low: the model names or share bars most, the requests' shape least (QCP's
+    // default 50 px minimum would make every panel 50 px and the stretch void on a 768 px screen).
+    const std::array<double, PanelCount> stretch{1.0, 0.6, 1.4, 1.8}; // of the outer height: CO2 carries the time axis
+    const std::array<int, PanelCount> minimumHeight{36, 26, 50, 40};
     for (int p = 0; p < PanelCount; ++p) {
         auto *rect = new QCPAxisRect(mPlot);
         mRects[p] = rect;
         mPlot->plotLayout()->addElement(p + 1, 0, rect);
         mPlot->plotLayout()->setRowStretchFactor(p + 1, stretch[p]);
+        rect->setMinimumSize(50, minimumHeight[p]);
         rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
         rect->setRangeDrag(Qt::Horizontal);
         rect->setRangeZoom(Qt::Horizontal);
@@ -118,7 +122,7 @@ void TimelineView::setupPanels()
             x->setLabel(tr("Time (UTC)"));
         y->setLabel(labels[p]);
         y->setNumberFormat(QStringLiteral("gb"));
-        if (p == RequestsPanel)
+        if (p == RequestsPanel || p == IntensityPanel) // low panels: a few round ticks, not crowded ones
             y->ticker()->setTickCount(3);
         connect(x, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, &TimelineView::onXRangeChanged);
 

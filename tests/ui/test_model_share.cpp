@@ -1,6 +1,7 @@
 // The Timeline's "Model chosen" panel zoomed out (issue 15): one adaptive policy's share of the requests each model
 // served, per day, ISO week or month, as stacked bars; zoomed in, the step lines again. Every share is worked out by
 // hand from a scenario built here.
+#include "mainwindow.h"
 #include "model_pool.h"
 #include "modelshare.h"
 #include "modelshareview.h"
@@ -220,6 +221,39 @@ private Q_SLOTS:
         QVERIFY(view.modelGraph(Threshold)->visible());
         view.setTeachingOverlays(false);
         QVERIFY(view.modelShares().isShown());
+    }
+
+    void allFourResNetNamesOnA1366x768Screen()
+    {
+        // The paper's ResNet pool on a laptop screen: each of the 4 names on the "Model chosen" axis, a line apart.
+        QStandardPaths::setTestModeEnabled(true);
+        MainWindow window;
+        QVERIFY(window.openDefaultScenario());
+        window.showTab(QStringLiteral("Timeline"));
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        TimelineView *view = window.timeline();
+        view->setTimeRange(view->timeRange().lower, view->timeRange().lower + 2 * Day); // step lines
+        view->plot()->replot();
+        QCoreApplication::processEvents();
+        view->plot()->replot();
+        QCPAxisRect *rect = view->panel(TimelineView::ModelPanel);
+        const QFont font = rect->axis(QCPAxis::atLeft)->tickLabelFont();
+        const QString heights = QStringLiteral("panels %1/%2/%3/%4 px, names %5 pt")
+                                    .arg(view->panel(TimelineView::IntensityPanel)->height())
+                                    .arg(view->panel(TimelineView::RequestsPanel)->height())
+                                    .arg(rect->height())
+                                    .arg(view->panel(TimelineView::CumulativePanel)->height())
+                                    .arg(font.pointSizeF());
+        QCOMPARE(view->modelTickLabels(), (QStringList{QStringLiteral("ResNet34"), QStringLiteral("ResNet50"),
+                                                        QStringLiteral("ResNet101"), QStringLiteral("ResNet152")}));
+        QVERIFY2(rect->height() / 4.0 >= QFontMetricsF(font).height(), qPrintable(heights));
+        QVERIFY2(font.pointSizeF() >= 7.0, qPrintable(heights));
+        qInfo("%s", qPrintable(heights));
+        const QString shots = qEnvironmentVariable("CARBONSCOPE_TEST_SHOTS"); // a folder, to look at the panel
+        if (!shots.isEmpty())
+            window.grab().save(shots + QStringLiteral("/model-names-1366x768.png"));
     }
 };
 

@@ -56,13 +56,13 @@ void SweepHeatMap::show(const SweepResult *result, SweepMetric metric, std::size
     // Nothing to show yet: a hint instead of an empty map with meaningless axes.
     mMap->setVisible(!empty);
     mScale->setVisible(!empty);
-    xAxis->setTickLabels(!empty);
-    yAxis->setTickLabels(!empty);
+    for (QCPAxis *axis : {xAxis, yAxis, xAxis2, yAxis2})
+        axis->setVisible(!empty && (axis == xAxis || axis == yAxis)); // no frame or grid around nothing
     xAxis->setLabel(empty ? QString() : periodAxisLabel(result->period));
     yAxis->setLabel(empty ? QString() : tr("Series (carbon file: zone or region)"));
     if (empty) {
         mMap->data()->clear();
-        mTitle->setText(tr("Choose a folder of carbon CSVs (Folder…) and press Run sweep"));
+        mTitle->setText(QString()); // the Sweep tab's empty state over the map says what to do
         replot();
         return;
     }

@@ -19,7 +19,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
-#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace cs {
@@ -31,19 +30,21 @@ SweepTab::SweepTab(QWidget *parent)
 {
     setObjectName(QStringLiteral("SweepTab"));
     mHeatMap = new SweepHeatMap(this);
-    mEmpty = new QLabel(this);
+    // The empty state lies over the blank heat map rather than replacing it: the map stays shown and painted (the
+    // app's --screenshot and start-up timing wait for the current tab's plot to paint).
+    mEmpty = new QLabel(mHeatMap);
     mEmpty->setObjectName(QStringLiteral("sweepEmptyState"));
     mEmpty->setWordWrap(true);
     mEmpty->setAlignment(Qt::AlignCenter);
     mEmpty->setMargin(24);
-    mViews = new QStackedWidget(this);
-    mViews->addWidget(mEmpty);
-    mViews->addWidget(mHeatMap);
+    auto *cover = new QVBoxLayout(mHeatMap);
+    cover->setContentsMargins(0, 0, 0, 0);
+    cover->addWidget(mEmpty);
     mHover = new QLabel(this);
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(mViews, 1);
+    rightLayout->addWidget(mHeatMap, 1);
     rightLayout->addWidget(mHover);
     auto *split = new QSplitter(this);
     split->addWidget(makeForm());
@@ -78,12 +79,12 @@ SweepTab::SweepTab(QWidget *parent)
 
 bool SweepTab::showsEmptyState() const
 {
-    return mViews->currentWidget() == mEmpty;
+    return !mEmpty->isHidden();
 }
 
 void SweepTab::updateEmptyState()
 {
-    mViews->setCurrentWidget(result() ? static_cast<QWidget *>(mHeatMap) : mEmpty);
+    mEmpty->setVisible(!result());
     const bool chosen = !mFiles.isEmpty() || !mCarbon.empty();
     const QString source = chosen ? tr("<b>1. Series:</b> %1 chosen.").arg(mSource->text().toHtmlEscaped())
                                   : tr("<b>1. Choose the series</b> to compare: <b>Folder…</b> (carbon intensity "

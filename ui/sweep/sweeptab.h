@@ -12,7 +12,6 @@ class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
-class QStackedWidget;
 
 namespace cs {
 
@@ -79,8 +78,7 @@ private:
     QProgressBar *mProgress;
     QLabel *mStatus, *mHover;
     SweepHeatMap *mHeatMap;
-    QLabel *mEmpty;
-    QStackedWidget *mViews; // the empty state or the heat map
+    QLabel *mEmpty; // over the heat map until a sweep has a result
 };
 
 } // namespace cs
