@@ -81,6 +81,15 @@ long long Database::scalar(const std::string &sql)
     return s.columnInt64(0);
 }
 
+std::optional<long long> Database::idByName(const std::string &table, const std::string &name)
+{
+    Statement find = prepare("SELECT id FROM " + table + " WHERE name = ?");
+    find.bind(1, name);
+    if (!find.step())
+        return std::nullopt;
+    return find.columnInt64(0);
+}
+
 long long Database::lastInsertId() const
 {
     return sqlite3_last_insert_rowid(mDb);

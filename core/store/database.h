@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 
 struct sqlite3;
@@ -29,6 +30,8 @@ public:
     // The single integer a query like "PRAGMA user_version" returns.
     long long scalar(const std::string &sql);
 
+    // The id of the row named `name` in `table` (one of ours, whose names are unique); none where there is none.
+    std::optional<long long> idByName(const std::string &table, const std::string &name);
     long long lastInsertId() const;
     int changes() const;
     sqlite3 *handle() const { return mDb; }

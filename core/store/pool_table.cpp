@@ -11,11 +11,10 @@ namespace cs {
 
 long long PoolTable::id(const std::string &name)
 {
-    Statement s = mDb.prepare("SELECT id FROM pools WHERE name = ?");
-    s.bind(1, name);
-    if (!s.step())
+    const std::optional<long long> found = mDb.idByName("pools", name);
+    if (!found)
         throw StoreError(mDb.path() + ": no model pool named \"" + name + "\"");
-    return s.columnInt64(0);
+    return *found;
 }
 
 void PoolTable::save(const ModelPool &pool, bool replace)
@@ -23,12 +22,10 @@ void PoolTable::save(const ModelPool &pool, bool replace)
     pool.validate();
     Transaction tx(mDb);
     long long poolId = 0;
-    Statement find = mDb.prepare("SELECT id FROM pools WHERE name = ?");
-    find.bind(1, pool.name);
-    if (find.step()) {
+    if (const std::optional<long long> existing = mDb.idByName("pools", pool.name)) {
         if (!replace)
             throw StoreError(mDb.path() + ": a model pool named \"" + pool.name + "\" exists already");
-        poolId = find.columnInt64(0);
+        poolId = *existing;
         Statement clear = mDb.prepare("DELETE FROM models WHERE pool_id = ?");
         clear.bind(1, static_cast<std::int64_t>(poolId)).run();
     } else {

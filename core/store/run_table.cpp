@@ -13,13 +13,7 @@ long long RunTable::save(const std::string &scenarioName, const Scenario &scenar
                          const SimulationResult &result)
 {
     Transaction tx(mDb);
-    std::optional<long long> scenarioId;
-    {
-        Statement find = mDb.prepare("SELECT id FROM scenarios WHERE name = ?");
-        find.bind(1, scenarioName);
-        if (find.step())
-            scenarioId = find.columnInt64(0);
-    }
+    const std::optional<long long> scenarioId = mDb.idByName("scenarios", scenarioName);
     Statement run = mDb.prepare("INSERT INTO runs (scenario_id, scenario_name, pool_name, policy_spec, policy_label, "
                                 "co2_g, energy_kwh, error_pct, requests, intervals) VALUES (?,?,?,?,?,?,?,?,?,?)");
     if (scenarioId) run.bind(1, static_cast<std::int64_t>(*scenarioId)); else run.bindNull(1);

@@ -31,9 +31,7 @@ void ScenarioTable::save(const ScenarioSpec &spec, bool replace)
     SeriesTable series(mDb);
     const long long carbon = series.id(SeriesKind::Carbon, spec.carbonSeries);
     const long long pool = PoolTable(mDb).id(spec.pool);
-    Statement find = mDb.prepare("SELECT id FROM scenarios WHERE name = ?");
-    find.bind(1, spec.name);
-    const bool exists = find.step();
+    const bool exists = mDb.idByName("scenarios", spec.name).has_value();
     if (exists && !replace)
         throw StoreError(mDb.path() + ": a scenario named \"" + spec.name + "\" exists already");
     Statement s = mDb.prepare(exists

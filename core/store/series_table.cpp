@@ -59,9 +59,7 @@ std::vector<SeriesInfo> SeriesTable::list(std::optional<SeriesKind> kind)
 
 bool SeriesTable::has(SeriesKind kind, const std::string &name)
 {
-    Statement s = mDb.prepare(std::string("SELECT 1 FROM ") + seriesTable(kind) + " WHERE name = ?");
-    s.bind(1, name);
-    return s.step();
+    return mDb.idByName(seriesTable(kind), name).has_value();
 }
 
 SeriesInfo SeriesTable::info(SeriesKind kind, const std::string &name)
@@ -74,11 +72,10 @@ SeriesInfo SeriesTable::info(SeriesKind kind, const std::string &name)
 
 long long SeriesTable::id(SeriesKind kind, const std::string &name)
 {
-    Statement s = mDb.prepare(std::string("SELECT id FROM ") + seriesTable(kind) + " WHERE name = ?");
-    s.bind(1, name);
-    if (!s.step())
+    const std::optional<long long> found = mDb.idByName(seriesTable(kind), name);
+    if (!found)
         throw StoreError(mDb.path() + ": no " + kindWord(kind) + " series named \"" + name + "\"");
-    return s.columnInt64(0);
+    return *found;
 }
 
 void SeriesTable::saveCarbon(const SeriesMeta &meta, const std::vector<CarbonPoint> &points, bool replace)

@@ -24,13 +24,11 @@ SeriesWriter::SeriesWriter(Database &db, SeriesKind kind, SeriesMeta meta, bool 
     if (mMeta.unit.empty())
         mMeta.unit = kind == SeriesKind::Carbon ? "gCO2/kWh" : "requests";
     const std::string table = seriesTable(kind);
-    Statement find(db, "SELECT id FROM " + table + " WHERE name = ?");
-    find.bind(1, mMeta.name);
-    if (find.step()) {
+    if (const std::optional<long long> existing = db.idByName(table, mMeta.name)) {
         if (!replace)
             throw StoreError(db.path() + ": a " + kindWord(kind) + " series named \"" + mMeta.name
                              + "\" exists already (choose another --name or pass --replace)");
-        mId = find.columnInt64(0);
+        mId = *existing;
         Statement clear(db, std::string("DELETE FROM ") + pointTable(kind) + " WHERE series_id = ?");
         clear.bind(1, static_cast<std::int64_t>(mId)).run();
     } else {

@@ -290,6 +290,26 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(StoreError, store.saveScenario({"bad", "nope", "", resnetPool().name, {}, {}}));
     }
 
+    // Names are unique in each table (Database::idByName finds a pool, a scenario or a series by name): a second
+    // pool or scenario of a name is refused unless replacing, and a replaced scenario reads its new series.
+    void poolAndScenarioNamesAreRefusedTwiceUnlessReplaced()
+    {
+        const TempProject project;
+        ProjectStore store = ProjectStore::open(project.file());
+        store.savePool(resnetPool());
+        QVERIFY_THROWS_EXCEPTION(StoreError, store.savePool(resnetPool(), false));
+        store.savePool(resnetPool(), true);
+        QCOMPARE(store.loadPool(resnetPool().name), resnetPool());
+        store.saveCarbonSeries({"c", "", "", "gCO2/kWh", "", 0}, {{T0, 100.0, {}}, {T0 + 3600, 300.0, {}}});
+        store.saveCarbonSeries({"d", "", "", "gCO2/kWh", "", 0}, {{T0, 7.0, {}}, {T0 + 3600, 9.0, {}}});
+        store.saveScenario({"s", "c", "", resnetPool().name, std::nullopt, std::nullopt});
+        QVERIFY_THROWS_EXCEPTION(StoreError,
+                                 store.saveScenario({"s", "d", "", resnetPool().name, std::nullopt, std::nullopt}));
+        QCOMPARE(store.loadScenario("s").intensity, (std::vector<double>{100.0, 300.0}));
+        store.saveScenario({"s", "d", "", resnetPool().name, std::nullopt, std::nullopt}, true);
+        QCOMPARE(store.loadScenario("s").intensity, (std::vector<double>{7.0, 9.0}));
+    }
+
     void runRoundTripAndCsv()
     {
         const TempProject project;
