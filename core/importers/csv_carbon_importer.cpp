@@ -52,7 +52,12 @@ void CsvCarbonImporter::run(ImportContext &context) const
         return readCsvValue(context, r, static_cast<std::size_t>(column),
                             columns.header()[static_cast<std::size_t>(column)], kind, out);
     };
+    bool reserved = false;
     while (input.nextRow(need)) {
+        if (!reserved) {
+            reserved = true;
+            writer->reserve(input.rowsLikeThis());
+        }
         const auto t = times.read(r);
         if (!t)
             continue;

@@ -4,6 +4,8 @@
 #include "import_context.h"
 #include "import_text.h"
 
+#include <algorithm>
+
 namespace cs {
 
 CsvInput::CsvInput(ImportContext &context, char delimiter)
@@ -83,6 +85,14 @@ bool CsvInput::nextRow(std::size_t need)
             continue;
         return true;
     }
+}
+
+std::size_t CsvInput::rowsLikeThis() const
+{
+    std::size_t bytes = mReader.size(); // the delimiters and the line end
+    for (std::size_t i = 0; i < mReader.size(); ++i)
+        bytes += mReader.field(i).size();
+    return static_cast<std::size_t>(mContext.source().fileSize() / std::max<std::size_t>(bytes, 1));
 }
 
 bool CsvInput::hasExtraField()

@@ -33,6 +33,8 @@ public:
     // row is a bad row ("truncated line") at the end of its last field. Past the options' maxRows data rows the
     // read stops at the next row's line.
     bool nextRow(std::size_t need);
+    // Rows the file holds if they are all as long as the current one: a hint for SeriesSink::reserve.
+    std::size_t rowsLikeThis() const;
 
 private:
     // Reports a row's non-empty field past the header as a bad row; true where there is one.

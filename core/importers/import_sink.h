@@ -2,6 +2,7 @@
 
 #include "store_types.h"
 
+#include <cstddef>
 #include <memory>
 
 namespace cs {
@@ -18,6 +19,9 @@ public:
     // A row with no value at `time` (after the last point): no point, but a sink that works out the interval
     // counts its step, so that "10, (empty), 30" half-hourly is half-hourly with a gap, not hourly.
     virtual void appendGap(UtcSeconds) {}
+    // About this many points will come (a hint: more or fewer may): a sink in memory makes room for them at once
+    // instead of growing its columns again and again.
+    virtual void reserve(std::size_t) {}
     virtual long long points() const = 0;
     // Returns the interval of the series.
     virtual UtcSeconds finish() = 0;

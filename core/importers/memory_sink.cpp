@@ -23,6 +23,15 @@ public:
     }
     void appendCount(UtcSeconds time, double count) override { step(time).values.push_back(count); }
     void appendGap(UtcSeconds time) override { advance(time); }
+    void reserve(std::size_t points) override
+    {
+        ImportedSeries &s = series();
+        const std::size_t n = std::min(points, mSink.mMaxPoints - std::min(mSink.mMaxPoints, mSink.mPoints));
+        s.times.reserve(s.times.size() + n);
+        s.values.reserve(s.values.size() + n);
+        if (s.kind == SeriesKind::Carbon)
+            s.forecast.reserve(s.forecast.size() + n);
+    }
     long long points() const override { return static_cast<long long>(series().times.size()); }
 
     UtcSeconds finish() override

@@ -25,6 +25,10 @@ protected:
 private:
     void checkLines(const char *p, std::size_t n);
     [[noreturn]] void refuse(std::size_t column, const std::string &message);
+    // The column (in characters) where the field past the limit starts, on a segment that passes the limit after
+    // the line's earlier segments held `commas`, `semicolons` and `tabs`.
+    std::size_t fieldPastLimit(const char *p, const char *stop, std::size_t commas, std::size_t semicolons,
+                               std::size_t tabs) const;
 
     ByteSource &mSource;
     std::string mName;
