@@ -126,7 +126,9 @@ int main(int argc, char *argv[])
                             startTimer.nsecsElapsed() / 1e6, startMs);
             std::fflush(stdout);
             if (!parser.isSet(screenshot)) {
-                QApplication::quit();
+                // exit(), not quit(): Qt 6's quit() closes the window first, and its close saves the window's layout
+                // into the user's settings; a timing run (as a screenshot run) leaves them as they were.
+                QApplication::exit(0);
                 return;
             }
             QTimer::singleShot(300, &window, [&] {
