@@ -57,6 +57,13 @@ ByteSource::ByteSource(std::string_view bytes, const std::string &displayName, L
     start();
 }
 
+std::size_t ByteSource::bufferSize(std::size_t big) const
+{
+    if (mCompression != Compression::None || mFileSize >= big)
+        return big;
+    return std::max<std::size_t>(4096, static_cast<std::size_t>(mFileSize) + 1);
+}
+
 std::size_t ByteSource::fetch(char *buffer, std::size_t n)
 {
     if (!mFile) {
@@ -74,7 +81,7 @@ std::size_t ByteSource::fetch(char *buffer, std::size_t n)
 void ByteSource::start()
 {
     // A small file gets a small buffer (the fuzzers open small files by the million).
-    mChunk = static_cast<std::size_t>(std::clamp<std::uint64_t>(mFileSize + 1, 4096, inputChunk));
+    mChunk = bufferSize(inputChunk); // the compression is not known yet: the file's own size counts
     mIn.reset(new char[mChunk]);
     refill();
     const auto *b = reinterpret_cast<const unsigned char *>(mIn.get());

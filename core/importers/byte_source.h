@@ -39,6 +39,10 @@ public:
     std::uint64_t fileSize() const { return mFileSize; }
     Compression compression() const { return mCompression; }
     const std::string &path() const { return mPath; }
+    bool inMemory() const { return !mFile; } // read from bytes in memory: path() is only a name
+    // A reader's buffer for this source: `big` for a large or compressed file, else the file's size and one
+    // byte more (at least 4 KiB), so that the fuzzers' millions of tiny files do not each zero a big buffer.
+    std::size_t bufferSize(std::size_t big) const;
     const Limits &limits() const { return mLimits; }
     // Decompressed bytes handed out so far.
     std::uint64_t bytesOut() const { return mOut; }

@@ -142,9 +142,7 @@ int ElectricityMapsJsonImporter::detect(std::string_view head, const std::string
 
 void ElectricityMapsJsonImporter::run(ImportContext &context) const
 {
-    Reader reader(context);
-    JsonStream(context).run(reader);
-    reader.finish();
+    JsonStream::readWith<Reader>(context);
 }
 
 } // namespace cs

@@ -316,7 +316,7 @@ void JsonStream::run(Visitor &visitor)
 bool JsonStream::rereadable(ImportContext &context)
 {
     std::error_code ec;
-    return std::filesystem::is_regular_file(context.source().path(), ec);
+    return !context.source().inMemory() && std::filesystem::is_regular_file(context.source().path(), ec);
 }
 
 std::optional<JsonValue> JsonStream::rootMember(ImportContext &context, std::string_view key)

@@ -64,6 +64,15 @@ public:
     // is not an object or has no such member. Throws ParseError for a syntax error met on the way.
     static std::optional<JsonValue> rootMember(ImportContext &context, std::string_view key);
 
+    // An importer's whole run: its visitor over the import's source, then the visitor's finish().
+    template <class Reader>
+    static void readWith(ImportContext &context)
+    {
+        Reader reader(context);
+        JsonStream(context).run(reader);
+        reader.finish();
+    }
+
 private:
     ImportContext &mContext;
     ByteSource &mSource;

@@ -8,22 +8,10 @@
 
 namespace cs {
 
-namespace {
-// 4 MiB for large or compressed files; small plain files get a buffer their size (fuzzing runs them by the
-// million, and a line longer than the buffer grows it up to maxLine).
-std::size_t initialCapacity(const ByteSource &source)
-{
-    const std::size_t big = 4 << 20;
-    if (source.compression() != ByteSource::Compression::None || source.fileSize() >= big)
-        return big;
-    return std::max<std::size_t>(4096, static_cast<std::size_t>(source.fileSize()) + 1);
-}
-}
-
 LineReader::LineReader(ByteSource &source, std::size_t maxLine)
     : mSource(source)
     , mMaxLine(maxLine)
-    , mCapacity(initialCapacity(source))
+    , mCapacity(source.bufferSize(4 << 20)) // a line longer than the buffer grows it up to maxLine
 {
     mBuffer.reset(new char[mCapacity + padding]()); // zeroed: the padding is read, never garbage
 }

@@ -10,21 +10,10 @@
 
 namespace cs {
 
-namespace {
-// 256 KiB for large or compressed files; a small plain file gets a buffer its size (the fuzzers read millions).
-std::size_t bufferSize(const ByteSource &source)
-{
-    constexpr std::size_t big = 1 << 18;
-    if (source.compression() != ByteSource::Compression::None || source.fileSize() >= big)
-        return big;
-    return std::max<std::size_t>(4096, static_cast<std::size_t>(source.fileSize()) + 1);
-}
-}
-
 SourceStreambuf::SourceStreambuf(ByteSource &source, std::string displayName)
     : mSource(source)
     , mName(std::move(displayName))
-    , mSize(bufferSize(source))
+    , mSize(source.bufferSize(1 << 18))
     , mBuffer(new char[mSize])
 {
     setg(mBuffer.get(), mBuffer.get(), mBuffer.get());

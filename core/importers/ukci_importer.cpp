@@ -366,9 +366,7 @@ int UkciImporter::detect(std::string_view head, const std::string &) const
 
 void UkciImporter::run(ImportContext &context) const
 {
-    Reader reader(context);
-    JsonStream(context).run(reader);
-    reader.finish();
+    JsonStream::readWith<Reader>(context);
 }
 
 } // namespace cs

@@ -172,9 +172,7 @@ int WattTimeImporter::detect(std::string_view head, const std::string &) const
 
 void WattTimeImporter::run(ImportContext &context) const
 {
-    Reader reader(context);
-    JsonStream(context).run(reader);
-    reader.finish();
+    JsonStream::readWith<Reader>(context);
 }
 
 } // namespace cs
