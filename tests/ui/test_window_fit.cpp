@@ -57,8 +57,8 @@ private Q_SLOTS:
         QTest::addColumn<bool>("folded");
         QTest::newRow("1366x768 laptop") << QSize(1366, 768) << true;
         QTest::newRow("1920x1080") << QSize(1920, 1080) << false;
-        // A 2× scale factor on a 2732×1536 screen leaves 1366×768 logical pixels; the suite also runs whole under
-        // QT_SCALE_FACTOR=2 (tests/ui/CMakeLists.txt), where these sizes are logical.
+        // A 2× scale factor on a 2732×1536 screen leaves 1366×768 logical pixels: test_scale_factor.cpp runs the
+        // window there under QT_SCALE_FACTOR=2 (tests/ui/CMakeLists.txt).
         QTest::newRow("1500x950 default") << QSize(1500, 950) << false;
     }
 
