@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QString>
+#include <QTemporaryDir>
 
 #include <optional>
 
@@ -43,6 +44,20 @@ inline void writeFile(const QString &path, const QByteArray &bytes)
     f.open(QIODevice::WriteOnly | QIODevice::Truncate);
     f.write(bytes);
 }
+
+// A scratch folder holding one input file and an empty project beside it (p.csdb), both gone with the fixture.
+struct ScratchImport
+{
+    ScratchImport(const QString &fileName, const QByteArray &bytes)
+        : path(dir.filePath(fileName))
+        , store(cs::ProjectStore::open(dir.filePath(QStringLiteral("p.csdb")).toStdString()))
+    {
+        writeFile(path, bytes);
+    }
+    QTemporaryDir dir;
+    QString path;
+    cs::ProjectStore store;
+};
 
 // The ParseError an import stops with, or none when it succeeds; any other error is the test's failure.
 inline std::optional<cs::ParseError> importError(cs::ProjectStore &store, const QString &path, const cs::ImportOptions &o)

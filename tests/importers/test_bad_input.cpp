@@ -107,10 +107,9 @@ private slots:
         QFETCH(int, line);
         QFETCH(int, column);
         QFETCH(QString, message);
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("bad input é.txt"));
-        writeFile(path, content);
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        ScratchImport scratch(QStringLiteral("bad input é.txt"), content);
+        const QString &path = scratch.path;
+        ProjectStore &store = scratch.store;
         ImportOptions o = options(kind == "carbon" ? SeriesKind::Carbon : SeriesKind::Requests, format.toStdString(), "x");
         o.start = 1583020800; // 2020-03-01T00:00Z, for the Twitter cases
         const auto e = importError(store, path, o);
@@ -124,12 +123,11 @@ private slots:
 
     void skipBadRowsCounts()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath("some bad.csv");
         // Rows 3 (non-number), 5 (duplicate of row 4) and 6 (bad time) are bad; 2, 4 and 7 are good.
-        writeFile(path, "time,value\n2023-06-01T00:00Z,1\n2023-06-01T00:30Z,x\n2023-06-01T01:00Z,3\n"
-                        "2023-06-01T01:00Z,4\nnot a time,5\n2023-06-01T01:30Z,6\n");
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        ScratchImport scratch("some bad.csv", "time,value\n2023-06-01T00:00Z,1\n2023-06-01T00:30Z,x\n2023-06-01T01:00Z,3\n"
+                                              "2023-06-01T01:00Z,4\nnot a time,5\n2023-06-01T01:30Z,6\n");
+        const QString &path = scratch.path;
+        ProjectStore &store = scratch.store;
         const ImportResult r = importSkippingBadRows(store, path, options(SeriesKind::Carbon, "csv", "s"));
         QCOMPARE(skipReport(r), QString("3 skipped, 3 warnings, the first at 3:19"));
         QCOMPARE(r.warnings[1].line, 5LL);
@@ -141,10 +139,9 @@ private slots:
     // fast scanner's partial timestamp and read the time wrong (or overflowed).
     void twitterSlowPathReadsTimeAfresh()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath("t.csv");
-        writeFile(path, "0,k,1,2,3,get,0\n60,k,1,1234567890123,3,get,0\n");
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        ScratchImport scratch("t.csv", "0,k,1,2,3,get,0\n60,k,1,1234567890123,3,get,0\n");
+        const QString &path = scratch.path;
+        ProjectStore &store = scratch.store;
         ImportOptions o = options(SeriesKind::Requests, "twitter", "t");
         o.start = 0;
         ImportRunner::importFile(store, path.toStdString(), o);
@@ -156,10 +153,9 @@ private slots:
 
     void twitterSkipBadRows()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath("t.csv");
-        writeFile(path, "0,k,1,2,3,get,0\n0,k,1\n0,k,1,2,3,get,0\n");
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        ScratchImport scratch("t.csv", "0,k,1,2,3,get,0\n0,k,1\n0,k,1,2,3,get,0\n");
+        const QString &path = scratch.path;
+        ProjectStore &store = scratch.store;
         ImportOptions o = options(SeriesKind::Requests, "twitter", "t");
         o.start = 0;
         const ImportResult r = importSkippingBadRows(store, path, o);
@@ -173,10 +169,9 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         QByteArray gz = f.readAll();
         gz.chop(30); // cut inside the deflate stream
-        QTemporaryDir dir;
-        const QString path = dir.filePath("cut.csv.gz");
-        writeFile(path, gz);
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        ScratchImport scratch("cut.csv.gz", gz);
+        const QString &path = scratch.path;
+        ProjectStore &store = scratch.store;
         ImportOptions o = options(SeriesKind::Requests, "twitter", "t");
         o.start = 0;
         const QString e = errorText<InputError>([&] { ImportRunner::importFile(store, path.toStdString(), o); });
@@ -187,10 +182,10 @@ private slots:
     // Found by fuzzing: a stray far-future time in a per-request trace would have written 100 million zeros.
     void hugeGapBetweenRequestsRefused()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath("gap.csv");
-        writeFile(path, "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:17:03,1,1\n2223-11-16 18:17:03,1,1\n");
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        ScratchImport scratch("gap.csv", "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:17:03,1,1\n"
+                                         "2223-11-16 18:17:03,1,1\n");
+        const QString &path = scratch.path;
+        ProjectStore &store = scratch.store;
         const QString e = errorText<InputError>(
             [&] { ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Requests, "auto", "g")); });
         QVERIFY2(e.contains("more than 1000000 empty intervals of 60 s"), qPrintable("a 200-year gap: " + e));
@@ -199,10 +194,9 @@ private slots:
 
     void unknownFormatAndUndetectable()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath("x.json");
-        writeFile(path, "{\"hello\": 1}");
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        ScratchImport scratch("x.json", "{\"hello\": 1}");
+        const QString &path = scratch.path;
+        ProjectStore &store = scratch.store;
         QVERIFY_THROWS_EXCEPTION(InputError, ImportRunner::importFile(store, path.toStdString(),
                                                                       options(SeriesKind::Carbon, "nope")));
         QVERIFY_THROWS_EXCEPTION(InputError, ImportRunner::importFile(store, path.toStdString(),

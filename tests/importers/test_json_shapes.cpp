@@ -43,10 +43,9 @@ private slots:
     void wattTimeMetaAfterData()
     {
         QFETCH(QByteArray, json);
-        QTemporaryDir dir;
-        const QString path = dir.filePath("wt.json");
-        writeFile(path, json);
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        ScratchImport scratch("wt.json", json);
+        const QString &path = scratch.path;
+        ProjectStore &store = scratch.store;
         const ImportResult r = ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "auto", "wt"));
         QCOMPARE(r.format, std::string("watttime"));
         checkWattTime(store);
@@ -106,10 +105,10 @@ private slots:
     // Units after the data, and wrong: the message names the units' place. `,"meta":{"units":` is 17 characters.
     void wattTimeBadUnitsAfterData()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath("wt.json");
-        writeFile(path, "{\"data\":[{\"point_time\":\"2024-03-01T00:00:00Z\",\"value\":1}]\n,\"meta\":{\"units\":\"kg\"}}");
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        ScratchImport scratch("wt.json", "{\"data\":[{\"point_time\":\"2024-03-01T00:00:00Z\",\"value\":1}]\n"
+                                         ",\"meta\":{\"units\":\"kg\"}}");
+        const QString &path = scratch.path;
+        ProjectStore &store = scratch.store;
         const auto e = importError(store, path, options(SeriesKind::Carbon, "watttime", "wt"));
         QVERIFY2(e, "units kg were accepted");
         QCOMPARE(placeOf(*e), QStringLiteral("2:18"));
@@ -121,14 +120,13 @@ private slots:
     // of regions comes from a second reading before the first series is named).
     void ukciTwoRegionObjects()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath("two.json");
-        writeFile(path, R"({"data":[
+        ScratchImport scratch("two.json", R"({"data":[
 {"regionid":11,"shortname":"South West England","data":[{"from":"2024-01-01T00:00Z","to":"2024-01-01T00:30Z","intensity":{"forecast":200}},
 {"from":"2024-01-01T00:30Z","to":"2024-01-01T01:00Z","intensity":{"forecast":192}}]},
 {"regionid":13,"shortname":"London","data":[{"from":"2024-01-01T00:00Z","to":"2024-01-01T00:30Z","intensity":{"forecast":33}},
 {"from":"2024-01-01T00:30Z","to":"2024-01-01T01:00Z","intensity":{"forecast":35}}]}]})");
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        const QString &path = scratch.path;
+        ProjectStore &store = scratch.store;
         const ImportResult r = ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "ukci", "two"));
         QCOMPARE(r.series, (std::vector<std::string>{"two/South West England", "two/London"}));
         QCOMPARE(store.loadCarbonSeries("two/London").values, (std::vector<double>{33, 35}));
@@ -138,11 +136,10 @@ private slots:
     // "regionid" after the region's "data": that object is read whole, and still named by its region.
     void ukciRegionIdAfterItsData()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath("late id.json");
-        writeFile(path, R"({"data":{"data":[{"from":"2024-01-01T00:00Z","to":"2024-01-01T00:30Z","intensity":{"forecast":200}},
+        ScratchImport scratch("late id.json", R"({"data":{"data":[{"from":"2024-01-01T00:00Z","to":"2024-01-01T00:30Z","intensity":{"forecast":200}},
 {"from":"2024-01-01T00:30Z","to":"2024-01-01T01:00Z","intensity":{"forecast":192}}],"shortname":"South West England","regionid":11}})");
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        const QString &path = scratch.path;
+        ProjectStore &store = scratch.store;
         ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "ukci", "sw"));
         QCOMPARE(store.loadCarbonSeries("sw").values, (std::vector<double>{200, 192}));
         QCOMPARE(store.seriesInfo(SeriesKind::Carbon, "sw").meta.region, std::string("South West England (region 11)"));
@@ -151,11 +148,10 @@ private slots:
     // Electricity Maps with the root "zone" after the history: still the series' region.
     void electricityMapsZoneAfterHistory()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath("em.json");
-        writeFile(path, R"({"history":[{"carbonIntensity":19,"datetime":"2024-07-04T11:00:00.000Z"},
+        ScratchImport scratch("em.json", R"({"history":[{"carbonIntensity":19,"datetime":"2024-07-04T11:00:00.000Z"},
 {"carbonIntensity":21,"datetime":"2024-07-04T12:00:00.000Z"}],"zone":"FR"})");
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        const QString &path = scratch.path;
+        ProjectStore &store = scratch.store;
         ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "electricitymaps", "fr"));
         QCOMPARE(store.seriesInfo(SeriesKind::Carbon, "fr").meta.region, std::string("FR"));
         QCOMPARE(store.loadCarbonSeries("fr").values, (std::vector<double>{19, 21}));
@@ -179,11 +175,10 @@ private slots:
         QFETCH(QByteArray, index);
         QFETCH(int, column);
         QFETCH(QString, message);
-        QTemporaryDir dir;
-        const QString path = dir.filePath("places.json");
-        writeFile(path, "{\"data\":[{\"from\":\"2024-01-01T00:00Z\",\"to\":\"2024-01-01T00:30Z\",\"intensity\":"
-                        "{\"index\":\"" + index + "\",\"forecast\":-1}}]}");
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        ScratchImport scratch("places.json", "{\"data\":[{\"from\":\"2024-01-01T00:00Z\",\"to\":\"2024-01-01T00:30Z\",\"intensity\":"
+                                             "{\"index\":\"" + index + "\",\"forecast\":-1}}]}");
+        const QString &path = scratch.path;
+        ProjectStore &store = scratch.store;
         const auto e = importError(store, path, options(SeriesKind::Carbon, "ukci", "x"));
         QVERIFY2(e, "accepted");
         QCOMPARE(placeOf(*e), QStringLiteral("1:%1").arg(column));
@@ -207,10 +202,9 @@ private slots:
     {
         QFETCH(QByteArray, tail);
         QFETCH(int, spaces);
-        QTemporaryDir dir;
-        const QString path = dir.filePath("boundary.json");
-        writeFile(path, QByteArray(spaces, ' ') + tail);
-        ProjectStore store = ProjectStore::open(dir.filePath("p.csdb").toStdString());
+        ScratchImport scratch("boundary.json", QByteArray(spaces, ' ') + tail);
+        const QString &path = scratch.path;
+        ProjectStore &store = scratch.store;
         const auto e = importError(store, path, options(SeriesKind::Carbon, "ukci", "x"));
         QVERIFY2(e, "accepted");
         QCOMPARE(placeOf(*e), QStringLiteral("1:%1").arg(spaces + 12));
