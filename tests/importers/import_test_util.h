@@ -54,6 +54,11 @@ struct ScratchImport
     {
         writeFile(path, bytes);
     }
+    // Imports the file into the project.
+    cs::ImportResult import(const cs::ImportOptions &o)
+    {
+        return cs::ImportRunner::importFile(store, path.toStdString(), o);
+    }
     QTemporaryDir dir;
     QString path;
     cs::ProjectStore store;

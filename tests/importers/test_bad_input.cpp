@@ -108,17 +108,15 @@ private slots:
         QFETCH(int, column);
         QFETCH(QString, message);
         ScratchImport scratch(QStringLiteral("bad input é.txt"), content);
-        const QString &path = scratch.path;
-        ProjectStore &store = scratch.store;
         ImportOptions o = options(kind == "carbon" ? SeriesKind::Carbon : SeriesKind::Requests, format.toStdString(), "x");
         o.start = 1583020800; // 2020-03-01T00:00Z, for the Twitter cases
-        const auto e = importError(store, path, o);
+        const auto e = importError(scratch.store, scratch.path, o);
         QVERIFY2(e, "the bad input was accepted");
         const QString what = QString::fromUtf8(e->what());
-        const QString where = path + QStringLiteral(":%1:%2: ").arg(line).arg(column);
+        const QString where = scratch.path + QStringLiteral(":%1:%2: ").arg(line).arg(column);
         QVERIFY2(what.startsWith(where), qPrintable(what + "  (expected to start with " + where + ")"));
         QVERIFY2(what.contains(message), qPrintable(what));
-        QVERIFY(store.listSeries().empty()); // nothing was kept
+        QVERIFY(scratch.store.listSeries().empty()); // nothing was kept
     }
 
     void skipBadRowsCounts()
@@ -126,13 +124,12 @@ private slots:
         // Rows 3 (non-number), 5 (duplicate of row 4) and 6 (bad time) are bad; 2, 4 and 7 are good.
         ScratchImport scratch("some bad.csv", "time,value\n2023-06-01T00:00Z,1\n2023-06-01T00:30Z,x\n2023-06-01T01:00Z,3\n"
                                               "2023-06-01T01:00Z,4\nnot a time,5\n2023-06-01T01:30Z,6\n");
-        const QString &path = scratch.path;
-        ProjectStore &store = scratch.store;
-        const ImportResult r = importSkippingBadRows(store, path, options(SeriesKind::Carbon, "csv", "s"));
+        const ImportResult r =
+            importSkippingBadRows(scratch.store, scratch.path, options(SeriesKind::Carbon, "csv", "s"));
         QCOMPARE(skipReport(r), QString("3 skipped, 3 warnings, the first at 3:19"));
         QCOMPARE(r.warnings[1].line, 5LL);
         QCOMPARE(r.warnings[2].line, 6LL);
-        QCOMPARE(store.loadCarbonSeries("s").values, (std::vector<double>{1, 3, 6}));
+        QCOMPARE(scratch.store.loadCarbonSeries("s").values, (std::vector<double>{1, 3, 6}));
     }
 
     // Found by fuzzing: a line the fast scanner leaves to the slow path (a 13-digit value size) once kept the
@@ -140,13 +137,11 @@ private slots:
     void twitterSlowPathReadsTimeAfresh()
     {
         ScratchImport scratch("t.csv", "0,k,1,2,3,get,0\n60,k,1,1234567890123,3,get,0\n");
-        const QString &path = scratch.path;
-        ProjectStore &store = scratch.store;
         ImportOptions o = options(SeriesKind::Requests, "twitter", "t");
         o.start = 0;
-        ImportRunner::importFile(store, path.toStdString(), o);
+        scratch.import(o);
         // Second 0 and second 60: one request in each of two minutes.
-        const TimeSeries ts = store.loadRequestSeries("t");
+        const TimeSeries ts = scratch.store.loadRequestSeries("t");
         QCOMPARE(ts.times, (std::vector<UtcSeconds>{0, 60}));
         QCOMPARE(ts.values, (std::vector<double>{1, 1}));
     }
@@ -154,13 +149,11 @@ private slots:
     void twitterSkipBadRows()
     {
         ScratchImport scratch("t.csv", "0,k,1,2,3,get,0\n0,k,1\n0,k,1,2,3,get,0\n");
-        const QString &path = scratch.path;
-        ProjectStore &store = scratch.store;
         ImportOptions o = options(SeriesKind::Requests, "twitter", "t");
         o.start = 0;
-        const ImportResult r = importSkippingBadRows(store, path, o);
+        const ImportResult r = importSkippingBadRows(scratch.store, scratch.path, o);
         QCOMPARE(r.skippedRows, 1LL);
-        QCOMPARE(store.loadRequestSeries("t").values, std::vector<double>{2});
+        QCOMPARE(scratch.store.loadRequestSeries("t").values, std::vector<double>{2});
     }
 
     void truncatedCompressedFile()
@@ -170,13 +163,11 @@ private slots:
         QByteArray gz = f.readAll();
         gz.chop(30); // cut inside the deflate stream
         ScratchImport scratch("cut.csv.gz", gz);
-        const QString &path = scratch.path;
-        ProjectStore &store = scratch.store;
         ImportOptions o = options(SeriesKind::Requests, "twitter", "t");
         o.start = 0;
-        const QString e = errorText<InputError>([&] { ImportRunner::importFile(store, path.toStdString(), o); });
+        const QString e = errorText<InputError>([&] { scratch.import(o); });
         QVERIFY2(e.contains("truncated gzip data"), qPrintable("a truncated gzip file: " + e));
-        QVERIFY(store.listSeries().empty());
+        QVERIFY(scratch.store.listSeries().empty());
     }
 
     // Found by fuzzing: a stray far-future time in a per-request trace would have written 100 million zeros.
@@ -184,22 +175,18 @@ private slots:
     {
         ScratchImport scratch("gap.csv", "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:17:03,1,1\n"
                                          "2223-11-16 18:17:03,1,1\n");
-        const QString &path = scratch.path;
-        ProjectStore &store = scratch.store;
         const QString e = errorText<InputError>(
-            [&] { ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Requests, "auto", "g")); });
+            [&] { scratch.import(options(SeriesKind::Requests, "auto", "g")); });
         QVERIFY2(e.contains("more than 1000000 empty intervals of 60 s"), qPrintable("a 200-year gap: " + e));
-        QVERIFY(store.listSeries().empty());
+        QVERIFY(scratch.store.listSeries().empty());
     }
 
     void unknownFormatAndUndetectable()
     {
         ScratchImport scratch("x.json", "{\"hello\": 1}");
-        const QString &path = scratch.path;
-        ProjectStore &store = scratch.store;
-        QVERIFY_THROWS_EXCEPTION(InputError, ImportRunner::importFile(store, path.toStdString(),
+        QVERIFY_THROWS_EXCEPTION(InputError, ImportRunner::importFile(scratch.store, scratch.path.toStdString(),
                                                                       options(SeriesKind::Carbon, "nope")));
-        QVERIFY_THROWS_EXCEPTION(InputError, ImportRunner::importFile(store, path.toStdString(),
+        QVERIFY_THROWS_EXCEPTION(InputError, ImportRunner::importFile(scratch.store, scratch.path.toStdString(),
                                                                       options(SeriesKind::Carbon, "auto")));
     }
 };

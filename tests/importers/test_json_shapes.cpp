@@ -44,11 +44,9 @@ private slots:
     {
         QFETCH(QByteArray, json);
         ScratchImport scratch("wt.json", json);
-        const QString &path = scratch.path;
-        ProjectStore &store = scratch.store;
-        const ImportResult r = ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "auto", "wt"));
+        const ImportResult r = scratch.import(options(SeriesKind::Carbon, "auto", "wt"));
         QCOMPARE(r.format, std::string("watttime"));
-        checkWattTime(store);
+        checkWattTime(scratch.store);
     }
 
     // A pipe cannot be read twice: the points wait in memory until "meta" comes.
@@ -107,13 +105,11 @@ private slots:
     {
         ScratchImport scratch("wt.json", "{\"data\":[{\"point_time\":\"2024-03-01T00:00:00Z\",\"value\":1}]\n"
                                          ",\"meta\":{\"units\":\"kg\"}}");
-        const QString &path = scratch.path;
-        ProjectStore &store = scratch.store;
-        const auto e = importError(store, path, options(SeriesKind::Carbon, "watttime", "wt"));
+        const auto e = importError(scratch.store, scratch.path, options(SeriesKind::Carbon, "watttime", "wt"));
         QVERIFY2(e, "units kg were accepted");
         QCOMPARE(placeOf(*e), QStringLiteral("2:18"));
         QVERIFY2(QString::fromStdString(e->message()).contains("expected units"), e->what());
-        QVERIFY(store.listSeries().empty());
+        QVERIFY(scratch.store.listSeries().empty());
     }
 
     // Two one-region objects in "data": each region its own series, as when the file was read whole (the count
@@ -125,12 +121,10 @@ private slots:
 {"from":"2024-01-01T00:30Z","to":"2024-01-01T01:00Z","intensity":{"forecast":192}}]},
 {"regionid":13,"shortname":"London","data":[{"from":"2024-01-01T00:00Z","to":"2024-01-01T00:30Z","intensity":{"forecast":33}},
 {"from":"2024-01-01T00:30Z","to":"2024-01-01T01:00Z","intensity":{"forecast":35}}]}]})");
-        const QString &path = scratch.path;
-        ProjectStore &store = scratch.store;
-        const ImportResult r = ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "ukci", "two"));
+        const ImportResult r = scratch.import(options(SeriesKind::Carbon, "ukci", "two"));
         QCOMPARE(r.series, (std::vector<std::string>{"two/South West England", "two/London"}));
-        QCOMPARE(store.loadCarbonSeries("two/London").values, (std::vector<double>{33, 35}));
-        QCOMPARE(store.loadCarbonSeries("two/South West England").values, (std::vector<double>{200, 192}));
+        QCOMPARE(scratch.store.loadCarbonSeries("two/London").values, (std::vector<double>{33, 35}));
+        QCOMPARE(scratch.store.loadCarbonSeries("two/South West England").values, (std::vector<double>{200, 192}));
     }
 
     // "regionid" after the region's "data": that object is read whole, and still named by its region.
@@ -138,11 +132,10 @@ private slots:
     {
         ScratchImport scratch("late id.json", R"({"data":{"data":[{"from":"2024-01-01T00:00Z","to":"2024-01-01T00:30Z","intensity":{"forecast":200}},
 {"from":"2024-01-01T00:30Z","to":"2024-01-01T01:00Z","intensity":{"forecast":192}}],"shortname":"South West England","regionid":11}})");
-        const QString &path = scratch.path;
-        ProjectStore &store = scratch.store;
-        ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "ukci", "sw"));
-        QCOMPARE(store.loadCarbonSeries("sw").values, (std::vector<double>{200, 192}));
-        QCOMPARE(store.seriesInfo(SeriesKind::Carbon, "sw").meta.region, std::string("South West England (region 11)"));
+        scratch.import(options(SeriesKind::Carbon, "ukci", "sw"));
+        QCOMPARE(scratch.store.loadCarbonSeries("sw").values, (std::vector<double>{200, 192}));
+        QCOMPARE(scratch.store.seriesInfo(SeriesKind::Carbon, "sw").meta.region,
+                 std::string("South West England (region 11)"));
     }
 
     // Electricity Maps with the root "zone" after the history: still the series' region.
@@ -150,11 +143,9 @@ private slots:
     {
         ScratchImport scratch("em.json", R"({"history":[{"carbonIntensity":19,"datetime":"2024-07-04T11:00:00.000Z"},
 {"carbonIntensity":21,"datetime":"2024-07-04T12:00:00.000Z"}],"zone":"FR"})");
-        const QString &path = scratch.path;
-        ProjectStore &store = scratch.store;
-        ImportRunner::importFile(store, path.toStdString(), options(SeriesKind::Carbon, "electricitymaps", "fr"));
-        QCOMPARE(store.seriesInfo(SeriesKind::Carbon, "fr").meta.region, std::string("FR"));
-        QCOMPARE(store.loadCarbonSeries("fr").values, (std::vector<double>{19, 21}));
+        scratch.import(options(SeriesKind::Carbon, "electricitymaps", "fr"));
+        QCOMPARE(scratch.store.seriesInfo(SeriesKind::Carbon, "fr").meta.region, std::string("FR"));
+        QCOMPARE(scratch.store.loadCarbonSeries("fr").values, (std::vector<double>{19, 21}));
     }
 
     // Columns count characters: "très bas" is 8 characters (10 bytes). Counted by hand:
@@ -177,9 +168,7 @@ private slots:
         QFETCH(QString, message);
         ScratchImport scratch("places.json", "{\"data\":[{\"from\":\"2024-01-01T00:00Z\",\"to\":\"2024-01-01T00:30Z\",\"intensity\":"
                                              "{\"index\":\"" + index + "\",\"forecast\":-1}}]}");
-        const QString &path = scratch.path;
-        ProjectStore &store = scratch.store;
-        const auto e = importError(store, path, options(SeriesKind::Carbon, "ukci", "x"));
+        const auto e = importError(scratch.store, scratch.path, options(SeriesKind::Carbon, "ukci", "x"));
         QVERIFY2(e, "accepted");
         QCOMPARE(placeOf(*e), QStringLiteral("1:%1").arg(column));
         QVERIFY2(QString::fromStdString(e->message()).contains(message), e->what());
@@ -203,9 +192,7 @@ private slots:
         QFETCH(QByteArray, tail);
         QFETCH(int, spaces);
         ScratchImport scratch("boundary.json", QByteArray(spaces, ' ') + tail);
-        const QString &path = scratch.path;
-        ProjectStore &store = scratch.store;
-        const auto e = importError(store, path, options(SeriesKind::Carbon, "ukci", "x"));
+        const auto e = importError(scratch.store, scratch.path, options(SeriesKind::Carbon, "ukci", "x"));
         QVERIFY2(e, "accepted");
         QCOMPARE(placeOf(*e), QStringLiteral("1:%1").arg(spaces + 12));
         QVERIFY2(QString::fromStdString(e->message()).contains("syntax error"), e->what());
