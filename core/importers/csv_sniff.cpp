@@ -127,7 +127,9 @@ CsvSniff sniffCsvRecord(const std::vector<std::string> &first, const ImportOptio
                                       + importtext::quotedList(s.header) + ")"
                                     : "expected a value column beside the time column";
     }
-    if (s.hasHeader && s.valueColumn >= 0 && importtext::lower(s.header[static_cast<std::size_t>(s.valueColumn)]) == "actual")
+    // A "forecast" column beside the value column (the GB national "actual"; any intensity) is its forecast.
+    if (s.hasHeader && !allowNoValue && s.valueColumn >= 0
+        && importtext::lower(s.header[static_cast<std::size_t>(s.valueColumn)]) != "forecast")
         for (std::size_t i = 0; i < s.header.size(); ++i)
             if (importtext::lower(s.header[i]) == "forecast")
                 s.forecastColumn = static_cast<int>(i);

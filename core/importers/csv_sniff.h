@@ -20,7 +20,7 @@ struct CsvSniff
     int timeColumn = -1;
     int valueColumn = -1;            // -1: none found
     bool valueNamed = false;         // found by one of the value names (not as the one other column)
-    int forecastColumn = -1;         // beside an "actual" column
+    int forecastColumn = -1;         // carbon: a "forecast" column beside the value column
     // Where an option names a column that is not there, or no value column is found: what to say (the caller
     // adds the place); empty otherwise.
     std::string problem;
