@@ -101,10 +101,10 @@ void TimelineView::setupPanels()
     const std::array<QString, PanelCount> labels{tr("Intensity\n(gCO₂/kWh)"), tr("Requests\n(per interval)"),
                                                  tr("Model chosen\n(energy ↑)"),
                                                  tr("Cumulative\nCO₂ (g)")};
-    // Room by need when the plot is low: the model names or share bars most, the requests' shape least (QCP's
-    // default 50 px minimum would make every panel 50 px and the stretch void on a 768 px screen).
-    const std::array<double, PanelCount> stretch{1.0, 0.6, 1.4, 1.8}; // of the outer height: CO2 carries the time axis
-    const std::array<int, PanelCount> minimumHeight{36, 26, 50, 40};
+    // Every panel readable (40 px; QCP's 50 px each would not fit a 721 px window at 2x), the rest by the stretch
+    // (of the outer height: the CO2 panel carries the time axis's labels; the model names want room).
+    const std::array<double, PanelCount> stretch{1.0, 0.8, 1.2, 1.6};
+    const std::array<int, PanelCount> minimumHeight{40, 40, 40, 40};
     for (int p = 0; p < PanelCount; ++p) {
         auto *rect = new QCPAxisRect(mPlot);
         mRects[p] = rect;
@@ -122,7 +122,7 @@ void TimelineView::setupPanels()
             x->setLabel(tr("Time (UTC)"));
         y->setLabel(labels[p]);
         y->setNumberFormat(QStringLiteral("gb"));
-        if (p == RequestsPanel || p == IntensityPanel) // low panels: a few round ticks, not crowded ones
+        if (p != ModelPanel) // low panels: a few round ticks, not crowded ones
             y->ticker()->setTickCount(3);
         connect(x, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, &TimelineView::onXRangeChanged);
 
