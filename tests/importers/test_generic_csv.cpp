@@ -159,6 +159,21 @@ private slots:
         QCOMPARE(QString::fromStdString(formatUtcTime(s.gaps()[0].from)), QString("2023-06-01T00:30:00Z"));
     }
 
+    void forecastBesideAnyIntensityColumn()
+    {
+        // "datetime,intensity,forecast": the intensity in use, its forecast beside it, each named by its column.
+        const TraceFile t = readTraceText("datetime,intensity,forecast\n2023-06-01T00:00:00Z,100,300\n"
+                                          "2023-06-01T01:00:00Z,300,\n2023-06-01T02:00:00Z,,100\n",
+                                          "fc.csv", {});
+        QCOMPARE(t.series.name, std::string("intensity"));
+        QCOMPARE(t.series.values, (std::vector<double>{100, 300})); // 02:00 has no intensity: a gap
+        QCOMPARE(t.series.intervalSeconds, 3600LL);
+        QVERIFY(t.forecast);
+        QCOMPARE(t.forecast->name, std::string("forecast"));
+        QCOMPARE(t.forecast->values, (std::vector<double>{300, 100})); // 01:00 has no forecast
+        QCOMPARE(t.forecast->times.back(), 19509LL * 86400 + 2 * 3600); // 2023-06-01T02:00Z
+    }
+
     void quotedFieldsSemicolonsAndCrlf()
     {
         const auto s = carbonFrom("\xEF\xBB\xBF\"time\";\"value\"\r\n\"2023-06-01 00:00:00\";\"15\"\r\n");
