@@ -134,16 +134,23 @@ void TimelineTab::restoreTableSplit(const QByteArray &state)
 
 void TimelineTab::fitTotalsPane()
 {
+    // The splitter's height, set by this tab's layout before this resize event; its sizes() follow only when it
+    // is shown and handles its own resize.
     const QList<int> sizes = mTableSplit->sizes();
-    const int total = sizes.size() == 2 ? sizes[0] + sizes[1] : 0;
-    if (total <= 0 || !mLower->isVisibleTo(this))
+    const int total = mTableSplit->height() - mTableSplit->handleWidth();
+    if (sizes.size() != 2 || total <= 0 || !mLower->isVisibleTo(this))
         return;
-    int rows = 0;
-    for (int r = 0; r < mTotals->model()->rowCount(); ++r)
+    int rows = 0, twoRows = 0;
+    for (int r = 0; r < mTotals->model()->rowCount(); ++r) {
         rows += mTotals->verticalHeader()->sectionSize(r);
-    const int tabBar = mFolded ? mLower->tabBar()->sizeHint().height() : 0;
-    const int needed = tabBar + mTotals->horizontalHeader()->sizeHint().height() + rows + 2 * mTotals->frameWidth();
-    const int lower = std::min(needed, total * 2 / 7);
+        twoRows += r < 2 ? mTotals->verticalHeader()->sectionSize(r) : 0;
+    }
+    const int chrome = (mFolded ? mLower->tabBar()->sizeHint().height() : 0) +
+                       mTotals->horizontalHeader()->sizeHint().height() + 2 * mTotals->frameWidth();
+    mLower->setMinimumHeight(chrome + twoRows); // the splitter's floor, not the tab widget's larger hint
+    int lower = std::min(chrome + rows, total * 2 / 7);
+    if (total - lower < TimelineRoom) // a short window: the timeline first, the totals scroll
+        lower = std::max(total - TimelineRoom, chrome + twoRows);
     if (lower != sizes[1])
         mTableSplit->setSizes({total - lower, lower});
 }

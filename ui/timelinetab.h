@@ -27,6 +27,9 @@ public:
     // Teaching mode keeps the totals below the timeline only in a window at least this high; lower (a 768 px
     // laptop) the replayed timeline takes their room, its CO2 race and the readout's "CO2 so far" saying the same.
     static constexpr int TeachingTotalsHeight = 900;
+    // The height the timeline (plot and readout) needs for its two legend rows and four panels to be read: below
+    // it (a 721 px window, 1366x768 at 2x) the legend's rows were cut and the panels had 35 px.
+    static constexpr int TimelineRoom = 430;
 
     explicit TimelineTab(ScenarioDocument *document, QWidget *parent = nullptr);
 
@@ -51,7 +54,8 @@ public:
     // one that leaves the daily bars no width gives the default share instead.
     void restorePlotSplit(const QByteArray &state);
     // The timeline/totals split as saved; without one (or until the user drags it) the totals get the height
-    // their rows need, at most 2/7 of the split, and the timeline the rest.
+    // their rows need, at most 2/7 of the split and less where the timeline would get under TimelineRoom (down to
+    // two rows), and the timeline the rest.
     void restoreTableSplit(const QByteArray &state);
 
 protected:
