@@ -31,6 +31,14 @@ QLabel *bigLabel(QWidget *parent, const QString &tip)
     return label;
 }
 
+// The step's sentence: a size above the captions, at least 12 pt.
+QFont sentenceFont()
+{
+    QFont f = QWidget().font();
+    f.setPointSizeF(std::max(12.0, f.pointSizeF() * 1.3));
+    return f;
+}
+
 QLabel *caption(QWidget *parent, const QString &text)
 {
     auto *label = new QLabel(text, parent);
@@ -61,9 +69,7 @@ TeachingPanel::TeachingPanel(ScenarioDocument *document, TimelineView *timeline,
     mSentence->setObjectName(QStringLiteral("teachingSentence"));
     mSentence->setWordWrap(true);
     mSentence->setToolTip(tr("Why the policy chose this model at this interval"));
-    QFont sentenceFont = mSentence->font();
-    sentenceFont.setPointSizeF(std::max(12.0, sentenceFont.pointSizeF() * 1.3));
-    mSentence->setFont(sentenceFont);
+    mSentence->setFont(sentenceFont());
     mPolicy->setToolTip(tr("The policy whose choices the readout shows"));
 
     mTime = bigLabel(this, tr("The interval being replayed (UTC)"));
@@ -159,6 +165,8 @@ void TeachingPanel::setPresentationFonts(bool on)
         b.setPointSizeF(f.pointSizeF() * (on ? 1.8 : 2.2));
         big->setFont(b);
     }
+    if (!on)
+        mSentence->setFont(sentenceFont()); // its own size again, not the captions'
 }
 
 QString TeachingPanel::sentence() const
