@@ -17,6 +17,7 @@ public:
         mWriter.appendCarbon(time, actual, forecast);
     }
     void appendCount(UtcSeconds time, double count) override { mWriter.appendCount(time, count); }
+    void appendGap(UtcSeconds time) override { mWriter.appendGap(time); }
     long long points() const override { return mWriter.points(); }
     UtcSeconds finish() override { return mWriter.finish(); }
 

@@ -51,21 +51,21 @@ SeriesWriter::~SeriesWriter() = default;
 
 void SeriesWriter::step(UtcSeconds time)
 {
-    if (mPoints > 0) {
-        const UtcSeconds d = time - mLast;
+    if (mLast) {
+        const UtcSeconds d = time - *mLast;
         if (d <= 0)
             throw StoreError("series \"" + mMeta.name + "\": times must increase (" + formatUtcTime(time)
-                             + " after " + formatUtcTime(mLast) + ")");
+                             + " after " + formatUtcTime(*mLast) + ")");
         mMinStep = mMinStep == 0 ? d : std::min(mMinStep, d);
         mGcd = std::gcd(mGcd, d);
     }
     mLast = time;
-    ++mPoints;
 }
 
 void SeriesWriter::appendCarbon(UtcSeconds time, std::optional<double> actual, std::optional<double> forecast)
 {
     step(time);
+    ++mPoints;
     mInsert->bind(1, static_cast<std::int64_t>(mId)).bind(2, static_cast<std::int64_t>(time));
     mInsert->bind(3, actual).bind(4, forecast);
     mInsert->run();
@@ -74,6 +74,7 @@ void SeriesWriter::appendCarbon(UtcSeconds time, std::optional<double> actual, s
 void SeriesWriter::appendCount(UtcSeconds time, double count)
 {
     step(time);
+    ++mPoints;
     mInsert->bind(1, static_cast<std::int64_t>(mId)).bind(2, static_cast<std::int64_t>(time)).bind(3, count);
     mInsert->run();
 }
@@ -84,7 +85,7 @@ UtcSeconds SeriesWriter::finish()
         throw StoreError("series \"" + mMeta.name + "\": no data points");
     UtcSeconds interval = mMeta.intervalSeconds;
     if (interval <= 0) {
-        if (mPoints < 2)
+        if (mMinStep == 0) // one row only: no step to tell the interval by
             throw StoreError("series \"" + mMeta.name + "\": one point only, its interval cannot be told");
         if (mGcd != mMinStep)
             throw StoreError("series \"" + mMeta.name + "\": the time steps do not fit one interval (smallest "

@@ -3,6 +3,7 @@
 #include "store_types.h"
 
 #include <memory>
+#include <optional>
 
 namespace cs {
 
@@ -25,6 +26,8 @@ public:
 
     void appendCarbon(UtcSeconds time, std::optional<double> actual, std::optional<double> forecast);
     void appendCount(UtcSeconds time, double count);
+    // A row with no value: no point, but its time counts towards the interval as it does in memory.
+    void appendGap(UtcSeconds time) { step(time); }
 
     long long points() const { return mPoints; }
     long long id() const { return mId; }
@@ -40,7 +43,7 @@ private:
     long long mId = 0;
     std::unique_ptr<Statement> mInsert;
     long long mPoints = 0;
-    UtcSeconds mLast = 0;
+    std::optional<UtcSeconds> mLast; // the last row's time, a gap row's included
     UtcSeconds mMinStep = 0;
     UtcSeconds mGcd = 0;
 };
