@@ -1,6 +1,7 @@
 #include "modelshareview.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 
 #include <algorithm>
 #include <cmath>
@@ -140,6 +141,27 @@ QString ModelShareView::title() const
 {
     return QCoreApplication::translate("ModelShareView", "%1: requests served by each model, per %2")
         .arg(mPolicyLabel, bucketWord(mBucket));
+}
+
+QString ModelShareView::readoutAt(double t) const
+{
+    if (!mShown || mBars.empty() || !std::isfinite(t))
+        return {};
+    const UtcSeconds start = bucketStart(mBucket, static_cast<UtcSeconds>(std::floor(t)));
+    const double mid = (static_cast<double>(start) + static_cast<double>(bucketEnd(mBucket, start))) / 2;
+    QStringList parts;
+    for (QCPBars *bars : mBars) {
+        const auto it = bars->data()->findBegin(mid, false);
+        if (it == bars->data()->constEnd() || it->key != mid)
+            return {};
+        if (it->value > 0)
+            parts << QStringLiteral("%1 %2 %").arg(bars->name()).arg(it->value, 0, 'f', 1);
+    }
+    const QString from = QDateTime::fromSecsSinceEpoch(start, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd"));
+    return QCoreApplication::translate("ModelShareView", "%1, %2 from %3: %4")
+        .arg(mPolicyLabel, bucketWord(mBucket), from,
+             parts.isEmpty() ? QCoreApplication::translate("ModelShareView", "no requests served")
+                             : parts.join(QStringLiteral(", ")));
 }
 
 double ModelShareView::fitHeadroom(const QFont &font, bool *relayout)

@@ -38,6 +38,9 @@ public:
     TimeBucket bucket() const { return mBucket; }
     const std::vector<QCPBars *> &bars() const { return mBars; } // by energy rank, lowest first
     QString title() const;
+    // The shares of the bucket holding time t, for the crosshair readout ("Heuristic, day of 2023-06-05: ResNet50
+    // 75.0 %, ResNet152 25.0 %"); empty when the bars are hidden or t is in no bucket.
+    QString readoutAt(double t) const;
     QCPLegend *legend() const { return mLegend; }
     QSharedPointer<QCPAxisTicker> ticker() const { return mTicker; }
 

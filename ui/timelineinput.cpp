@@ -127,7 +127,8 @@ void TimelineView::onMouseMove(QMouseEvent *event)
     if (event->buttons() != Qt::NoButton)
         return;
     // Over a legend entry: what the policy is (the printed reading, the optimum) and what a click does.
-    if (auto *item = qobject_cast<QCPPlottableLegendItem *>(mPlot->layoutElementAt(event->pos()))) {
+    auto *item = qobject_cast<QCPPlottableLegendItem *>(mPlot->layoutElementAt(event->pos()));
+    if (item && item->parentLegend() == mLegend) { // the policies' legend, not the model shares' names
         QString tip = tr("Click: hide/show · Right-click: colour");
         for (const PolicyGraphs &pg : mPolicies)
             if (pg.cumulative == item->plottable() && !policyExplanation(pg.spec).empty())
@@ -202,7 +203,9 @@ QString TimelineView::readoutAt(double t) const
                           m >= 0 && m < pool.size() ? QString::fromStdString(pool.at(m).name) : tr("none"),
                           formatMass(run.result.intervals.cumulativeCo2G[u]));
     }
-    return html + parts.join(QStringLiteral(" &nbsp; "));
+    const QString shares = mShares->readoutAt(t); // zoomed out: the bucket's shares the bars draw
+    return html + parts.join(QStringLiteral(" &nbsp; ")) +
+           (shares.isEmpty() ? QString() : QStringLiteral("<br>") + shares.toHtmlEscaped());
 }
 
 void TimelineView::styleLegendItem(QCPGraph *cumulative, bool visible)

@@ -166,6 +166,10 @@ private Q_SLOTS:
         QVERIFY(!view.modelGraph(Threshold)->visible());
         QCOMPARE(shares.legend()->itemCount(), 4);
         QVERIFY(shares.legend()->visible());
+        // The crosshair reads the day's shares the bars draw.
+        const QString readout = view.readoutAt(static_cast<double>(Monday + 3600));
+        QVERIFY2(readout.contains(label.toHtmlEscaped() + QStringLiteral(", day from 2023-06-05: ResNet50 75.0 %, ResNet152 25.0 %")),
+                 qPrintable(readout));
         QCPAxis *shareAxis = view.panel(TimelineView::ModelPanel)->axis(QCPAxis::atLeft);
         QCOMPARE(shareAxis->range().lower, 0.0);
         QVERIFY(shareAxis->range().upper > 100.0); // room above 100 % for the title and legend
@@ -182,6 +186,7 @@ private Q_SLOTS:
                  QCPRange(static_cast<double>(Monday), static_cast<double>(Monday + Day)));
         QCOMPARE(shareAxis->range(), QCPRange(-0.6, 3.6));
         QVERIFY(view.modelTickLabels().contains(QStringLiteral("ResNet34")));
+        QVERIFY(!view.readoutAt(static_cast<double>(Monday + 3600)).contains(QStringLiteral("day from")));
 
         // 100 days in view: ISO weeks. Week of 5 June: 12 of 336 half-hours, 3.571 %; the next (5 days) 0 %.
         view.setTimeRange(static_cast<double>(Monday), static_cast<double>(Monday + 100 * Day));
@@ -221,6 +226,35 @@ private Q_SLOTS:
         QVERIFY(view.modelGraph(Threshold)->visible());
         view.setTeachingOverlays(false);
         QVERIFY(view.modelShares().isShown());
+    }
+
+    void barsFollowADarkPalette()
+    {
+        ScenarioDocument doc;
+        doc.poolModel()->resetPool(resnetPool(), QStringLiteral("ResNet preset"));
+        loadTwelveDays(&doc);
+        TimelineView view(&doc);
+        view.resize(1200, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        // Light: viridis from its darkest purple (0x440154) for the cheapest model to 90 % of the way for the costliest.
+        QCOMPARE(view.modelShares().bars().front()->brush().color(), QColor(0x440154));
+        QCOMPARE(ModelShareView::modelColour(0, 4, false), QColor(0x440154));
+        QCOMPARE(ModelShareView::modelColour(3, 4, true), QColor(0xfde725)); // dark: up to viridis's yellow
+        QPalette dark = view.palette();
+        dark.setColor(QPalette::Window, QColor(30, 30, 30));
+        dark.setColor(QPalette::Base, QColor(20, 20, 20));
+        dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+        view.setPalette(dark);
+        view.plot()->replot();
+        const auto &bars = view.modelShares().bars();
+        for (std::size_t r = 0; r < bars.size(); ++r)
+            QCOMPARE(bars[r]->brush().color(), ModelShareView::modelColour(static_cast<int>(r), 4, true));
+        QVERIFY(bars.front()->brush().color() != QColor(0x440154)); // the darkest purple left out on a dark plot
+        QCOMPARE(view.modelShares().legend()->textColor(), QColor(230, 230, 230));
+        const QString shots = qEnvironmentVariable("CARBONSCOPE_TEST_SHOTS");
+        if (!shots.isEmpty())
+            view.grab().save(shots + QStringLiteral("/model-share-dark.png"));
     }
 
     void allFourResNetNamesOnA1366x768Screen()
