@@ -170,7 +170,8 @@ double ModelShareView::fitHeadroom(const QFont &font, bool *relayout)
     if (mLegend->font() != font) {
         mLegend->setFont(font);
         for (int i = 0; i < mLegend->itemCount(); ++i)
-            mLegend->item(i)->setFont(font);
+            if (QCPAbstractLegendItem *item = mLegend->item(i)) // a wrapped legend's empty cells count too
+            item->setFont(font);
         mTitle->setFont(font);
         *relayout = true;
     }

@@ -288,7 +288,8 @@ void TimelineView::setPresentationFonts(bool on)
     }
     mLegend->setFont(tick);
     for (int i = 0; i < mLegend->itemCount(); ++i)
-        mLegend->item(i)->setFont(tick);
+        if (QCPAbstractLegendItem *item = mLegend->item(i)) // a wrapped legend's empty cells count too
+            item->setFont(tick);
     for (QCPItemText *text : mThresholdLabels)
         text->setFont(tick);
     mModelTickStep = 0; // the names thin out again for the new size
