@@ -87,9 +87,7 @@ ImportDialog::ImportDialog(QWidget *parent)
     form->addRow(tr("Delimiter:"), csvRow);
     connect(mDelimiter, &QComboBox::activated, this, &ImportDialog::refreshPreview);
     connect(mHeader, &QComboBox::activated, this, &ImportDialog::refreshPreview);
-    mFormat->setToolTip(ImportJob::usesImporters()
-                            ? tr("The file format; \"auto\" detects it from the content")
-                            : tr("CSV with a header (the importers library, which reads more formats, is not built)"));
+    mFormat->setToolTip(tr("The file format; \"auto\" detects it from the content"));
     form->addRow(tr("Format:"), mFormat);
 
     // Generic CSV/TSV only: the other formats carry their own time format and zone.
@@ -110,16 +108,12 @@ ImportDialog::ImportDialog(QWidget *parent)
         mTimeZone->setCompleter(completer);
     }
     mTimeZone->setToolTip(
-        !ImportJob::usesImporters()
-            ? tr("Times are read as UTC (the importers library, which reads time zones, is not built)")
-            : zones.isEmpty()
-                  ? tr("The zone of CSV times written without an offset: UTC or a fixed offset such as +01:00 "
-                       "(this build has no named time zones)")
-                  : tr("The zone of CSV times written without an offset: UTC, a fixed offset such as +01:00, or a "
-                       "name such as Europe/London. When clocks go back the repeated hour reads as two hours; a "
-                       "time skipped when they go forward is a bad row. Times with Z or an offset keep their own."));
-    mTimeFormat->setEnabled(ImportJob::usesImporters());
-    mTimeZone->setEnabled(ImportJob::usesImporters());
+        zones.isEmpty()
+            ? tr("The zone of CSV times written without an offset: UTC or a fixed offset such as +01:00 "
+                 "(this build has no named time zones)")
+            : tr("The zone of CSV times written without an offset: UTC, a fixed offset such as +01:00, or a "
+                 "name such as Europe/London. When clocks go back the repeated hour reads as two hours; a "
+                 "time skipped when they go forward is a bad row. Times with Z or an offset keep their own."));
     form->addRow(tr("Time zone:"), mTimeZone);
     // Request traces of one row per request: counted per interval; Twitter's times count from the trace start.
     auto *requestRow = new QHBoxLayout;
@@ -137,14 +131,10 @@ ImportDialog::ImportDialog(QWidget *parent)
     requestRow->addWidget(mStart, 2);
     requestRow->addWidget(new QLabel(tr("Operation:"), this));
     requestRow->addWidget(mOperation, 1);
-    for (QWidget *w : {static_cast<QWidget *>(mInterval), static_cast<QWidget *>(mStart),
-                       static_cast<QWidget *>(mOperation)})
-        w->setEnabled(ImportJob::usesImporters());
     form->addRow(tr("Count per:"), requestRow);
     mSkipBadRows->setText(tr("Skip bad rows and count them, instead of stopping at the first"));
     mSkipBadRows->setToolTip(tr("A row that cannot be read (a non-number, a time going backwards, ...) is left out "
                                 "and counted; without this the import stops and names its line and column"));
-    mSkipBadRows->setEnabled(ImportJob::usesImporters());
     form->addRow(QString(), mSkipBadRows);
     mZeroMissing->setText(tr("Treat an actual intensity of 0 as not measured and take the forecast there"));
     mZeroMissing->setToolTip(tr("The GB national feed of the UK Carbon Intensity API publishes 0 for an hour it has "

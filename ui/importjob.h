@@ -59,8 +59,6 @@ public:
     bool cancelled() const { return mCancelled; }
     const QString &format() const { return mFormat; }
     const QString &warnings() const { return mWarnings; }
-    // The importers read every format (kept for the dialog and its tests).
-    static bool usesImporters() { return true; }
 
     // The series a scenario uses from `imported`, named readably (file stem and column: readableSeriesName).
     static TimeSeries seriesFor(const ImportedSeries &imported, const QString &path, bool zeroActualIsMissing);

@@ -97,7 +97,6 @@ void MainWindow::createMenus()
     a->setObjectName(QStringLiteral("actionNewProject"));
     a->setShortcut(QKeySequence::New);
     a->setStatusTip(tr("Start a project file (.csdb) on the default scenario"));
-    a->setEnabled(ProjectSession::available());
     a = file->addAction(tr("&Open project…"), mProject, [this] {
         if (confirmReplacingDocument(tr("opening another project")))
             mProject->openProjectDialog(this);
@@ -105,20 +104,15 @@ void MainWindow::createMenus()
     a->setObjectName(QStringLiteral("actionOpenProject"));
     a->setShortcut(QKeySequence::Open);
     a->setStatusTip(tr("Open a CarbonScope project (.csdb)"));
-    a->setEnabled(ProjectSession::available());
     mRecentMenu = file->addMenu(tr("Open &recent"));
     mRecentMenu->setObjectName(QStringLiteral("menuRecent"));
     a = file->addAction(tr("Save project &as…"), mProject, [this] { mProject->saveAsDialog(this); });
     a->setObjectName(QStringLiteral("actionSaveProjectAs"));
     a->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     a->setStatusTip(tr("Write the project (traces, pool, scenario, results) to a new .csdb file"));
-    a->setEnabled(ProjectSession::available());
     a = file->addAction(tr("&Save project"), mProject, [this] { mProject->save(this); });
     a->setObjectName(QStringLiteral("actionSaveProject"));
     a->setShortcut(QKeySequence::Save);
-    a->setEnabled(ProjectSession::available());
-    if (!ProjectSession::available())
-        file->addAction(tr("(projects need the store library, not built)"))->setEnabled(false);
     file->addSeparator();
     a = file->addAction(tr("&Import trace…"), this, [this] { importTrace(); });
     a->setObjectName(QStringLiteral("actionImportTrace"));

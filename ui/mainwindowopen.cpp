@@ -58,7 +58,7 @@ void MainWindow::replaceWithDefaultScenario()
 void MainWindow::openInitial()
 {
     const QString last = mProject->lastProjectPath();
-    if (ProjectSession::available() && !last.isEmpty() && !QFileInfo::exists(last))
+    if (!last.isEmpty() && !QFileInfo::exists(last))
         statusBar()->showMessage(tr("The last project, %1, is no longer there").arg(last), 15000);
     else if (mProject->openLast(this))
         return;

@@ -34,11 +34,6 @@ ProjectSession::ProjectSession(ScenarioDocument *document, QObject *parent) : QO
 
 ProjectSession::~ProjectSession() = default;
 
-bool ProjectSession::available()
-{
-    return true;
-}
-
 bool ProjectSession::isModified() const
 {
     return !mDocument->undoStack()->isClean();
@@ -92,7 +87,7 @@ bool ProjectSession::fail(QWidget *parent, const QString &title, const QString &
 bool ProjectSession::openLast(QWidget *parent)
 {
     const QString path = lastProject.get();
-    return available() && !path.isEmpty() && openProject(path, parent);
+    return !path.isEmpty() && openProject(path, parent);
 }
 
 void ProjectSession::install(ProjectContent content, const QString &name)
@@ -186,9 +181,6 @@ bool ProjectSession::markSaved()
 bool ProjectSession::openProject(const QString &given, QWidget *parent)
 {
     const QString path = absolute(given);
-    if (!available())
-        return fail(parent, tr("Cannot open"), path,
-                    tr("projects need the store library, which this build does not have"));
     try {
         const bool readOnly = isReadOnlyProject(path);
         install(readProjectFile(path, readOnly), QFileInfo(path).completeBaseName());

@@ -14,8 +14,7 @@ class ScenarioDocument;
 struct ProjectContent;
 
 // The document's project file (*.csdb, the store's SQLite database; projectfile.h reads and writes it):
-// New / Open / Save As / Save, recent files and the last project (QSettings). Without the store library
-// (carbonscope_store not built) available() is false and every operation says so.
+// New / Open / Save As / Save, recent files and the last project (QSettings).
 //
 // Nothing is dropped here: a project that cannot be opened leaves the document and the open project as they
 // were; a read-only project opens for viewing and Save turns into Save As; Save As writes a temporary file and
@@ -30,7 +29,6 @@ public:
     ProjectSession(ScenarioDocument *document, QObject *parent = nullptr);
     ~ProjectSession() override;
 
-    static bool available();
     // Absolute paths of projects that still exist, newest first; stale entries are dropped from the settings.
     static QStringList recentProjects();
     // The project to reopen at start (empty: none).
