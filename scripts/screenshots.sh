@@ -46,6 +46,7 @@ for screen in "1366x768 1" "1920x1080 1" "1366x768 2"; do
         shoot "$tab-$suffix" "$size" "$scale" --tab "$tab"
     done
     shoot "teaching-$suffix" "$size" "$scale" --tab timeline --teaching
+    [ "$size$scale" = 1920x10801 ] && shoot "presentation-$suffix" "$size" "$scale" --presentation
 done
 
 # The names the README shows.
