@@ -26,11 +26,7 @@ private Q_SLOTS:
     void onlyTheTimelineIsBuiltAtStart()
     {
         MainWindow window;
-        window.openDefaultScenario();
-        window.showTab(QStringLiteral("Timeline"));
-        window.resize(1366, 768);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(test::showDefaultScenario(window, QSize(1366, 768)));
         QCOMPARE(window.tabs()->count(), 6); // Timeline, Compare, Pool, Eco tier, Live, Sweep
         QVERIFY(!window.findChild<CompareTab *>());
         QVERIFY(!window.findChild<PoolEditor *>());
@@ -44,11 +40,7 @@ private Q_SLOTS:
     void aTabShownIsBuiltOnTheCurrentDocument()
     {
         MainWindow window;
-        window.openDefaultScenario();
-        window.showTab(QStringLiteral("Timeline"));
-        window.resize(1366, 768);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(test::showDefaultScenario(window, QSize(1366, 768)));
         QVERIFY(window.showTab(QStringLiteral("Compare")));
         auto *compare = window.findChild<CompareTab *>();
         QVERIFY(compare);

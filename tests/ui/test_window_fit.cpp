@@ -67,11 +67,7 @@ private Q_SLOTS:
         QFETCH(QSize, size);
         QFETCH(bool, folded);
         MainWindow window;
-        window.openDefaultScenario();
-        window.showTab(QStringLiteral("Timeline"));
-        window.resize(size);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(test::showDefaultScenario(window, size));
         QTRY_COMPARE_WITH_TIMEOUT(window.size(), size, 60000);
         QCoreApplication::processEvents();
         QCOMPARE(window.timelineTab()->isFolded(), folded);
@@ -95,11 +91,7 @@ private Q_SLOTS:
         folded.setSizes({950});
         QSettings().setValue(QStringLiteral("mainwindow/timelinePlotSplit"), folded.saveState());
         MainWindow window;
-        window.openDefaultScenario();
-        window.showTab(QStringLiteral("Timeline"));
-        window.resize(1500, 950);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(test::showDefaultScenario(window, QSize(1500, 950)));
         QTRY_COMPARE_WITH_TIMEOUT(window.size(), QSize(1500, 950), 60000);
         QCoreApplication::processEvents();
         QSettings().remove(QStringLiteral("mainwindow/timelinePlotSplit"));

@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QStandardPaths>
+#include <QTest>
 #include <QString>
 
 #include <memory>
@@ -55,6 +56,18 @@ inline void showTinyScenario(MainWindow &window)
 {
     loadTinyScenario(window.document());
     window.show();
+}
+
+// The embedded default scenario on the Timeline, in a window of `size`, shown; false where it did not open or
+// the window was not exposed.
+[[nodiscard]] inline bool showDefaultScenario(MainWindow &window, QSize size)
+{
+    if (!window.openDefaultScenario())
+        return false;
+    window.showTab(QStringLiteral("Timeline"));
+    window.resize(size);
+    window.show();
+    return QTest::qWaitForWindowExposed(&window);
 }
 
 // A new main window on the tiny scenario and one tab, not shown yet (showActive in ui_shown.h shows it).
