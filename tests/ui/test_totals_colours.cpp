@@ -130,6 +130,22 @@ private Q_SLOTS:
         QCOMPARE(tab.heatMap()->xAxis->label(), QStringLiteral("Month (UTC)"));
         QVERIFY2(tab.heatMap()->yAxis->label().startsWith(QStringLiteral("Series")),
                  qPrintable(tab.heatMap()->yAxis->label()));
+        // One zone, both months the same regret (every day alike): each cell is drawn in the scale's colour of its
+        // value (one series once drew nothing; equal values once drew the blank cells' grey).
+        SweepHeatMap *map = tab.heatMap();
+        QCOMPARE(map->shownValue(0, 0), map->shownValue(0, 1));
+        const QImage picture = map->grab().toImage();
+        const QColor expected = QColor::fromRgb(map->colorMap()->gradient().color(map->shownValue(0, 0),
+                                                                                   map->colorMap()->dataRange()));
+        QVERIFY(expected != QColor(200, 200, 200) && expected != QColor(Qt::white));
+        for (double month : {0.0, 1.0}) {
+            // Beside the cell's centre, off the grid line drawn at its tick.
+            const QPoint cell(int(map->xAxis->coordToPixel(month + 0.25)), int(map->yAxis->coordToPixel(0.25)));
+            QCOMPARE(QColor(picture.pixel(cell)), expected);
+        }
+        const QString shots = qEnvironmentVariable("CARBONSCOPE_TEST_SHOTS"); // a folder, to look at the tab
+        if (!shots.isEmpty())
+            tab.grab().save(shots + QStringLiteral("/sweep-after-run.png"));
     }
 };
 

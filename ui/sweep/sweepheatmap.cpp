@@ -67,7 +67,12 @@ void SweepHeatMap::show(const SweepResult *result, SweepMetric metric, std::size
         return;
     }
     mMap->data()->setSize(static_cast<int>(periods), static_cast<int>(series));
-    mMap->data()->setRange(QCPRange(0, static_cast<double>(periods) - 1), QCPRange(0, static_cast<double>(series) - 1));
+    // Cell i centred on i. QCustomPlot reads a dimension of one cell's range as that cell's extent: a range of
+    // (0, 0) there drew nothing at all (one zone, or one period: a blank map).
+    const auto centres = [](std::size_t n) {
+        return n > 1 ? QCPRange(0, static_cast<double>(n) - 1) : QCPRange(-0.5, 0.5);
+    };
+    mMap->data()->setRange(centres(periods), centres(series));
     double lo = INFINITY, hi = -INFINITY;
     for (std::size_t s = 0; s < series; ++s)
         for (std::size_t q = 0; q < periods; ++q) {
@@ -89,7 +94,15 @@ void SweepHeatMap::show(const SweepResult *result, SweepMetric metric, std::size
         const double m = std::max({std::abs(lo), std::abs(hi), 1e-300});
         mMap->setDataRange(QCPRange(-m, m));
     } else {
-        mMap->setDataRange(QCPRange(lo, hi > lo ? hi : lo + 1));
+        // Values equal but for rounding (every cell the same regret) would make a range QCustomPlot cannot colour:
+        // the cells came out in the blank cells' grey. Widen it around the value: they take the scale's middle.
+        const double spread = std::max(1.0, std::abs(hi)) * 1e-9;
+        if (hi - lo <= spread) {
+            const double pad = std::max(1.0, std::abs(hi)) * 0.01;
+            lo -= pad;
+            hi += pad;
+        }
+        mMap->setDataRange(QCPRange(lo, hi));
     }
     mScale->axis()->setLabel(QString::fromStdString(sweepMetricLabel(metric)));
     mTitle->setText(tr("%1 — %2 vs %3")
