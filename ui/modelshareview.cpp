@@ -169,9 +169,9 @@ double ModelShareView::fitHeadroom(const QFont &font, bool *relayout)
     *relayout = false;
     if (mLegend->font() != font) {
         mLegend->setFont(font);
-        for (int i = 0; i < mLegend->itemCount(); ++i)
-            if (QCPAbstractLegendItem *item = mLegend->item(i)) // a wrapped legend's empty cells count too
-            item->setFont(font);
+        for (QCPBars *bars : mBars) // by plottable: a wrapped legend's empty cells count among its items
+            if (QCPAbstractLegendItem *item = mLegend->itemWithPlottable(bars))
+                item->setFont(font);
         mTitle->setFont(font);
         *relayout = true;
     }
@@ -180,13 +180,13 @@ double ModelShareView::fitHeadroom(const QFont &font, bool *relayout)
     // As few legend rows as fit beside the title.
     const QFontMetricsF metrics(font);
     const double room = mRect->width() - metrics.horizontalAdvance(mTitle->text()) - 16;
-    const int count = std::max(1, mLegend->itemCount());
+    const int count = std::max(1, static_cast<int>(mBars.size())); // the entries; itemCount() holds empty cells
     int columns = count;
     for (; columns > 1; --columns) {
         double width = mLegend->margins().left() + mLegend->margins().right();
         for (int c = 0; c < columns; ++c) {
             double widest = 0; // the widest name in column c
-            for (int j = c; j < count && j < static_cast<int>(mBars.size()); j += columns)
+            for (int j = c; j < static_cast<int>(mBars.size()); j += columns)
                 widest = std::max(widest, metrics.horizontalAdvance(mBars[static_cast<std::size_t>(j)]->name()));
             width += mLegend->iconSize().width() + mLegend->iconTextPadding() + widest + mLegend->columnSpacing();
         }

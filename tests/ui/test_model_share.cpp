@@ -228,6 +228,35 @@ private Q_SLOTS:
         QVERIFY(view.modelShares().isShown());
     }
 
+    void aNarrowPanelWrapsTheModelNames()
+    {
+        // The paper's 7 models on a 760 px wide view: the names do not fit one row beside the title; they wrap into
+        // rows, each name still there once, and large presentation fonts re-wrap them (a wrapped legend's empty
+        // cells once crashed the font change).
+        ScenarioDocument doc;
+        loadTwelveDays(&doc);
+        TimelineView view(&doc);
+        view.resize(760, 560);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.plot()->replot();
+        view.plot()->replot();
+        const ModelShareView &shares = view.modelShares();
+        QVERIFY(shares.isShown());
+        QCOMPARE(shares.bars().size(), std::size_t(7));
+        QVERIFY2(shares.legend()->wrap() < 7, qPrintable(QString::number(shares.legend()->wrap())));
+        for (QCPBars *bars : shares.bars())
+            QVERIFY(shares.legend()->itemWithPlottable(bars));
+        const int rows = (7 + shares.legend()->wrap() - 1) / shares.legend()->wrap();
+        view.setPresentationFonts(true);
+        view.plot()->replot();
+        view.plot()->replot();
+        const QFont font = view.panel(TimelineView::ModelPanel)->axis(QCPAxis::atLeft)->tickLabelFont();
+        for (QCPBars *bars : shares.bars())
+            QCOMPARE(shares.legend()->itemWithPlottable(bars)->font(), font);
+        QVERIFY((7 + shares.legend()->wrap() - 1) / shares.legend()->wrap() >= rows); // larger names, no fewer rows
+    }
+
     void barsFollowADarkPalette()
     {
         ScenarioDocument doc;
