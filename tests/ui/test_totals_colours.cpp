@@ -74,7 +74,7 @@ private Q_SLOTS:
         QCOMPARE(doc->runs().front().spec, std::string("heuristic:printed"));
         const QColor first = model->data(model->index(0, PolicyTotalsModel::Policy), Qt::DecorationRole).value<QColor>();
         QCOMPARE(first, paletteColour(1));
-        QVERIFY(first != policyColor(0));
+        QVERIFY(first != paletteColour(0)); // what colouring by row number gave row 0
 
         // A pool change: the ResNet preset drops AlexNet and the VGGs; the rows that stay keep their colours.
         const QColor threshold = doc->policyStyle("threshold:ResNet152@150,ResNet50").colour;
