@@ -79,6 +79,9 @@ void TimelineView::fitValueAxes()
             }
         }
     }
+    // About a tick per 28 px of panel (a tick label is ~14 px high), so a low panel's labels do not touch.
+    for (Panel p : {IntensityPanel, RequestsPanel, CumulativePanel})
+        mRects[p]->axis(QCPAxis::atLeft)->ticker()->setTickCount(std::max(2, mRects[p]->height() / 28));
     // Intensity and requests from zero (a bar-like reading), CO2 so far over the span it covers in view. The
     // bounds are rounded to round numbers, so a pan changes them (and their tick labels) only now and then.
     for (Panel p : {IntensityPanel, RequestsPanel})
