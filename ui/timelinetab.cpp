@@ -3,11 +3,13 @@
 #include "dailyco2plot.h"
 #include "paperreadout.h"
 #include "policytable.h"
+#include "scenariodocument.h"
 #include "teachingpanel.h"
 #include "timelineview.h"
 
 #include <QDataStream>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QResizeEvent>
 #include <QSplitter>
@@ -60,6 +62,14 @@ TimelineTab::TimelineTab(ScenarioDocument *document, QWidget *parent)
     mDaily->setTimeRange(mTimeline->timeRange().lower, mTimeline->timeRange().upper);
     connect(mTotals, &PolicyTable::hideRequested, this,
             [this](const std::string &spec) { mTimeline->setPolicyVisible(spec, false); });
+    // Zoomed out, the model shares are of the adaptive policy last selected in the totals (a single model's row
+    // has no choice to show, so it leaves them as they were).
+    connect(mTotals->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this, document] {
+        const std::string spec = mTotals->currentSpec();
+        for (const PolicyRun &run : document->runs())
+            if (run.spec == spec && run.ok() && !run.isSingleModel())
+                mTimeline->setSharePolicy(spec);
+    });
 }
 
 void TimelineTab::setFolded(bool folded)

@@ -5,10 +5,13 @@
 #include "model_pool.h"
 #include "modelshare.h"
 #include "modelshareview.h"
+#include "policytable.h"
 #include "poolmodel.h"
 #include "scenariodocument.h"
 #include "timebuckets.h"
+#include "timelinetab.h"
 #include "timelineview.h"
+#include "uitestfixture.h"
 
 #include <QtTest>
 
@@ -226,6 +229,27 @@ private Q_SLOTS:
         QVERIFY(view.modelGraph(Threshold)->visible());
         view.setTeachingOverlays(false);
         QVERIFY(view.modelShares().isShown());
+    }
+
+    void theRowSelectedInTheTotalsChoosesThePolicy()
+    {
+        MainWindow window;
+        QVERIFY(test::showDefaultScenario(window, QSize(1366, 768)));
+        PolicyTable *totals = window.timelineTab()->totals();
+        // The paper's experiment opens on the heuristic; choosing its printed reading's row moves the shares there,
+        // and a single model's row (no choice to show) leaves them where they were.
+        QCOMPARE(window.timeline()->sharePolicy(), std::string("heuristic"));
+        bool sawPrinted = false;
+        for (int r = 0; r < totals->model()->rowCount(); ++r) {
+            totals->setCurrentIndex(totals->model()->index(r, 0));
+            if (totals->currentSpec() == "heuristic:printed") {
+                sawPrinted = true;
+                QCOMPARE(window.timeline()->sharePolicy(), std::string("heuristic:printed"));
+            }
+            if (totals->currentSpec() == "model:ResNet152")
+                QCOMPARE(window.timeline()->sharePolicy(), std::string(sawPrinted ? "heuristic:printed" : "heuristic"));
+        }
+        QVERIFY(sawPrinted);
     }
 
     void aNarrowPanelWrapsTheModelNames()
