@@ -63,7 +63,12 @@ MainWindow::MainWindow(QWidget *parent)
 
     mStatusLabel = new QLabel(this);
     mProjectLabel = new QLabel(this);
+    mProjectLabel->setObjectName(QStringLiteral("projectLabel"));
     statusBar()->addWidget(mProjectLabel, 1);
+    // A message shown before the window is (opening the last project) would be drawn over the project's name:
+    // QStatusBar hides its widgets for a message only when they are visible already.
+    connect(statusBar(), &QStatusBar::messageChanged, mProjectLabel,
+            [this](const QString &message) { mProjectLabel->setVisible(message.isEmpty()); });
     statusBar()->addPermanentWidget(mStatusLabel);
     connect(mDocument, &ScenarioDocument::resultsChanged, this, &MainWindow::updateStatus);
     connect(mDocument, &ScenarioDocument::scenarioChanged, this, &MainWindow::updateStatus);

@@ -11,6 +11,8 @@
 
 #include <QSettings>
 #include <QSplitter>
+#include <QStatusBar>
+#include <QLabel>
 #include <QtTest>
 
 #include <memory>
@@ -81,6 +83,20 @@ private Q_SLOTS:
         QCOMPARE(window.tabs()->currentWidget()->findChild<QCustomPlot *>(), window.timeline()->plot());
         // Folded, the daily bars are one click away in the tab beside the totals; wide, beside the timeline.
         QCOMPARE(window.dailyPlot()->isVisible(), !folded);
+    }
+
+    void aMessageShownBeforeTheWindowIsNotDrawnOverTheProjectName()
+    {
+        MainWindow window;
+        window.statusBar()->showMessage(QStringLiteral("Opened something"), 60000); // as opening the last project does
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *project = window.statusBar()->findChild<QLabel *>(QStringLiteral("projectLabel"));
+        QVERIFY(project);
+        QVERIFY(!project->isVisible());
+        window.statusBar()->clearMessage();
+        QVERIFY(project->isVisible());
     }
 
     void aSplitSavedFoldedLeavesTheDailyBarsTheirShare()
