@@ -304,7 +304,17 @@ void MainWindow::showWriteFailure(const QString &path, const QString &error)
 
 void MainWindow::updateStatus()
 {
-    QString scenario = tr("<b>Scenario:</b> %1").arg(mDocument->description().toHtmlEscaped());
+    // The first three clauses (name, traces, intervals and gaps) on the tab; where the traces come from and what
+    // alignment cut off is in the tooltip, so that a long provenance does not take the plots' height.
+    const QString description = mDocument->description();
+    QStringList clauses = description.split(QStringLiteral("; "));
+    const bool shortened = clauses.size() > 3;
+    if (shortened)
+        clauses = clauses.mid(0, 3);
+    QString scenario = tr("<b>Scenario:</b> %1").arg(clauses.join(QStringLiteral("; ")).toHtmlEscaped());
+    if (shortened)
+        scenario += tr(" <i>(more in the tooltip)</i>");
+    mScenarioLabel->setToolTip(description);
     if (const auto &range = mDocument->totalsRange())
         scenario += tr(" &nbsp; <span style='background:#ffe9a8'>&nbsp;Totals for %1 – %2 UTC (Esc: whole "
                        "scenario)&nbsp;</span>")

@@ -99,6 +99,23 @@ private Q_SLOTS:
         QVERIFY(project->isVisible());
     }
 
+    void aLongScenarioDescriptionGoesToTheTooltip()
+    {
+        MainWindow window;
+        QVERIFY(test::showDefaultScenario(window, QSize(1366, 768)));
+        QLabel *label = window.timelineTab()->scenarioLabel();
+        // The default scenario's two clauses are shown whole.
+        QCOMPARE(label->toolTip(), window.document()->description());
+        QVERIFY(!label->text().contains(QStringLiteral("more in the tooltip")));
+        // Five clauses: the first three on the tab, all five in the tooltip.
+        const Scenario kept = window.document()->scenario();
+        window.document()->setScenario(kept, QStringLiteral("name; traces; 3 intervals; carbon spans A; cut B"));
+        QCOMPARE(label->toolTip(), QStringLiteral("name; traces; 3 intervals; carbon spans A; cut B"));
+        QVERIFY(label->text().contains(QStringLiteral("name; traces; 3 intervals")));
+        QVERIFY(!label->text().contains(QStringLiteral("carbon spans A")));
+        QVERIFY(label->text().contains(QStringLiteral("more in the tooltip")));
+    }
+
     void aSplitSavedFoldedLeavesTheDailyBarsTheirShare()
     {
         // Closed on a laptop, the timeline/daily split was saved holding the timeline alone (one size, 950 px).
