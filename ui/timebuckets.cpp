@@ -38,22 +38,26 @@ void civilFromDays(long long z, long long *y, unsigned *m)
 }
 } // namespace
 
+namespace {
+
+// Days up to `dayUpTo` days in view, weeks up to `weekUpTo`, months beyond.
+TimeBucket bucketBySpan(double seconds, double dayUpTo, double weekUpTo)
+{
+    if (seconds <= dayUpTo * Day)
+        return TimeBucket::Day;
+    return seconds <= weekUpTo * Day ? TimeBucket::Week : TimeBucket::Month;
+}
+
+} // namespace
+
 TimeBucket bucketForSpan(double seconds)
 {
-    if (seconds <= 62.0 * Day)
-        return TimeBucket::Day;
-    if (seconds <= 214.0 * Day)
-        return TimeBucket::Week;
-    return TimeBucket::Month;
+    return bucketBySpan(seconds, 62.0, 214.0);
 }
 
 TimeBucket shareBucketForSpan(double seconds)
 {
-    if (seconds <= 92.0 * Day)
-        return TimeBucket::Day;
-    if (seconds <= 731.0 * Day)
-        return TimeBucket::Week;
-    return TimeBucket::Month;
+    return bucketBySpan(seconds, 92.0, 731.0);
 }
 
 UtcSeconds bucketStart(TimeBucket bucket, UtcSeconds t)

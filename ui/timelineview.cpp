@@ -21,7 +21,22 @@ namespace cs {
 
 namespace {
 constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
+
+// A rectangle over a panel's whole height between two times (set later with topLeft/bottomRight's x): the period
+// mark and teaching mode's curtain.
+QCPItemRect *newTimeSpan(QCustomPlot *plot, QCPAxisRect *rect)
+{
+    auto *span = new QCPItemRect(plot);
+    span->setClipAxisRect(rect);
+    for (QCPItemPosition *pos : {span->topLeft, span->bottomRight}) {
+        pos->setAxisRect(rect);
+        pos->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+        pos->setTypeX(QCPItemPosition::ptPlotCoords);
+        pos->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    }
+    return span;
 }
+} // namespace
 
 TimelineView::TimelineView(ScenarioDocument *document, QWidget *parent)
     : QWidget(parent), mDocument(document), mPlot(new QCustomPlot(this)), mReadout(new QLabel(this))
@@ -136,14 +151,7 @@ void TimelineView::setupPanels()
         cursor->setVisible(false);
         mCursor[p] = cursor;
 
-        auto *mark = new QCPItemRect(mPlot);
-        mark->setClipAxisRect(rect);
-        for (QCPItemPosition *pos : {mark->topLeft, mark->bottomRight}) {
-            pos->setAxisRect(rect);
-            pos->setAxes(x, y);
-            pos->setTypeX(QCPItemPosition::ptPlotCoords);
-            pos->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        }
+        QCPItemRect *mark = newTimeSpan(mPlot, rect);
         mark->topLeft->setCoords(0, 0);
         mark->bottomRight->setCoords(0, 1);
         mark->setPen(QPen(QColor(255, 160, 0, 200)));
@@ -153,14 +161,7 @@ void TimelineView::setupPanels()
 
         if (p == ModelPanel || p == CumulativePanel) {
             // Teaching mode's curtain: what the replay has not reached yet stays hidden.
-            auto *curtain = new QCPItemRect(mPlot);
-            curtain->setClipAxisRect(rect);
-            for (QCPItemPosition *pos : {curtain->topLeft, curtain->bottomRight}) {
-                pos->setAxisRect(rect);
-                pos->setAxes(x, y);
-                pos->setTypeX(QCPItemPosition::ptPlotCoords);
-                pos->setTypeY(QCPItemPosition::ptAxisRectRatio);
-            }
+            QCPItemRect *curtain = newTimeSpan(mPlot, rect);
             curtain->setPen(Qt::NoPen);
             curtain->setLayer(QStringLiteral("axes")); // above the graphs, which are re-added on every edit
             curtain->setVisible(false);

@@ -45,6 +45,22 @@ void loadTwelveDays(ScenarioDocument *doc)
     doc->setTraces(carbon, requests, QStringLiteral("twelve days"));
 }
 
+// The twelve days on the ResNet pool, the threshold policy compared beside the paper's.
+void twelveDaysWithTheThreshold(ScenarioDocument *doc)
+{
+    doc->poolModel()->resetPool(resnetPool(), QStringLiteral("ResNet preset"));
+    loadTwelveDays(doc);
+    doc->addPolicy(Threshold);
+}
+
+// The view shown at 1200 x 800; false where it was not exposed.
+bool showAt1200x800(TimelineView &view)
+{
+    view.resize(1200, 800);
+    view.show();
+    return QTest::qWaitForWindowExposed(&view);
+}
+
 // The value the bars named `model` draw at the bucket starting at `start`, NaN where there is no bar.
 double barAt(const TimelineView &view, const QString &model, UtcSeconds start, UtcSeconds end)
 {
@@ -134,13 +150,9 @@ private Q_SLOTS:
     void zoomedOutBarsZoomedInStepLines()
     {
         ScenarioDocument doc;
-        doc.poolModel()->resetPool(resnetPool(), QStringLiteral("ResNet preset"));
-        loadTwelveDays(&doc);
-        doc.addPolicy(Threshold);
+        twelveDaysWithTheThreshold(&doc);
         TimelineView view(&doc);
-        view.resize(1200, 800);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(showAt1200x800(view));
         view.setSharePolicy(Threshold);
         view.plot()->replot();
         QCOMPARE(view.sharePolicy(), std::string(Threshold));
@@ -204,13 +216,9 @@ private Q_SLOTS:
     void sharesFollowTheChosenOrFirstShownPolicy()
     {
         ScenarioDocument doc;
-        doc.poolModel()->resetPool(resnetPool(), QStringLiteral("ResNet preset"));
-        loadTwelveDays(&doc);
-        doc.addPolicy(Threshold);
+        twelveDaysWithTheThreshold(&doc);
         TimelineView view(&doc);
-        view.resize(1200, 800);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(showAt1200x800(view));
         // Nothing chosen: the first adaptive policy compared, the heuristic.
         QCOMPARE(view.sharePolicy(), std::string("heuristic"));
         QCOMPARE(view.modelShares().policySpec(), std::string("heuristic"));
@@ -287,9 +295,7 @@ private Q_SLOTS:
         doc.poolModel()->resetPool(resnetPool(), QStringLiteral("ResNet preset"));
         loadTwelveDays(&doc);
         TimelineView view(&doc);
-        view.resize(1200, 800);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(showAt1200x800(view));
         // Light: viridis from its darkest purple (0x440154) for the cheapest model to 90 % of the way for the costliest.
         QCOMPARE(view.modelShares().bars().front()->brush().color(), QColor(0x440154));
         QCOMPARE(ModelShareView::modelColour(0, 4, false), QColor(0x440154));
