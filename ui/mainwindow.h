@@ -100,7 +100,6 @@ private:
     TimelineTab *mTimelineTab = nullptr;
     TimelineView *mTimeline = nullptr;
     DailyCo2Plot *mDaily = nullptr;
-    PolicyTable *mTotals = nullptr;
     TeachingPanel *mTeaching = nullptr;
     CompareTab *mCompare = nullptr; // null until its page is first shown or asked for
     PoolEditor *mPoolEditor = nullptr;

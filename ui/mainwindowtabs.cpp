@@ -23,7 +23,6 @@ QWidget *MainWindow::createTimelineTab()
     mTimelineTab = new TimelineTab(mDocument, this);
     mTimeline = mTimelineTab->timeline();
     mDaily = mTimelineTab->daily();
-    mTotals = mTimelineTab->totals();
     mTeaching = mTimelineTab->teaching();
     mScenarioLabel = mTimelineTab->scenarioLabel();
     mPlotSplit = mTimelineTab->plotSplit();

@@ -168,10 +168,7 @@ double ModelShareView::fitHeadroom(const QFont &font, bool *relayout)
 {
     *relayout = false;
     if (mLegend->font() != font) {
-        mLegend->setFont(font);
-        for (QCPBars *bars : mBars) // by plottable: a wrapped legend's empty cells count among its items
-            if (QCPAbstractLegendItem *item = mLegend->itemWithPlottable(bars))
-                item->setFont(font);
+        mLegend->setFont(font); // and every item's (QCPLegend passes over a wrapped legend's empty cells)
         mTitle->setFont(font);
         *relayout = true;
     }

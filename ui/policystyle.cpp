@@ -57,11 +57,6 @@ PolicyStyle policyStyle(int slot, const std::string &colour, bool dark)
     return style;
 }
 
-QColor policyColor(int index)
-{
-    return paletteColour(index);
-}
-
 QPen policyPen(const PolicyStyle &style, bool singleModel)
 {
     // Solid pens where the palette suffices: Qt's raster engine strokes a long dashed polyline far slower (the

@@ -31,8 +31,6 @@ PolicyStyle styleForSlot(int slot, bool dark = false);
 // `colour` (a "#rrggbb" the user chose; empty: the palette's) over the slot's style.
 PolicyStyle policyStyle(int slot, const std::string &colour, bool dark = false);
 
-// Kept for callers that colour by position (the totals table): the palette's colour of that slot.
-QColor policyColor(int index);
 // Single-model baselines are thin and a little transparent, adaptive policies solid and wider.
 QPen policyPen(const PolicyStyle &style, bool singleModel);
 QCPScatterStyle policyMarker(const PolicyStyle &style, double size = 7);

@@ -286,10 +286,7 @@ void TimelineView::setPresentationFonts(bool on)
             axis->setLabelFont(label);
         }
     }
-    mLegend->setFont(tick);
-    for (int i = 0; i < mLegend->itemCount(); ++i)
-        if (QCPAbstractLegendItem *item = mLegend->item(i)) // a wrapped legend's empty cells count too
-            item->setFont(tick);
+    mLegend->setFont(tick); // and every item's (QCPLegend passes over a wrapped legend's empty cells)
     for (QCPItemText *text : mThresholdLabels)
         text->setFont(tick);
     mModelTickStep = 0; // the names thin out again for the new size

@@ -22,7 +22,8 @@ const PolicyRun *adaptiveRun(const std::vector<PolicyRun> &runs, const std::stri
 
 void TimelineView::setSharePolicy(const std::string &spec)
 {
-    if (spec == mSharePolicy)
+    // A single model (or a policy that did not run) has no choice to show: the shares stay as they are.
+    if (spec == mSharePolicy || !adaptiveRun(mDocument->runs(), spec))
         return;
     const std::string before = sharePolicy();
     mSharePolicy = spec;

@@ -3,7 +3,6 @@
 #include "dailyco2plot.h"
 #include "paperreadout.h"
 #include "policytable.h"
-#include "scenariodocument.h"
 #include "teachingpanel.h"
 #include "timelineview.h"
 
@@ -62,14 +61,9 @@ TimelineTab::TimelineTab(ScenarioDocument *document, QWidget *parent)
     mDaily->setTimeRange(mTimeline->timeRange().lower, mTimeline->timeRange().upper);
     connect(mTotals, &PolicyTable::hideRequested, this,
             [this](const std::string &spec) { mTimeline->setPolicyVisible(spec, false); });
-    // Zoomed out, the model shares are of the adaptive policy last selected in the totals (a single model's row
-    // has no choice to show, so it leaves them as they were).
-    connect(mTotals->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this, document] {
-        const std::string spec = mTotals->currentSpec();
-        for (const PolicyRun &run : document->runs())
-            if (run.spec == spec && run.ok() && !run.isSingleModel())
-                mTimeline->setSharePolicy(spec);
-    });
+    // Zoomed out, the model shares are of the adaptive policy last selected in the totals.
+    connect(mTotals->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { mTimeline->setSharePolicy(mTotals->currentSpec()); });
 }
 
 void TimelineTab::setFolded(bool folded)

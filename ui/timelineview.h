@@ -48,7 +48,8 @@ public:
 
     // Zoomed out (modelshare.h: more than 10 days, or under 3 px per interval), the "Model chosen" panel shows one
     // adaptive policy's share of requests per model per day/week/month instead of the step lines. Which policy:
-    // `spec` where it is an adaptive policy that ran (the totals table's selection), else the first shown one.
+    // the last `spec` given that is an adaptive policy that ran (the totals table's selection; a single model is
+    // ignored), else the first shown one.
     void setSharePolicy(const std::string &spec);
     std::string sharePolicy() const; // the policy the shares are of; empty when none
     const ModelShareView &modelShares() const { return *mShares; }
