@@ -1,5 +1,7 @@
 #include "time_series.h"
 
+#include <numeric>
+
 #include <algorithm>
 
 namespace cs {
@@ -19,6 +21,19 @@ UtcSeconds detectInterval(const std::vector<UtcSeconds> &times)
         if ((times[i] - times[i - 1]) % smallest != 0)
             return 0;
     return smallest;
+}
+
+bool IntervalTracker::advance(UtcSeconds time)
+{
+    if (mLast) {
+        const UtcSeconds d = time - *mLast;
+        if (d <= 0)
+            return false;
+        mMinStep = mMinStep == 0 ? d : std::min(mMinStep, d);
+        mGcd = std::gcd(mGcd, d);
+    }
+    mLast = time;
+    return true;
 }
 
 std::vector<Gap> TimeSeries::gaps() const

@@ -2,6 +2,7 @@
 
 #include "utc_time.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,5 +36,26 @@ struct TimeSeries
 // The interval of strictly increasing times: the smallest difference, which every other difference must be a
 // multiple of. Returns 0 where there are fewer than two times or the differences do not fit one interval.
 UtcSeconds detectInterval(const std::vector<UtcSeconds> &times);
+
+// The same worked out as times arrive one by one (an import streaming rows, a row without a value included).
+class IntervalTracker
+{
+public:
+    // Takes the next time; false (and nothing kept) where it does not come after the last, for the caller to
+    // report in its own words.
+    [[nodiscard]] bool advance(UtcSeconds time);
+    // The last time taken; 0 before the first.
+    UtcSeconds last() const { return mLast.value_or(0); }
+    // The smallest step so far; 0 until there are two times.
+    UtcSeconds smallestStep() const { return mMinStep; }
+    // The greatest common divisor of the steps: equal to smallestStep() where every step is a multiple of it.
+    UtcSeconds commonDivisor() const { return mGcd; }
+    bool stepsFit() const { return mGcd == mMinStep; }
+
+private:
+    std::optional<UtcSeconds> mLast;
+    UtcSeconds mMinStep = 0;
+    UtcSeconds mGcd = 0;
+};
 
 } // namespace cs

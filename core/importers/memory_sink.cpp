@@ -4,7 +4,6 @@
 #include "parse_error.h"
 
 #include <algorithm>
-#include <numeric>
 
 namespace cs {
 
@@ -42,16 +41,16 @@ public:
             throw InputError("series \"" + name + "\": no data points");
         UtcSeconds interval = s.meta.intervalSeconds;
         if (interval <= 0) {
-            if (mMinStep == 0 && mSink.mAllowSinglePoint)
+            if (mSteps.smallestStep() == 0 && mSink.mAllowSinglePoint)
                 return 0;
-            if (mMinStep == 0) // one row: nothing to measure a step by
+            if (mSteps.smallestStep() == 0) // one row: nothing to measure a step by
                 throw InputError("series \"" + name + "\": one point only, its interval cannot be told");
-            if (mGcd != mMinStep)
+            if (!mSteps.stepsFit())
                 throw InputError("times do not fall on one fixed interval (every step between rows must be a "
                                  "multiple of the smallest; series \"" + name + "\": smallest "
-                                 + std::to_string(mMinStep) + " s, their common divisor " + std::to_string(mGcd)
-                                 + " s)");
-            interval = mMinStep;
+                                 + std::to_string(mSteps.smallestStep()) + " s, their common divisor "
+                                 + std::to_string(mSteps.commonDivisor()) + " s)");
+            interval = mSteps.smallestStep();
         }
         s.meta.intervalSeconds = interval;
         return interval;
@@ -63,15 +62,9 @@ private:
     // The step from the last row (a point or a gap) to `time`, for the interval.
     void advance(UtcSeconds time)
     {
-        if (mLast) {
-            const UtcSeconds d = time - *mLast;
-            if (d <= 0)
-                throw InputError("series \"" + series().meta.name + "\": times must increase ("
-                                 + formatUtcTime(time) + " after " + formatUtcTime(*mLast) + ")");
-            mMinStep = mMinStep == 0 ? d : std::min(mMinStep, d);
-            mGcd = std::gcd(mGcd, d);
-        }
-        mLast = time;
+        if (!mSteps.advance(time))
+            throw InputError("series \"" + series().meta.name + "\": times must increase (" + formatUtcTime(time)
+                             + " after " + formatUtcTime(mSteps.last()) + ")");
     }
 
     ImportedSeries &step(UtcSeconds time)
@@ -87,9 +80,7 @@ private:
 
     MemorySink &mSink;
     std::size_t mIndex;
-    std::optional<UtcSeconds> mLast; // the last row's time, a gap's included
-    UtcSeconds mMinStep = 0;
-    UtcSeconds mGcd = 0;
+    IntervalTracker mSteps; // every row's time, a gap's included
 };
 
 MemorySink::MemorySink(std::size_t maxPoints, bool allowSinglePoint)

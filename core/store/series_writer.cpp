@@ -4,7 +4,6 @@
 #include "statement.h"
 #include "store_error.h"
 
-#include <numeric>
 
 namespace cs {
 
@@ -51,15 +50,9 @@ SeriesWriter::~SeriesWriter() = default;
 
 void SeriesWriter::step(UtcSeconds time)
 {
-    if (mLast) {
-        const UtcSeconds d = time - *mLast;
-        if (d <= 0)
-            throw StoreError("series \"" + mMeta.name + "\": times must increase (" + formatUtcTime(time)
-                             + " after " + formatUtcTime(*mLast) + ")");
-        mMinStep = mMinStep == 0 ? d : std::min(mMinStep, d);
-        mGcd = std::gcd(mGcd, d);
-    }
-    mLast = time;
+    if (!mSteps.advance(time))
+        throw StoreError("series \"" + mMeta.name + "\": times must increase (" + formatUtcTime(time) + " after "
+                         + formatUtcTime(mSteps.last()) + ")");
 }
 
 void SeriesWriter::appendCarbon(UtcSeconds time, std::optional<double> actual, std::optional<double> forecast)
@@ -85,13 +78,13 @@ UtcSeconds SeriesWriter::finish()
         throw StoreError("series \"" + mMeta.name + "\": no data points");
     UtcSeconds interval = mMeta.intervalSeconds;
     if (interval <= 0) {
-        if (mMinStep == 0) // one row only: no step to tell the interval by
+        if (mSteps.smallestStep() == 0) // one row only: no step to tell the interval by
             throw StoreError("series \"" + mMeta.name + "\": one point only, its interval cannot be told");
-        if (mGcd != mMinStep)
+        if (!mSteps.stepsFit())
             throw StoreError("series \"" + mMeta.name + "\": the time steps do not fit one interval (smallest "
-                             + std::to_string(mMinStep) + " s, their common divisor " + std::to_string(mGcd)
-                             + " s)");
-        interval = mMinStep;
+                             + std::to_string(mSteps.smallestStep()) + " s, their common divisor "
+                             + std::to_string(mSteps.commonDivisor()) + " s)");
+        interval = mSteps.smallestStep();
     }
     Statement update(mDb, std::string("UPDATE ") + seriesTable(mKind)
                               + " SET interval_s = ?, source = ?, unit = ?, provenance = ?"

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "store_types.h"
+#include "time_series.h"
 
 #include <memory>
-#include <optional>
 
 namespace cs {
 
@@ -43,9 +43,7 @@ private:
     long long mId = 0;
     std::unique_ptr<Statement> mInsert;
     long long mPoints = 0;
-    std::optional<UtcSeconds> mLast; // the last row's time, a gap row's included
-    UtcSeconds mMinStep = 0;
-    UtcSeconds mGcd = 0;
+    IntervalTracker mSteps; // every row's time, a gap row's included
 };
 
 } // namespace cs
