@@ -321,11 +321,7 @@ private Q_SLOTS:
         // The paper's ResNet pool on a laptop screen: each of the 4 names on the "Model chosen" axis, a line apart.
         QStandardPaths::setTestModeEnabled(true);
         MainWindow window;
-        QVERIFY(window.openDefaultScenario());
-        window.showTab(QStringLiteral("Timeline"));
-        window.resize(1366, 768);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(test::showDefaultScenario(window, QSize(1366, 768)));
         TimelineView *view = window.timeline();
         view->setTimeRange(view->timeRange().lower, view->timeRange().lower + 2 * Day); // step lines
         view->plot()->replot();

@@ -29,12 +29,9 @@ private Q_SLOTS:
     {
         QCOMPARE(QGuiApplication::primaryScreen()->geometry(), QRect(0, 0, 1920, 1080));
         MainWindow window;
-        window.openDefaultScenario();
+        QVERIFY(test::showDefaultScenario(window, QSize(1366, 768)));
         // Six policies: the legend wraps into a second row with empty cells, which the large fonts must pass over.
         QCOMPARE(window.document()->runs().size(), std::size_t(6));
-        window.resize(1366, 768);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
 
         window.setPresentationMode(true);
         QVERIFY(window.isPresenting());
