@@ -1,17 +1,12 @@
 #include "ukci_source.h"
 
 #include "parse_error.h"
+#include "uk_regions.h"
 
-#include <array>
 #include <cctype>
 
 namespace cs {
 namespace {
-
-constexpr std::array<const char *, 17> regionNames = {
-    "North Scotland", "South Scotland", "North West England", "North East England", "South Yorkshire",
-    "North Wales, Merseyside and Cheshire", "South Wales", "West Midlands", "East Midlands", "East England",
-    "South West England", "South England", "London", "South East England", "England", "Scotland", "Wales"};
 
 bool isOutwardCode(const std::string &text)
 {
@@ -44,7 +39,9 @@ const SourceFacts UkciSource::facts{"ukci", "UK Carbon Intensity API", "ukci", "
 
 std::string UkciSource::regionName(int id)
 {
-    return id >= 1 && id <= 17 ? regionNames[static_cast<std::size_t>(id - 1)] : std::string();
+    // The API's own short names (uk_regions.h); 18, GB, is fetched as "national".
+    const auto name = id <= 17 ? ukCarbonIntensityRegionName(id) : std::nullopt;
+    return name ? std::string(*name) : std::string();
 }
 
 FetchTarget UkciSource::target(const std::string &region) const
