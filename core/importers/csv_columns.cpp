@@ -17,6 +17,10 @@ CsvColumns::CsvColumns(ImportContext &context, const ImportOptions &o, CsvInput 
     mTime = s.timeColumn;
     mValue = s.valueColumn;
     mForecast = s.forecastColumn;
+    // The header's names, so that a caller names its series as the file does without sniffing it again.
+    auto nameOf = [&](int column) { return mHasHeader && column >= 0 ? mHeader[static_cast<std::size_t>(column)] : ""; };
+    context.result().valueColumn = nameOf(mValue);
+    context.result().forecastColumn = nameOf(mForecast);
 }
 
 } // namespace cs

@@ -78,6 +78,9 @@ struct ImportResult
     long long filteredRows = 0;        // rows left out by a filter (Twitter operation/client)
     std::vector<RowWarning> warnings;  // the first bad rows skipped and notable quirks, with their place
     std::uint64_t bytes = 0;           // bytes of the file read
+    // A CSV with a header: the names of the value and forecast columns read (empty where there is none).
+    std::string valueColumn;
+    std::string forecastColumn;
 };
 
 } // namespace cs

@@ -1,6 +1,5 @@
 #include "trace_file.h"
 
-#include "csv_sniff.h"
 #include "import_runner.h"
 #include "importer.h"
 #include "memory_sink.h"
@@ -68,7 +67,7 @@ struct CsvSource
     std::optional<std::string_view> bytes;
 };
 
-// The generic CSV importer, one series; its names as the header gives them (sniffCsv, as the importer chose).
+// The generic CSV importer, one series; its names as the header gives them (the columns the importer read).
 TraceFile fromCsv(const CsvSource &in, const TraceFileOptions &o, std::size_t maxPoints)
 {
     ImportOptions io;
@@ -77,25 +76,20 @@ TraceFile fromCsv(const CsvSource &in, const TraceFileOptions &o, std::size_t ma
     io.valueColumn = o.column;
     io.maxRows = maxPoints;
     MemorySink sink(maxPoints, true);
-    if (in.bytes)
-        ImportRunner::importBytes(sink, *in.bytes, in.name, io);
-    else
-        ImportRunner::importInto(sink, in.name, io);
+    const ImportResult result = in.bytes ? ImportRunner::importBytes(sink, *in.bytes, in.name, io)
+                                         : ImportRunner::importInto(sink, in.name, io);
     const ImportedSeries &imported = sink.series().front();
-    const bool carbon = o.kind == SeriesKind::Carbon;
-    const std::string head = in.bytes ? std::string(in.bytes->substr(0, 64 * 1024)) : ImportRunner::head(in.name);
-    const CsvSniff columns = sniffCsv(head, io, carbon ? carbonValueNames() : requestValueNames(), !carbon);
-    auto named = [&](TimeSeries series, int column) {
-        if (columns.hasHeader && column >= 0)
-            series.name = columns.header[static_cast<std::size_t>(column)];
+    auto named = [&](TimeSeries series, const std::string &column) {
+        if (!column.empty())
+            series.name = column;
         series.source = in.name;
         return series;
     };
     TraceFile t;
     t.format = "csv";
-    t.series = named(imported.series(o.zeroActualIsMissing), columns.valueColumn);
+    t.series = named(imported.series(o.zeroActualIsMissing), result.valueColumn);
     if (auto forecast = imported.forecastSeries())
-        t.forecast = named(std::move(*forecast), columns.forecastColumn);
+        t.forecast = named(std::move(*forecast), result.forecastColumn);
     return t;
 }
 
