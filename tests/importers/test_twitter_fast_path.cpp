@@ -32,14 +32,10 @@ struct Reference
     bool shortNumbers = false; // no number field longer than 12 digits (the scalar scanner's own limit)
 };
 
+// Not the importer's loop: a search for the first byte outside the ten digits.
 bool allDigits(const std::string &s)
 {
-    if (s.empty())
-        return false;
-    for (char c : s)
-        if (c < '0' || c > '9')
-            return false;
-    return true;
+    return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
 }
 
 Reference reference(std::string line)
