@@ -110,7 +110,8 @@ void writeIntervalCsvPeriod(std::ostream &out, const Scenario &scenario, const M
     }
 }
 
-std::string totalsJson(const SimulationResult &result, const ModelPool &pool, const BaselineComparison &vsBaseline)
+std::string totalsJson(const SimulationResult &result, const ModelPool &pool, const BaselineComparison &vsBaseline,
+                       const std::string &moreMembers)
 {
     const Totals &t = result.totals;
     // Undefined figures (no gain without a baseline error, no efficiency without extra CO2) are left out.
@@ -126,7 +127,7 @@ std::string totalsJson(const SimulationResult &result, const ModelPool &pool, co
                     ",\"energy_kwh\":" + finiteDecimal(t.energyKwh, "energy_kwh") + ",\"model_share\":{";
     for (std::size_t m = 0; m < t.modelShare.size(); ++m)
         s += (m ? "," : "") + jsonString(pool.models[m].name) + ":" + finiteDecimal(t.modelShare[m], "model_share");
-    return s + "}}";
+    return s + "}" + moreMembers + "}";
 }
 
 } // namespace cs

@@ -19,8 +19,9 @@ void writeIntervalCsvPeriod(std::ostream &out, const Scenario &scenario, const M
 
 // The totals as one JSON object (the CLI's `simulate --json`), numbers as plain decimals with full precision;
 // rel_gain_pct and efficiency are left out where undefined (baseline error 0, no extra CO2). Throws InputError
-// where a number is not finite.
-std::string totalsJson(const SimulationResult &result, const ModelPool &pool, const BaselineComparison &vsBaseline);
+// where a number is not finite. `moreMembers`: members the caller adds at the end, each as ',"key":value'.
+std::string totalsJson(const SimulationResult &result, const ModelPool &pool, const BaselineComparison &vsBaseline,
+                       const std::string &moreMembers = {});
 
 // A double as the shortest plain decimal that reads back to the same value ("0.005221...", never "5e-3");
 // "null" for NaN and infinities.

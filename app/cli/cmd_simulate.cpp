@@ -95,21 +95,22 @@ struct Evaluated
 {
     SimulationResult result;
     BaselineComparison vsBaseline;
-    std::optional<double> decidedOnActualCo2G; // where it decided on another signal: what deciding on the actual gave
+    std::optional<double> decidedOnActualCo2G; // with withActualToo, where it decided on another signal
 };
 
+// withActualToo: where the policy decides on another signal, also simulate it deciding on the actual (simulate
+// reports the difference; compare does not, so it skips that run).
 Evaluated evaluate(const LoadedScenario &s, const Policy &policy, const SimulationResult &baseline,
-                   const DeploymentFlags &flags)
+                   const DeploymentFlags &flags, bool withActualToo)
 {
     const Deployment deployment = deploymentOf(flags);
     Evaluated e;
     if (flags.decideOn == "actual") {
         e.result = simulate(s.scenario, s.pool, policy, deployment);
     } else {
-        SignalComparison c = compareDecisionSignals(s.scenario, decisionScenarioOf(s.scenario, flags), s.pool, policy,
-                                                    deployment);
-        e.result = std::move(c.decidedOnSignal);
-        e.decidedOnActualCo2G = c.decidedOnActual.totals.co2G;
+        e.result = simulateDecidingOn(s.scenario, decisionScenarioOf(s.scenario, flags), s.pool, policy, deployment);
+        if (withActualToo)
+            e.decidedOnActualCo2G = simulate(s.scenario, s.pool, policy, deployment).totals.co2G;
     }
     e.vsBaseline = compareToBaseline(e.result.totals, baseline.totals, baseline.policyLabel);
     return e;
@@ -135,7 +136,7 @@ void runSimulate(const SimulateOptions &o)
     const LoadedScenario s = loadScenarioFrom(o.scenario, o.db, o.scenarioName);
     const PolicyPtr policy = makePolicy(o.policy);
     const SimulationResult baseline = simulateBaseline(s, o.baseline, o.deployment);
-    const Evaluated e = evaluate(s, *policy, baseline, o.deployment);
+    const Evaluated e = evaluate(s, *policy, baseline, o.deployment, true);
 
     // The file before the run is kept: a failed write then leaves no saved run behind it.
     if (!o.csv.empty()) {
@@ -147,13 +148,11 @@ void runSimulate(const SimulateOptions &o)
         writeCodeCarbonFile(o.emissions, {codeCarbonRunOf(s.scenario, e.result)});
     keepRun(o.db, o.scenarioName, s, e.result);
     if (o.json) {
-        std::string json = totalsJson(e.result, s.pool, e.vsBaseline);
-        std::string extra = ",\"emissions\":" + emissionPartsJson(e.result.totals);
+        std::string more = ",\"emissions\":" + emissionPartsJson(e.result.totals);
         if (e.decidedOnActualCo2G)
-            extra += ",\"decided_on\":\"" + o.deployment.decideOn + "\",\"co2_g_deciding_on_actual\":" +
-                     finiteDecimal(*e.decidedOnActualCo2G, "co2_g_deciding_on_actual");
-        json.insert(json.rfind('}'), extra);
-        std::printf("%s\n", json.c_str());
+            more += ",\"decided_on\":\"" + o.deployment.decideOn + "\",\"co2_g_deciding_on_actual\":" +
+                    finiteDecimal(*e.decidedOnActualCo2G, "co2_g_deciding_on_actual");
+        std::printf("%s\n", totalsJson(e.result, s.pool, e.vsBaseline, more).c_str());
         return;
     }
     const Totals &t = e.result.totals;
@@ -193,7 +192,7 @@ void runCompare(const CompareOptions &o)
     const SimulationResult baseline = simulateBaseline(s, o.baseline, o.deployment);
     std::vector<Evaluated> rows;
     for (const PolicyPtr &p : policies)
-        rows.push_back(evaluate(s, *p, baseline, o.deployment));
+        rows.push_back(evaluate(s, *p, baseline, o.deployment, false));
     const bool parts = !rows.empty() && showsParts(rows.front().result.totals, o.deployment);
     if (!o.csv.empty()) {
         AtomicFile csv(o.csv);

@@ -30,15 +30,20 @@ Scenario decisionScenario(const Scenario &accounting, DecisionSignal signal, con
     return decision;
 }
 
+SimulationResult simulateDecidingOn(const Scenario &accounting, const Scenario &decision, const ModelPool &pool,
+                                    const Policy &policy, const Deployment &deployment)
+{
+    SimulationResult r = simulate(accounting, pool, policy.assign(decision, pool), deployment);
+    r.policySpec = policy.spec();
+    r.policyLabel = policy.label();
+    return r;
+}
+
 SignalComparison compareDecisionSignals(const Scenario &accounting, const Scenario &decision, const ModelPool &pool,
                                         const Policy &policy, const Deployment &deployment)
 {
-    SignalComparison c;
-    c.decidedOnSignal = simulate(accounting, pool, policy.assign(decision, pool), deployment);
-    c.decidedOnActual = simulate(accounting, pool, policy, deployment);
-    c.decidedOnSignal.policySpec = c.decidedOnActual.policySpec;
-    c.decidedOnSignal.policyLabel = c.decidedOnActual.policyLabel;
-    return c;
+    return {simulateDecidingOn(accounting, decision, pool, policy, deployment),
+            simulate(accounting, pool, policy, deployment)};
 }
 
 } // namespace cs

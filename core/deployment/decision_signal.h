@@ -22,6 +22,10 @@ enum class DecisionSignal
 Scenario decisionScenario(const Scenario &accounting, DecisionSignal signal,
                           const std::vector<double> &series = {}, const std::string &seriesName = {});
 
+// The policy run on the decision signal, accounted on the accounting signal.
+SimulationResult simulateDecidingOn(const Scenario &accounting, const Scenario &decision, const ModelPool &pool,
+                                    const Policy &policy, const Deployment &deployment = {});
+
 // What deciding on another signal changed: the policy run on the decision signal and on the accounting signal,
 // both accounted on the accounting signal.
 struct SignalComparison
