@@ -19,7 +19,21 @@ using namespace cs;
 namespace {
 constexpr UtcSeconds day = 86400;
 constexpr UtcSeconds jan1 = 1672531200; // 2023-01-01T00:00:00Z
-}
+
+// A paced client over scripted replies, timed by a fake clock that records its waits and each request's sending time.
+struct ScriptedClient
+{
+    explicit ScriptedClient(std::deque<HttpResponse> replies, FetchPacing pacing = withoutGap())
+        : client(http, clock, pacing)
+    {
+        http.replies = std::move(replies);
+        http.clock = &clock;
+    }
+    ScriptedHttp http;
+    FakeClock clock;
+    PacedClient client;
+};
+} // namespace
 
 class TestFetchCore : public QObject
 {
@@ -91,73 +105,54 @@ private slots:
 
     void a429WaitsItsRetryAfterThenSucceeds()
     {
-        ScriptedHttp http;
-        FakeClock clock;
-        http.clock = &clock;
-        http.replies = {reply(429, "slow down", "7"), reply(200, "body")};
-        FetchPacing pacing = withoutGap();
-        PacedClient client(http, clock, pacing);
-        QCOMPARE(client.get({"http://x/a"}), std::string("body"));
-        QCOMPARE(http.sent.size(), std::size_t(2));
-        QCOMPARE(clock.sleeps, (std::vector<long long>{7000}));
-        QCOMPARE(client.stats().retries, 1LL);
+        ScriptedClient s({reply(429, "slow down", "7"), reply(200, "body")});
+        QCOMPARE(s.client.get({"http://x/a"}), std::string("body"));
+        QCOMPARE(s.http.sent.size(), std::size_t(2));
+        QCOMPARE(s.clock.sleeps, (std::vector<long long>{7000}));
+        QCOMPARE(s.client.stats().retries, 1LL);
     }
 
     void anHttpDateRetryAfterIsHonoured()
     {
-        ScriptedHttp http;
-        FakeClock clock;
-        http.replies = {reply(503, "", "Wed, 21 Oct 2015 07:28:30 GMT"), reply(200, "ok")};
-        FetchPacing pacing = withoutGap();
-        PacedClient client(http, clock, pacing);
-        QCOMPARE(client.get({"http://x/a"}), std::string("ok"));
-        QCOMPARE(clock.sleeps, (std::vector<long long>{90000})); // 07:27:00 -> 07:28:30
+        ScriptedClient s({reply(503, "", "Wed, 21 Oct 2015 07:28:30 GMT"), reply(200, "ok")});
+        QCOMPARE(s.client.get({"http://x/a"}), std::string("ok"));
+        QCOMPARE(s.clock.sleeps, (std::vector<long long>{90000})); // 07:27:00 -> 07:28:30
     }
 
     void serverErrorsBackOffExponentially()
     {
-        ScriptedHttp http;
-        FakeClock clock;
         HttpResponse timeout;
         timeout.transportError = "Operation timed out after 1000 milliseconds with 0 bytes received";
         HttpResponse truncated;
         truncated.status = 200;
         truncated.transportError = "truncated response body (the connection closed before its end)";
-        http.replies = {reply(500), timeout, truncated, reply(502), reply(200, "ok")};
         FetchPacing pacing = withoutGap();
         pacing.backoffBaseMs = 1000;
-        PacedClient client(http, clock, pacing);
-        QCOMPARE(client.get({"http://x/a"}), std::string("ok"));
-        QCOMPARE(clock.sleeps, (std::vector<long long>{1000, 2000, 4000, 8000}));
+        ScriptedClient s({reply(500), timeout, truncated, reply(502), reply(200, "ok")}, pacing);
+        QCOMPARE(s.client.get({"http://x/a"}), std::string("ok"));
+        QCOMPARE(s.clock.sleeps, (std::vector<long long>{1000, 2000, 4000, 8000}));
     }
 
     void requestsKeepTheMinimumGap()
     {
-        ScriptedHttp http;
-        FakeClock clock;
-        http.clock = &clock;
-        http.replies = {reply(200, "ok")};
         FetchPacing pacing;
         pacing.minGapMs = 1500;
-        PacedClient client(http, clock, pacing);
-        client.get({"http://x/1"});
-        clock.now += 400; // the caller's own work between two calls counts toward the gap
-        client.get({"http://x/2"});
-        client.get({"http://x/3"});
-        QCOMPARE(http.sentAtMs, (std::vector<long long>{0, 1500, 3000}));
-        QCOMPARE(clock.sleeps, (std::vector<long long>{1100, 1500}));
+        ScriptedClient s({reply(200, "ok")}, pacing);
+        s.client.get({"http://x/1"});
+        s.clock.now += 400; // the caller's own work between two calls counts toward the gap
+        s.client.get({"http://x/2"});
+        s.client.get({"http://x/3"});
+        QCOMPARE(s.http.sentAtMs, (std::vector<long long>{0, 1500, 3000}));
+        QCOMPARE(s.clock.sleeps, (std::vector<long long>{1100, 1500}));
     }
 
     void aClientErrorStopsAtOnceNamingStatusAndUrlButNoSecret()
     {
-        ScriptedHttp http;
-        FakeClock clock;
-        http.replies = {reply(403, "{\"error\":\"token s3cr3t-token is not allowed\"}")};
-        PacedClient client(http, clock, {});
-        client.addSecret("s3cr3t-token");
+        ScriptedClient s({reply(403, "{\"error\":\"token s3cr3t-token is not allowed\"}")}, FetchPacing{});
+        s.client.addSecret("s3cr3t-token");
         HttpRequest r{"http://x/v3/carbon-intensity/past-range?zone=DE", {{"auth-token", "s3cr3t-token"}}};
         try {
-            client.get(r);
+            s.client.get(r);
             QFAIL("no error");
         } catch (const FetchError &e) {
             const QString message = QString::fromStdString(e.what());
@@ -166,45 +161,36 @@ private slots:
             QVERIFY2(message.contains("http://x/v3/carbon-intensity/past-range?zone=DE"), qPrintable(message));
             QVERIFY2(!message.contains("s3cr3t"), qPrintable(message));
         }
-        QCOMPARE(http.sent.size(), std::size_t(1));
+        QCOMPARE(s.http.sent.size(), std::size_t(1));
     }
 
     void retriesAreBoundedAndALongRetryAfterStops()
     {
-        ScriptedHttp http;
-        FakeClock clock;
-        http.replies = {reply(503)};
         FetchPacing pacing = withoutGap();
         pacing.maxAttempts = 4;
-        PacedClient client(http, clock, pacing);
-        QVERIFY_THROWS_EXCEPTION(FetchError, client.get({"http://x/a"}));
-        QCOMPARE(http.sent.size(), std::size_t(4));
-        QCOMPARE(clock.sleeps.size(), std::size_t(3));
+        ScriptedClient failing({reply(503)}, pacing);
+        QVERIFY_THROWS_EXCEPTION(FetchError, failing.client.get({"http://x/a"}));
+        QCOMPARE(failing.http.sent.size(), std::size_t(4));
+        QCOMPARE(failing.clock.sleeps.size(), std::size_t(3));
 
-        ScriptedHttp patient;
-        patient.replies = {reply(429, "", "7200")};
-        PacedClient client2(patient, clock, pacing);
+        ScriptedClient patient({reply(429, "", "7200")}, pacing);
         try {
-            client2.get({"http://x/b"});
+            patient.client.get({"http://x/b"});
             QFAIL("no error");
         } catch (const FetchError &e) {
             QVERIFY2(QString(e.what()).contains("7200 s (Retry-After)"), e.what());
         }
-        QCOMPARE(patient.sent.size(), std::size_t(1));
+        QCOMPARE(patient.http.sent.size(), std::size_t(1));
     }
 
     void cancelStopsBeforeTheNextAttempt()
     {
-        ScriptedHttp http;
-        FakeClock clock;
-        http.replies = {reply(503)};
-        FetchPacing pacing = withoutGap();
-        PacedClient client(http, clock, pacing);
+        ScriptedClient s({reply(503)});
         bool stop = false;
-        client.setCancel([&] { return stop; });
-        client.setNote([&](const std::string &) { stop = true; }); // cancelled while waiting for the retry
-        QVERIFY_THROWS_EXCEPTION(FetchCancelled, client.get({"http://x/a"}));
-        QCOMPARE(http.sent.size(), std::size_t(1));
+        s.client.setCancel([&] { return stop; });
+        s.client.setNote([&](const std::string &) { stop = true; }); // cancelled while waiting for the retry
+        QVERIFY_THROWS_EXCEPTION(FetchCancelled, s.client.get({"http://x/a"}));
+        QCOMPARE(s.http.sent.size(), std::size_t(1));
     }
 
     void ukciUrlsForNationalRegionsAndPostcodes()
