@@ -73,30 +73,17 @@ std::unique_ptr<IntensityFeed> makeFeed(const LiveCli &o)
 // The pool's models loaded (built in, or TorchScript where --torchscript names them) and warmed up.
 std::unique_ptr<InferenceEngine> loadEngine(const LiveCli &o, const ModelPool &pool)
 {
-    std::vector<int> graphSizes;
-    for (int b = 1; b <= o.maxBatch; b *= 2)
-        graphSizes.push_back(b);
-    if (graphSizes.back() != o.maxBatch)
-        graphSizes.push_back(o.maxBatch);
+    const std::vector<int> graphSizes = graphBatchSizes(o.maxBatch);
     auto engine = makeInferenceEngine(engineOptions(o.engine, parsePrecision(o.dtype), graphSizes));
     if (!engine->notice().empty())
         std::fprintf(stderr, "%s\n", engine->notice().c_str());
     const std::vector<ScriptModel> scripts = parseScriptSpecs(o.engine.torchscript);
-    for (const Model &m : pool.models) {
-        bool script = false;
-        for (const ScriptModel &s : scripts)
-            if (s.name == m.name) {
-                engine->addTorchScript(s.path, s.name);
-                script = true;
-            }
-        if (!script)
-            engine->addBuiltin(m.name);
-    }
+    for (const Model &m : pool.models)
+        addPoolModel(*engine, m.name, scripts);
     std::fprintf(stderr, "loading and warming up %d models on %s...\n", engine->modelCount(),
                  engine->deviceName().c_str());
     for (int i = 0; i < engine->modelCount(); ++i)
-        for (int b : engine->onGpu() ? graphSizes : std::vector<int>{1})
-            engine->prepare(i, b);
+        warmUp(*engine, i, graphSizes);
     return engine;
 }
 

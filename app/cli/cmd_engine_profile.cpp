@@ -54,19 +54,12 @@ void addLoadCurves(ModelPool &pool, const ProfileCli &o, const std::string &dtyp
     lo.levels = loadLevels(o);
     lo.seconds = o.seconds;
     lo.idleSeconds = std::max(1.0, o.engine.idleSeconds);
-    std::vector<int> graphSizes;
-    for (int b = 1; b <= lo.server.maxBatch; b *= 2)
-        graphSizes.push_back(b);
+    const std::vector<int> graphSizes = graphBatchSizes(lo.server.maxBatch);
     auto engine = makeInferenceEngine(engineOptions(o.engine, parsePrecision(dtype), graphSizes));
+    const std::vector<ScriptModel> scripts = parseScriptSpecs(o.engine.torchscript);
     for (Model &m : pool.models) {
-        int index = -1;
-        for (const ScriptModel &s : parseScriptSpecs(o.engine.torchscript))
-            if (s.name == m.name)
-                index = engine->addTorchScript(s.path, s.name);
-        if (index < 0)
-            index = engine->addBuiltin(m.name);
-        for (int b : engine->onGpu() ? graphSizes : std::vector<int>{1})
-            engine->prepare(index, b);
+        const int index = addPoolModel(*engine, m.name, scripts);
+        warmUp(*engine, index, graphSizes);
         const LoadProfile p = profileLoad(*engine, index, meter, lo);
         m.loadCurve = p.curve();
         std::fprintf(stderr, "load curve %s: idle %.1f W, capacity %.1f/s at %.1f W, %zu points\n", m.name.c_str(),
