@@ -96,6 +96,27 @@ public:
     const QStringList &boxes() const { return mBoxes; }
     const QStringList &unexpected() const { return mUnexpected; }
 
+    // How every test ends its dialogs: waits until each step has run (a minute at most, a bound generous on a
+    // loaded machine), then `settleMs` more for a dialog that must not follow (a file dialog after Cancel).
+    // True when every step ran and no dialog came that no step expected; failure() then says what did not.
+    // Use: QVERIFY2(answers.answeredAsExpected(), qPrintable(answers.failure()));
+    [[nodiscard]] bool answeredAsExpected(int settleMs = 0)
+    {
+        const bool allRan = QTest::qWaitFor([this] { return done(); }, 60000);
+        if (settleMs > 0)
+            QTest::qWait(settleMs);
+        return allRan && mUnexpected.isEmpty();
+    }
+    QString failure() const
+    {
+        QStringList what = mUnexpected;
+        if (!done())
+            what.prepend(QStringLiteral("%1 step(s) never reached").arg(mSteps.size()));
+        if (!mBoxes.isEmpty())
+            what << QStringLiteral("boxes answered: ") + mBoxes.join(QStringLiteral(" // "));
+        return what.join(QStringLiteral("; "));
+    }
+
 private:
     static ModalAnswerer *&current()
     {

@@ -2,6 +2,7 @@
 // the size typed into the dialog; a chart or CSV aimed at a project (the open one, or any SQLite file) is refused
 // in a dialog and the project keeps every byte; a folder that cannot be written gives a dialog with the OS
 // error, and nothing (no file, no temporary) is left behind.
+#include "folderaccess.h"
 #include "uitestfixture.h"
 #include "ui_shown.h"
 
@@ -18,22 +19,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <sys/fsuid.h>
-#include <unistd.h>
-
 using namespace cs;
 
 namespace {
-
-QAction *action(QWidget *window, const char *name)
-{
-    return window->findChild<QAction *>(QLatin1String(name));
-}
-
-QStringList entries(const QString &folder)
-{
-    return QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
-}
 
 // The export dialog filled in as a user does: format and unit (points) from the lists, width, height and a PNG's
 // resolution typed (72 dpi: one pixel per point, so the PNG has the size typed), OK clicked.
@@ -62,14 +50,6 @@ test::ModalAnswerer::Step fillChartDialog(const QString &format, int width, int 
     };
 }
 
-// Writes as another user would while `on`: root ignores folder permissions, so the test drops to nobody's
-// file-system identity (Linux setfsuid, this thread only) around the write.
-void actAsUnprivilegedUser(bool on)
-{
-    if (getuid() == 0)
-        setfsuid(on ? 65534 : 0);
-}
-
 } // namespace
 
 class TestExportRefusals : public QObject
@@ -95,13 +75,12 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("timeline.png"));
         test::ModalAnswerer answers;
         answers.then(fillChartDialog(QStringLiteral("png"), 640, 400)).chooseFile(path);
-        action(mWindow.get(), "actionExportChart")->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
-        QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
+        test::action(mWindow.get(), "actionExportChart")->trigger();
+        QVERIFY2(answers.answeredAsExpected(), qPrintable(answers.failure()));
         QImage image;
         QVERIFY(image.load(path, "PNG"));
         QCOMPARE(image.size(), QSize(640, 400));
-        QCOMPARE(entries(dir.path()), QStringList{QStringLiteral("timeline.png")}); // no temporary left
+        QCOMPARE(test::folderEntries(dir.path()), QStringList{QStringLiteral("timeline.png")}); // no temporary left
     }
 
     void chartExportOverAnSqliteFileIsRefusedAndTheFileUnchanged()
@@ -119,14 +98,13 @@ private Q_SLOTS:
             .chooseFile(project)
             .press(QMessageBox::Yes) // the file dialog: replace the existing file?
             .press(QMessageBox::Ok);
-        action(mWindow.get(), "actionExportChart")->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
-        QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
+        test::action(mWindow.get(), "actionExportChart")->trigger();
+        QVERIFY2(answers.answeredAsExpected(), qPrintable(answers.failure()));
         const QString box = answers.boxes().back();
         QVERIFY2(box.startsWith(QStringLiteral("Export failed | Could not write %1 | ").arg(project)), qPrintable(box));
         QVERIFY2(box.contains(QStringLiteral("SQLite database")), qPrintable(box));
         QCOMPARE(test::fileBytes(project), before);
-        QCOMPARE(entries(dir.path()), QStringList{QStringLiteral("looks-like-a-chart.svg")});
+        QCOMPARE(test::folderEntries(dir.path()), QStringList{QStringLiteral("looks-like-a-chart.svg")});
     }
 
     void csvExportOverTheOpenProjectIsRefusedAndTheProjectUnchanged()
@@ -138,9 +116,8 @@ private Q_SLOTS:
         for (const char *name : {"actionExportTotals", "actionExportIntervals"}) {
             test::ModalAnswerer answers;
             answers.chooseFile(project).press(QMessageBox::Yes).press(QMessageBox::Ok);
-            action(mWindow.get(), name)->trigger();
-            QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
-            QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
+            test::action(mWindow.get(), name)->trigger();
+            QVERIFY2(answers.answeredAsExpected(), qPrintable(answers.failure()));
             QVERIFY2(answers.boxes().back().contains(QStringLiteral("refusing to overwrite it")),
                      qPrintable(answers.boxes().back()));
             QCOMPARE(test::fileBytes(project), before);
@@ -170,22 +147,21 @@ private Q_SLOTS:
         test::ModalAnswerer answers;
         if (actionName == "actionExportChart")
             answers.then(fillChartDialog(QStringLiteral("png"), 300, 200));
-        answers.chooseFile(path, [] { actAsUnprivilegedUser(true); })
+        answers.chooseFile(path, [] { test::actAsUnprivilegedUser(true); })
             .then([ok = answers.pressStep(QMessageBox::Ok)](QWidget *modal) {
-                actAsUnprivilegedUser(false);
+                test::actAsUnprivilegedUser(false);
                 ok(modal);
             });
-        action(mWindow.get(), actionName.constData())->trigger();
-        actAsUnprivilegedUser(false);
-        QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
-        QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
+        test::action(mWindow.get(), actionName.constData())->trigger();
+        test::actAsUnprivilegedUser(false);
+        QVERIFY2(answers.answeredAsExpected(), qPrintable(answers.failure()));
         QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         QCOMPARE(answers.boxes().size(), 1);
         const QString text = answers.boxes().front();
         QVERIFY2(text.startsWith(QStringLiteral("Export failed | Could not write %1 | %1: cannot write").arg(path)),
                  qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("Permission denied")), qPrintable(text));
-        QCOMPARE(entries(dir.path()), QStringList());
+        QCOMPARE(test::folderEntries(dir.path()), QStringList());
     }
 };
 

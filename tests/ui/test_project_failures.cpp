@@ -5,6 +5,7 @@
 // Save As into a folder that cannot be written names the file and the OS error and leaves the file there as it
 // was; recent files are absolute paths and files that are gone drop out. Driven through File menu actions, the file
 // dialog and the message boxes, as a user would.
+#include "folderaccess.h"
 #include "uitestfixture.h"
 
 #include "database.h"
@@ -19,17 +20,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <sys/fsuid.h>
-#include <unistd.h>
-
 using namespace cs;
 
 namespace {
-
-QAction *action(QWidget *window, const char *name)
-{
-    return window->findChild<QAction *>(QLatin1String(name));
-}
 
 void saveTiny(const QString &path, const std::string &baseline = "model:ResNet50")
 {
@@ -37,19 +30,6 @@ void saveTiny(const QString &path, const std::string &baseline = "model:ResNet50
     test::loadTinyScenario(window.document());
     window.document()->setBaseline(baseline);
     QVERIFY(window.project()->saveAs(path));
-}
-
-QStringList entries(const QString &folder)
-{
-    return QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
-}
-
-// Root ignores folder permissions: around the write the test takes nobody's file-system identity (Linux
-// setfsuid, this thread only), as a user without write permission would be.
-void actAsUnprivilegedUser(bool on)
-{
-    if (getuid() == 0)
-        setfsuid(on ? 65534 : 0);
 }
 
 } // namespace
@@ -106,9 +86,8 @@ private Q_SLOTS:
         window.show();
         test::ModalAnswerer answers;
         answers.chooseFile(bad).press(QMessageBox::Ok);
-        action(&window, "actionOpenProject")->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
-        QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
+        test::action(&window, "actionOpenProject")->trigger();
+        QVERIFY2(answers.answeredAsExpected(), qPrintable(answers.failure()));
         QCOMPARE(answers.boxes().size(), 1);
         const QString box = answers.boxes().front();
         QVERIFY2(box.startsWith(QStringLiteral("Cannot open | Cannot open %1 | ").arg(bad)), qPrintable(box));
@@ -136,7 +115,7 @@ private Q_SLOTS:
         test::ModalAnswerer answers;
         answers.press(QMessageBox::Ok);
         window.openInitial();
-        QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
+        QVERIFY2(answers.answeredAsExpected(), qPrintable(answers.failure()));
         QVERIFY(answers.boxes().front().startsWith(QStringLiteral("Cannot open | Cannot open %1").arg(path)));
         QVERIFY(window.project()->path().isEmpty());
         QVERIFY(window.windowTitle().startsWith(QStringLiteral("Untitled")));
@@ -158,7 +137,7 @@ private Q_SLOTS:
         const QString path = folder + QStringLiteral("/team.csdb");
         saveTiny(path, "model:ResNet101");
         const QByteArray before = test::fileBytes(path);
-        const QStringList filesBefore = entries(folder);
+        const QStringList filesBefore = test::folderEntries(folder);
         const auto readOnly = QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
         if (folderReadOnly)
             QVERIFY(QFile::setPermissions(folder, readOnly | QFileDevice::ExeOwner | QFileDevice::ExeGroup
@@ -170,9 +149,8 @@ private Q_SLOTS:
         test::showTinyScenario(window);
         test::ModalAnswerer opening; // opening succeeds: no message box
         opening.chooseFile(path);
-        action(&window, "actionOpenProject")->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(opening.done(), 60000);
-        QVERIFY2(opening.unexpected().isEmpty(), qPrintable(opening.unexpected().join(QStringLiteral("; "))));
+        test::action(&window, "actionOpenProject")->trigger();
+        QVERIFY2(opening.answeredAsExpected(), qPrintable(opening.failure()));
         QCOMPARE(window.project()->path(), path);
         QVERIFY(window.project()->isReadOnly());
         const QString status = window.statusBar()->currentMessage();
@@ -185,8 +163,8 @@ private Q_SLOTS:
         window.document()->setBaseline("model:ResNet34");
         test::ModalAnswerer cancel;
         cancel.press(QMessageBox::Cancel);
-        action(&window, "actionSaveProject")->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(cancel.done(), 60000);
+        test::action(&window, "actionSaveProject")->trigger();
+        QVERIFY2(cancel.answeredAsExpected(), qPrintable(cancel.failure()));
         QVERIFY2(cancel.boxes().front().startsWith(QStringLiteral("Read-only project | %1 is read-only").arg(path)),
                  qPrintable(cancel.boxes().front()));
         QVERIFY(window.isWindowModified());
@@ -194,20 +172,17 @@ private Q_SLOTS:
         const QString copy = dir.filePath(QStringLiteral("mine.csdb"));
         test::ModalAnswerer saveAs;
         saveAs.press(QStringLiteral("Save As")).chooseFile(copy);
-        action(&window, "actionSaveProject")->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(saveAs.done(), 60000);
+        test::action(&window, "actionSaveProject")->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(window.project()->path(), copy, 60000);
-        QVERIFY2(saveAs.unexpected().isEmpty(), qPrintable(saveAs.unexpected().join(QStringLiteral("; "))));
+        QVERIFY2(saveAs.answeredAsExpected(), qPrintable(saveAs.failure()));
         QVERIFY(!window.isWindowModified());
         QVERIFY(!window.project()->isReadOnly());
 
         QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         // The read-only project was not written, nor anything beside it (no -wal, -shm or temporary).
         QCOMPARE(test::fileBytes(path), before);
-        QCOMPARE(entries(folder), filesBefore);
-        MainWindow reopened;
-        QVERIFY(reopened.project()->openProject(copy));
-        QCOMPARE(reopened.document()->policies().baseline, std::string("model:ResNet34"));
+        QCOMPARE(test::folderEntries(folder), filesBefore);
+        QCOMPARE(test::savedBaseline(copy), std::string("model:ResNet34"));
     }
 
     void saveAsIntoAReadOnlyFolderShowsTheOsErrorAndChangesNothing()
@@ -224,17 +199,16 @@ private Q_SLOTS:
         test::ModalAnswerer answers;
         answers.chooseFile(existing)
             .then([yes = answers.pressStep(QMessageBox::Yes)](QWidget *modal) { // the file dialog: replace it?
-                actAsUnprivilegedUser(true);
+                test::actAsUnprivilegedUser(true);
                 yes(modal);
             })
             .then([ok = answers.pressStep(QMessageBox::Ok)](QWidget *modal) {
-                actAsUnprivilegedUser(false);
+                test::actAsUnprivilegedUser(false);
                 ok(modal);
             });
-        action(&window, "actionSaveProjectAs")->trigger();
-        actAsUnprivilegedUser(false);
-        QTRY_VERIFY2_WITH_TIMEOUT(answers.done(), qPrintable(answers.boxes().join(QStringLiteral(" // ")) + answers.unexpected().join(QStringLiteral("; "))), 60000);
-        QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
+        test::action(&window, "actionSaveProjectAs")->trigger();
+        test::actAsUnprivilegedUser(false);
+        QVERIFY2(answers.answeredAsExpected(), qPrintable(answers.failure()));
         QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         const QString box = answers.boxes().back();
         QVERIFY2(box.startsWith(QStringLiteral("Cannot save | Cannot save %1 | %1: cannot write (creating a temporary "
@@ -243,7 +217,7 @@ private Q_SLOTS:
                  qPrintable(box));
         // The file there keeps every byte, nothing else appeared, and the work is still unsaved and untitled.
         QCOMPARE(test::fileBytes(existing), before);
-        QCOMPARE(entries(dir.path()), QStringList{QStringLiteral("existing.csdb")});
+        QCOMPARE(test::folderEntries(dir.path()), QStringList{QStringLiteral("existing.csdb")});
         QVERIFY(window.project()->path().isEmpty());
         QVERIFY(window.isWindowModified());
         QCOMPARE(window.document()->policies().baseline, std::string("model:ResNet34"));
@@ -260,15 +234,14 @@ private Q_SLOTS:
         test::showTinyScenario(window);
         test::ModalAnswerer answers;
         answers.chooseFile(kept).press(QMessageBox::Yes).press(QMessageBox::Ok);
-        action(&window, "actionSaveProjectAs")->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
-        QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
+        test::action(&window, "actionSaveProjectAs")->trigger();
+        QVERIFY2(answers.answeredAsExpected(), qPrintable(answers.failure()));
         QCOMPARE(answers.boxes().back(),
                  QStringLiteral("Cannot save | Cannot save %1 | %1: is read-only (no permission to write it); refusing "
                                 "to replace it | OK")
                      .arg(kept));
         QCOMPARE(test::fileBytes(kept), before);
-        QCOMPARE(entries(dir.path()), QStringList{QStringLiteral("kept.csdb")});
+        QCOMPARE(test::folderEntries(dir.path()), QStringList{QStringLiteral("kept.csdb")});
         QVERIFY(window.project()->path().isEmpty());
     }
 

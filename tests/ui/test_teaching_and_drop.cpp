@@ -2,10 +2,9 @@
 // interval's time, intensity, the chosen model and the CO2 so far (values worked out by hand on the tiny scenario),
 // Play walks to the last interval and stops there; dropping a project file opens it, dropping a CSV opens the
 // import dialog on that file and its import replaces the carbon trace.
-#include "fixture_files.h"
+#include "cleanergridimport.h"
 #include "uitestfixture.h"
 
-#include "importdialog.h"
 #include "projectsession.h"
 #include "teachingpanel.h"
 #include "unitformat.h"
@@ -18,7 +17,6 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTimer>
 #include <QUrl>
 #include <QtTest>
 
@@ -139,23 +137,13 @@ private Q_SLOTS:
 
     void droppingACsvImportsIt()
     {
-        QTemporaryDir dir;
-        const QString path = test::writeFixture(dir, QStringLiteral("cleaner grid.csv"), test::CleanerGridCsv);
-        QVERIFY(!path.isEmpty());
-        MainWindow window;
-        test::showTinyScenario(window);
-
+        test::CleanerGridImport import;
+        QVERIFY(!import.path.isEmpty());
+        MainWindow &window = import.window;
         // The drop opens the import dialog (modal) on that file; the user presses Import.
-        QString seenPath;
-        QTimer::singleShot(0, this, [&] {
-            auto *dialog = qobject_cast<ImportDialog *>(QApplication::activeModalWidget());
-            QVERIFY(dialog);
-            seenPath = dialog->request().path;
-            dialog->setKind(ImportRequest::Kind::Carbon);
-            dialog->startImport(); // accepts itself when the worker has read the file
-        });
-        QVERIFY(dropFile(&window, path));
-        QCOMPARE(seenPath, path);
+        QVERIFY(dropFile(&window, import.path));
+        QVERIFY2(import.answers.answeredAsExpected(), qPrintable(import.answers.failure()));
+        QCOMPARE(import.dialogPath, import.path);
 
         // The new carbon trace keeps the request trace: 1000, 2000, 3000 requests at 50, 60, 70 g/kWh.
         const Scenario &s = window.document()->scenario();

@@ -3,11 +3,10 @@
 // on, Save saves first. Every change marks the window modified ('*'), the default scenario's traces on an open
 // project included, and undoing back to the saved state clears the mark. Everything goes through the actions
 // and keys a user presses; the dialogs are answered by clicking their buttons.
-#include "fixture_files.h"
+#include "cleanergridimport.h"
 #include "ui_shown.h"
 #include "uitestfixture.h"
 
-#include "importdialog.h"
 #include "modalanswerer.h"
 #include "projectsession.h"
 
@@ -19,11 +18,6 @@
 using namespace cs;
 
 namespace {
-
-QAction *action(QWidget *window, const char *name)
-{
-    return window->findChild<QAction *>(QLatin1String(name));
-}
 
 // One change a user makes in the Compare tab: another baseline (an undoable policy edit).
 void makeAChange(MainWindow &window)
@@ -37,6 +31,12 @@ void showWithAChange(MainWindow &window)
     test::loadTinyScenario(window.document());
     QVERIFY(test::showActive(window));
     makeAChange(window);
+}
+
+// The tiny scenario saved as the project `path` by `window`, then shown and active: the prompts on an open project.
+bool showSavedTinyProject(MainWindow &window, const QString &path)
+{
+    return test::saveTinyProject(window, path) && test::showActive(window);
 }
 
 } // namespace
@@ -62,21 +62,11 @@ private Q_SLOTS:
 
     void anImportMarksTheDocumentModifiedAndUndoTakesItBack()
     {
-        QTemporaryDir dir;
-        const QString path = test::writeFixture(dir, QStringLiteral("cleaner grid.csv"), test::CleanerGridCsv);
-        QVERIFY(!path.isEmpty());
-        MainWindow window;
-        test::showTinyScenario(window);
-        test::ModalAnswerer answers;
-        answers.then([](QWidget *modal) {
-            auto *dialog = qobject_cast<ImportDialog *>(modal);
-            QVERIFY(dialog);
-            dialog->setKind(ImportRequest::Kind::Carbon);
-            dialog->startImport(); // accepts itself when the worker has read the file
-        });
-        window.importTrace(path);
-        QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
-        QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
+        test::CleanerGridImport import;
+        QVERIFY(!import.path.isEmpty());
+        MainWindow &window = import.window;
+        window.importTrace(import.path);
+        QVERIFY2(import.answers.answeredAsExpected(), qPrintable(import.answers.failure()));
         QCOMPARE(window.document()->scenario().intensity, (std::vector<double>{50, 60, 70}));
         QVERIFY(window.isWindowModified());
         window.document()->undoStack()->undo();
@@ -85,20 +75,40 @@ private Q_SLOTS:
         QVERIFY(!window.isWindowModified());
     }
 
-    void ctrlQWithChangesAsksAndCancelKeepsTheWindowAndTheWork()
+    // Each way of leaving the work asks, in the same words but for what it is about to do; Cancel keeps the
+    // window, its traces, the change and the untitled state, and no file dialog follows (50 ms to show one).
+    void withChangesEachWayOutAsksAndCancelKeepsEverything_data()
     {
+        QTest::addColumn<QByteArray>("trigger"); // the action's object name, or "Ctrl+Q" for the key
+        QTest::addColumn<QString>("doing");
+        QTest::newRow("Ctrl+Q") << QByteArray("Ctrl+Q") << QStringLiteral("quitting");
+        QTest::newRow("File > New") << QByteArray("actionNewProject") << QStringLiteral("starting a new project");
+        QTest::newRow("File > Open") << QByteArray("actionOpenProject") << QStringLiteral("opening another project");
+        QTest::newRow("File > Open default scenario") << QByteArray("actionOpenDefaultScenario")
+                                                      << QStringLiteral("opening the default scenario");
+    }
+    void withChangesEachWayOutAsksAndCancelKeepsEverything()
+    {
+        QFETCH(QByteArray, trigger);
+        QFETCH(QString, doing);
         MainWindow window;
         showWithAChange(window);
         test::ModalAnswerer answers;
         answers.press(QMessageBox::Cancel);
-        QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
-        QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
-        QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
+        if (trigger == "Ctrl+Q")
+            QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
+        else
+            test::action(&window, trigger.constData())->trigger();
+        QVERIFY2(answers.answeredAsExpected(50), qPrintable(answers.failure()));
         QCOMPARE(answers.boxes().size(), 1);
         QCOMPARE(answers.boxes().front(),
-                 QStringLiteral("Unsaved changes | Save the changes to the untitled scenario before quitting? | "
-                                "Discard loses them; Cancel keeps everything as it is. | Cancel, Discard, Save"));
+                 QStringLiteral("Unsaved changes | Save the changes to the untitled scenario before %1? | "
+                                "Discard loses them; Cancel keeps everything as it is. | Cancel, Discard, Save")
+                     .arg(doing));
         QVERIFY(window.isVisible());
+        QVERIFY(window.project()->path().isEmpty());
+        QCOMPARE(window.document()->scenario().size(), std::size_t(3));
+        QCOMPARE(window.document()->scenario().intensity, (std::vector<double>{100, 200, 300}));
         QCOMPARE(window.document()->policies().baseline, std::string("model:ResNet34"));
         QVERIFY(window.isWindowModified());
     }
@@ -110,9 +120,8 @@ private Q_SLOTS:
         test::ModalAnswerer answers;
         answers.press(QMessageBox::Discard);
         QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
-        QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
         QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 60000);
-        QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
+        QVERIFY2(answers.answeredAsExpected(), qPrintable(answers.failure()));
     }
 
     void closingWithoutChangesDoesNotAsk()
@@ -123,8 +132,7 @@ private Q_SLOTS:
         test::ModalAnswerer answers; // no step: any dialog would be unexpected
         QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
         QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 60000);
-        QTest::qWait(50);
-        QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
+        QVERIFY2(answers.answeredAsExpected(50), qPrintable(answers.failure()));
     }
 
     void closingTheWindowWithChangesAndSaveSavesFirst()
@@ -133,37 +141,19 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("kept.csdb"));
         {
             MainWindow window;
-            QVERIFY(test::saveTinyProject(window, path));
-            QVERIFY(test::showActive(window));
+            QVERIFY(showSavedTinyProject(window, path));
             makeAChange(window);
             test::ModalAnswerer answers;
             answers.press(QMessageBox::Save);
             window.close(); // the title bar's close button
-            QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
             QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 60000);
+            QVERIFY2(answers.answeredAsExpected(), qPrintable(answers.failure()));
             QVERIFY(answers.boxes().front().contains(QStringLiteral("Save the changes to kept.csdb before quitting?")));
         }
-        MainWindow reopened;
-        QVERIFY(reopened.project()->openProject(path));
-        QCOMPARE(reopened.document()->policies().baseline, std::string("model:ResNet34"));
+        QCOMPARE(test::savedBaseline(path), std::string("model:ResNet34"));
     }
 
-    void newProjectWithChangesAsksAndCancelKeepsEverything()
-    {
-        MainWindow window;
-        showWithAChange(window);
-        test::ModalAnswerer answers;
-        answers.press(QMessageBox::Cancel); // no file dialog may follow
-        action(&window, "actionNewProject")->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
-        QTest::qWait(50);
-        QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
-        QVERIFY(answers.boxes().front().contains(QStringLiteral("before starting a new project?")));
-        QCOMPARE(window.document()->scenario().intensity, (std::vector<double>{100, 200, 300}));
-        QCOMPARE(window.document()->policies().baseline, std::string("model:ResNet34"));
-    }
-
-    void openProjectWithChangesAsksThenDiscardOpensIt()
+    void openProjectWithChangesAndDiscardOpensIt()
     {
         QTemporaryDir dir;
         const QString other = dir.filePath(QStringLiteral("other.csdb"));
@@ -175,36 +165,13 @@ private Q_SLOTS:
         }
         MainWindow window;
         showWithAChange(window);
-
-        test::ModalAnswerer cancel;
-        cancel.press(QMessageBox::Cancel);
-        action(&window, "actionOpenProject")->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(cancel.done(), 60000);
-        QTest::qWait(50);
-        QVERIFY2(cancel.unexpected().isEmpty(), qPrintable(cancel.unexpected().join(QStringLiteral("; ")))); // no file dialog after Cancel
-        QVERIFY(cancel.boxes().front().contains(QStringLiteral("before opening another project?")));
-        QVERIFY(window.project()->path().isEmpty());
-
         test::ModalAnswerer discard;
         discard.press(QMessageBox::Discard).chooseFile(other);
-        action(&window, "actionOpenProject")->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(discard.done(), 60000);
+        test::action(&window, "actionOpenProject")->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(window.project()->path(), other, 60000);
-        QVERIFY2(discard.unexpected().isEmpty(), qPrintable(discard.unexpected().join(QStringLiteral("; "))));
+        QVERIFY2(discard.answeredAsExpected(), qPrintable(discard.failure()));
         QCOMPARE(window.document()->policies().baseline, std::string("model:ResNet101"));
         QVERIFY(!window.isWindowModified());
-    }
-
-    void openDefaultScenarioWithChangesAsksAndCancelKeeps()
-    {
-        MainWindow window;
-        showWithAChange(window);
-        test::ModalAnswerer answers;
-        answers.press(QMessageBox::Cancel);
-        action(&window, "actionOpenDefaultScenario")->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
-        QVERIFY(answers.boxes().front().contains(QStringLiteral("before opening the default scenario?")));
-        QCOMPARE(window.document()->scenario().size(), std::size_t(3));
     }
 
     void openDefaultScenarioOnAnOpenProjectMarksItModifiedAndUndoes()
@@ -212,25 +179,24 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("tiny.csdb"));
         MainWindow window;
-        QVERIFY(test::saveTinyProject(window, path));
-        QVERIFY(test::showActive(window));
+        QVERIFY(showSavedTinyProject(window, path));
         QVERIFY(!window.isWindowModified());
 
         test::ModalAnswerer answers; // nothing unsaved: no question
-        action(&window, "actionOpenDefaultScenario")->trigger();
+        test::action(&window, "actionOpenDefaultScenario")->trigger();
         // June 2023 on the coarser grid of the two traces, the requests' hours: 30 days x 24 = 720 intervals;
         // the project is still open and now modified.
         QCOMPARE(window.document()->scenario().size(), std::size_t(720));
         QCOMPARE(window.project()->path(), path);
         QVERIFY(window.isWindowModified());
-        QVERIFY2(answers.unexpected().isEmpty(), qPrintable(answers.unexpected().join(QStringLiteral("; "))));
+        QVERIFY2(answers.answeredAsExpected(), qPrintable(answers.failure()));
 
         window.document()->undoStack()->undo();
         QCOMPARE(window.document()->scenario().intensity, (std::vector<double>{100, 200, 300}));
         QVERIFY(!window.isWindowModified());
         // Redone and saved, the project holds the default traces.
         window.document()->undoStack()->redo();
-        action(&window, "actionSaveProject")->trigger();
+        test::action(&window, "actionSaveProject")->trigger();
         QVERIFY(!window.isWindowModified());
         MainWindow reopened;
         QVERIFY(reopened.project()->openProject(path));

@@ -9,6 +9,7 @@
 #include "scenariodocument.h"
 #include "trace_file.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QFile>
 #include <QStandardPaths>
@@ -47,10 +48,6 @@ inline void useTestEnvironment()
     QApplication::setQuitOnLastWindowClosed(false);
 }
 
-// A carbon trace over the tiny scenario's three hours at 50, 60, 70 gCO2/kWh: what the import tests bring in.
-inline const QByteArray CleanerGridCsv =
-    "datetime,intensity\n2023-06-01T00:00:00,50\n2023-06-01T01:00:00,60\n2023-06-01T02:00:00,70\n";
-
 // The tiny scenario in a new main window, which is shown (not waited for).
 inline void showTinyScenario(MainWindow &window)
 {
@@ -84,6 +81,20 @@ inline bool saveTinyProject(MainWindow &window, const QString &path)
 {
     loadTinyScenario(window.document());
     return window.project()->saveAs(path);
+}
+
+// The baseline policy of the project saved at `path`, as a new window opens it; "(does not open)" where it
+// does not.
+inline std::string savedBaseline(const QString &path)
+{
+    MainWindow reopened;
+    return reopened.project()->openProject(path) ? reopened.document()->policies().baseline : "(does not open)";
+}
+
+// A window's menu action by object name ("actionSaveProject"), to trigger as a user picks it.
+inline QAction *action(QWidget *window, const char *name)
+{
+    return window->findChild<QAction *>(QLatin1String(name));
 }
 
 inline QByteArray fileBytes(const QString &path)
