@@ -1,8 +1,7 @@
 // The Compare tab driven as a user would: a policy typed into the field joins the comparison with the totals worked
 // out by hand; a double-click makes a row the baseline; a header click sorts; a bad spec is refused with a reason;
 // with a period selected the Pareto plot's exact frontier is the period's.
-#include "uitestfixture.h"
-#include "ui_shown.h"
+#include "tinytabsuite.h"
 
 #include "comparetab.h"
 #include "paretoplot.h"
@@ -15,24 +14,18 @@
 #include <QLineEdit>
 #include <QtTest>
 
-#include <memory>
-
 using namespace cs;
 
-class TestCompare : public QObject
+class TestCompare : public test::TinyTabSuite
 {
     Q_OBJECT
 
-private:
-    std::unique_ptr<MainWindow> mWindow;
+public:
+    TestCompare() : TinyTabSuite(QStringLiteral("Compare")) {}
 
-    const PolicyRun *run(const std::string &spec)
-    {
-        for (const PolicyRun &r : mWindow->document()->runs())
-            if (r.spec == spec)
-                return &r;
-        return nullptr;
-    }
+private:
+    const PolicyRun *run(const std::string &spec) { return test::runOf(*mWindow->document(), spec); }
+    // The row of policy `spec` in the Compare table as shown (sorted as the user chose).
     int rowOf(const QString &spec)
     {
         QAbstractItemModel *m = mWindow->compareTab()->table()->model();
@@ -43,13 +36,6 @@ private:
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        mWindow = test::tinyWindowOnTab(QStringLiteral("Compare"));
-        QVERIFY(test::showActive(*mWindow));
-    }
-    void cleanup() { mWindow.reset(); }
-
     void typedThresholdPolicyJoinsWithHandWorkedTotals()
     {
         auto *field = mWindow->compareTab()->findChild<QComboBox *>();

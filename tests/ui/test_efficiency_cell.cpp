@@ -21,17 +21,10 @@ class TestEfficiencyCell : public QObject
     Q_OBJECT
 
 private:
-    static int rowOf(const ScenarioDocument &d, const std::string &spec)
-    {
-        for (int r = 0; r < static_cast<int>(d.runs().size()); ++r)
-            if (d.runs()[static_cast<std::size_t>(r)].spec == spec)
-                return r;
-        return -1;
-    }
     // The display text of `column` in the row of `spec`.
     static QString cell(const ScenarioDocument &d, const std::string &spec, int column)
     {
-        const int r = rowOf(d, spec);
+        const int r = test::runIndex(d, spec);
         return r >= 0 ? PolicyTotalsModel::displayText(d, r, column)
                       : QStringLiteral("(no row %1)").arg(QString::fromStdString(spec));
     }
@@ -130,7 +123,7 @@ private Q_SLOTS:
         d.setBaseline("model:VGG16");
         QCOMPARE(cell(d, "model:ResNet50", PolicyTotalsModel::Efficiency), QStringLiteral("dominates"));
         PolicyTotalsModel model(&d);
-        const int row = rowOf(d, "model:ResNet50");
+        const int row = test::runIndex(d, "model:ResNet50");
         QVERIFY(model.data(model.index(row, PolicyTotalsModel::Efficiency), Qt::ToolTipRole)
                     .toString()
                     .startsWith(QStringLiteral("No more CO₂ than the baseline")));

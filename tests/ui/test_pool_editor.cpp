@@ -1,7 +1,6 @@
 // The pool editor driven as a user would: edits typed into the table re-simulate at once and change the plotted
 // cumulative CO2 to the value worked out by hand; undo and redo restore it; invalid input is refused.
-#include "uitestfixture.h"
-#include "ui_shown.h"
+#include "tinytabsuite.h"
 
 #include "pooleditor.h"
 #include "poolmodel.h"
@@ -13,17 +12,16 @@
 #include <QUndoStack>
 #include <QtTest>
 
-#include <memory>
-
 using namespace cs;
 
-class TestPoolEditor : public QObject
+class TestPoolEditor : public test::TinyTabSuite
 {
     Q_OBJECT
 
-private:
-    std::unique_ptr<MainWindow> mWindow;
+public:
+    TestPoolEditor() : TinyTabSuite(QStringLiteral("Pool")) {}
 
+private:
     QTableView *table() { return mWindow->poolEditor()->poolTable(); }
     int rowOf(const char *model) { return mWindow->document()->pool().indexOf(model); }
 
@@ -58,14 +56,6 @@ private:
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        mWindow = test::tinyWindowOnTab(QStringLiteral("Pool"));
-        QVERIFY(test::showActive(*mWindow));
-    }
-
-    void cleanup() { mWindow.reset(); }
-
     void energyEditChangesPlottedCumulativeCo2_data()
     {
         QTest::addColumn<QString>("typed");

@@ -50,9 +50,9 @@ private Q_SLOTS:
         QCOMPARE(s.intensity, (std::vector<double>{100, 200, 300}));
         QCOMPARE(reopened.document()->pool().at(reopened.document()->pool().indexOf("ResNet50")).energyMj, 360.0);
         // And it re-simulates from them: 360 mJ over the tiny scenario = 0.14 g.
-        for (const PolicyRun &run : reopened.document()->runs())
-            if (run.spec == "model:ResNet50")
-                QVERIFY(qAbs(run.result.totals.co2G - 0.14) < 1e-12);
+        const PolicyRun *resnet50 = test::runOf(*reopened.document(), "model:ResNet50");
+        QVERIFY(resnet50);
+        QVERIFY(qAbs(resnet50->result.totals.co2G - 0.14) < 1e-12);
     }
 
     void saveThenOpenRestoresTypedPolicyAndBaseline()

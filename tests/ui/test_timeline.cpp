@@ -41,13 +41,7 @@ private:
         QCPAxisRect *rect = mWindow->timeline()->panel(panel);
         return QPoint(static_cast<int>(rect->axis(QCPAxis::atBottom)->coordToPixel(t)), rect->rect().center().y());
     }
-    const PolicyRun *run(const std::string &spec)
-    {
-        for (const PolicyRun &r : mWindow->document()->runs())
-            if (r.spec == spec)
-                return &r;
-        return nullptr;
-    }
+    const PolicyRun *run(const std::string &spec) { return test::runOf(*mWindow->document(), spec); }
 
 private Q_SLOTS:
     void init()

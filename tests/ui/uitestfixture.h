@@ -83,6 +83,23 @@ inline bool saveTinyProject(MainWindow &window, const QString &path)
     return window.project()->saveAs(path);
 }
 
+// The index in document.runs() of policy `spec`'s run (its row in the totals tables), -1 where it is not compared.
+inline int runIndex(const ScenarioDocument &document, const std::string &spec)
+{
+    const auto &runs = document.runs();
+    for (std::size_t i = 0; i < runs.size(); ++i)
+        if (runs[i].spec == spec)
+            return static_cast<int>(i);
+    return -1;
+}
+
+// Policy `spec`'s run, or nullptr where it is not compared.
+inline const PolicyRun *runOf(const ScenarioDocument &document, const std::string &spec)
+{
+    const int i = runIndex(document, spec);
+    return i >= 0 ? &document.runs()[static_cast<std::size_t>(i)] : nullptr;
+}
+
 // The baseline policy of the project saved at `path`, as a new window opens it; "(does not open)" where it
 // does not.
 inline std::string savedBaseline(const QString &path)
