@@ -29,6 +29,12 @@ inline bool haveShared()
     return QFile::exists(QStringLiteral(CARBONSCOPE_SHARED_DATA "/README.md"));
 }
 
+// Imports a file of ../shared/data into `store`.
+inline cs::ImportResult importShared(cs::ProjectStore &store, const char *name, const cs::ImportOptions &o)
+{
+    return cs::ImportRunner::importFile(store, shared(name).toStdString(), o);
+}
+
 inline cs::ImportOptions options(cs::SeriesKind kind, const std::string &format = "auto", const std::string &name = {})
 {
     cs::ImportOptions o;
