@@ -205,18 +205,8 @@ void TimelineView::rebuildScenario()
 
     const Scenario &s = mDocument->scenario();
     std::vector<double> keys, values;
-    const auto addSeries = [&](Panel p, const QPen &pen, const QString &name) {
-        Series series;
-        series.graph = mPlot->addGraph(mRects[p]->axis(QCPAxis::atBottom), mRects[p]->axis(QCPAxis::atLeft));
-        series.graph->setLineStyle(QCPGraph::lsStepLeft);
-        series.graph->setPen(pen);
-        series.graph->setName(name);
-        series.data.setData(keys, values);
-        series.graph->setData(series.data.full());
-        mSeries.push_back(std::move(series));
-    };
     stepSeries(s, s.intensity, 0, &keys, &values);
-    addSeries(IntensityPanel, QPen(QColor(0x2a9d8f), 1.5), tr("Carbon intensity"));
+    addSeries(IntensityPanel, QPen(QColor(0x2a9d8f), 1.5), tr("Carbon intensity"), true, keys, values);
     // Requests in millions or thousands where they are large, so the axis reads "3" rather than "3·10⁶".
     double maxRequests = 0;
     for (double r : s.requests)
@@ -229,7 +219,7 @@ void TimelineView::rebuildScenario()
         requestUnit == 1e6 ? tr("Requests\n(M/interval)")
                            : requestUnit == 1e3 ? tr("Requests\n(k/interval)") : tr("Requests\n(per interval)"));
     stepSeries(s, scaled, 0, &keys, &values);
-    addSeries(RequestsPanel, QPen(QColor(0x6c757d), 1.2), tr("Requests"));
+    addSeries(RequestsPanel, QPen(QColor(0x6c757d), 1.2), tr("Requests"), true, keys, values);
 
     const auto maxOf = [](const std::vector<double> &v) {
         double m = 0;
@@ -242,6 +232,20 @@ void TimelineView::rebuildScenario()
     mRects[RequestsPanel]->axis(QCPAxis::atLeft)->setRange(0, std::max(1.0, maxOf(scaled) * 1.08));
     resetZoom();
     fitValueAxes();
+}
+
+TimelineView::Series &TimelineView::addSeries(int panel, const QPen &pen, const QString &name, bool step,
+                                              const std::vector<double> &keys, const std::vector<double> &values)
+{
+    Series &series = mSeries.emplace_back();
+    series.graph = mPlot->addGraph(mRects[panel]->axis(QCPAxis::atBottom), mRects[panel]->axis(QCPAxis::atLeft));
+    series.graph->setLineStyle(step ? QCPGraph::lsStepLeft : QCPGraph::lsLine);
+    series.graph->setPen(pen);
+    series.graph->setName(name);
+    series.step = step;
+    series.data.setData(keys, values);
+    series.graph->setData(series.data.full());
+    return series;
 }
 
 void TimelineView::rebuildResults()
@@ -305,24 +309,16 @@ void TimelineView::rebuildResults()
         const bool marked = style.marker != QCPScatterStyle::ssNone;
         const bool visible = !mHidden.contains(QString::fromStdString(run.spec));
 
-        Series cumulative;
-        cumulative.graph = mPlot->addGraph(mRects[CumulativePanel]->axis(QCPAxis::atBottom),
-                                           mRects[CumulativePanel]->axis(QCPAxis::atLeft));
-        cumulative.graph->setName(name);
-        cumulative.graph->setPen(pen);
+        cumulativeSeries(s, run.result.intervals.cumulativeCo2G, unit.grams, &keys, &values);
+        Series &cumulative = addSeries(CumulativePanel, pen, name, false, keys, values);
         cumulative.graph->setVisible(visible);
-        cumulative.step = false;
         if (marked) {
             cumulative.graph->setScatterStyle(policyMarker(style));
             cumulative.marked = true;
         }
-        cumulativeSeries(s, run.result.intervals.cumulativeCo2G, unit.grams, &keys, &values);
-        cumulative.data.setData(keys, values);
-        cumulative.graph->setData(cumulative.data.full());
         cumulative.graph->addToLegend(mLegend);
         styleLegendItem(cumulative.graph, visible);
         pg.cumulative = cumulative.graph;
-        mSeries.push_back(std::move(cumulative));
 
         if (!run.isSingleModel()) {
             // Adaptive policies share the model axis; a small offset each keeps overlapping choices visible.
@@ -331,24 +327,16 @@ void TimelineView::rebuildResults()
             modelValues.clear();
             for (int m : run.result.intervals.model)
                 modelValues.push_back(m >= 0 && m < pool.size() ? mRankOf[static_cast<std::size_t>(m)] : NaN);
-            Series model;
-            model.graph = mPlot->addGraph(mRects[ModelPanel]->axis(QCPAxis::atBottom),
-                                          mRects[ModelPanel]->axis(QCPAxis::atLeft));
-            model.graph->setName(name);
-            model.graph->setLineStyle(QCPGraph::lsStepLeft);
             QPen modelPen = pen;
             modelPen.setWidthF(1.0);
-            model.graph->setPen(modelPen);
+            stepSeries(s, modelValues, offset, &keys, &values);
+            Series &model = addSeries(ModelPanel, modelPen, name, true, keys, values);
             model.graph->setVisible(visible);
             if (marked) {
                 model.graph->setScatterStyle(policyMarker(style, 6));
                 model.marked = true;
             }
-            stepSeries(s, modelValues, offset, &keys, &values);
-            model.data.setData(keys, values);
-            model.graph->setData(model.data.full());
             pg.model = model.graph;
-            mSeries.push_back(std::move(model));
         }
         mPolicies.push_back(pg);
     }

@@ -126,6 +126,9 @@ private:
         QCPGraph *model = nullptr; // adaptive policies only
         QCPGraph *cumulative = nullptr;
     };
+    // A graph on `panel` over the points (step: held until the next point), kept in mSeries for envelope sampling.
+    Series &addSeries(int panel, const QPen &pen, const QString &name, bool step, const std::vector<double> &keys,
+                      const std::vector<double> &values);
 
     ScenarioDocument *mDocument;
     QCustomPlot *mPlot;
