@@ -3,6 +3,7 @@
 // 94 % of that, lies inside it, folds as at 1366 logical px, and its text is not squeezed: every timeline panel
 // keeps a readable height, the model names stand apart, the totals table's rows hold their text.
 #include "uitestfixture.h"
+#include "windowfitchecks.h"
 
 #include "policytable.h"
 #include "timelinetab.h"
@@ -37,29 +38,6 @@ class TestScaleFactor : public QObject
         return spans;
     }
 
-    static void showAt(MainWindow &window, const QSize &size)
-    {
-        window.openDefaultScenario();
-        window.showTab(QStringLiteral("Timeline"));
-        if (size.isValid())
-            window.resize(size);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        if (size.isValid())
-            QTRY_COMPARE_WITH_TIMEOUT(window.size(), size, 60000);
-        QCoreApplication::processEvents(); // the queued fold and the replots after it
-        window.timeline()->plot()->replot(QCustomPlot::rpImmediateRefresh);
-    }
-
-    // Each timeline panel at least `minimum` logical px high.
-    static void checkPanelHeights(MainWindow &window, int minimum)
-    {
-        for (int p = 0; p < TimelineView::PanelCount; ++p) {
-            const int h = window.timeline()->panel(TimelineView::Panel(p))->height();
-            QVERIFY2(h >= minimum, qPrintable(QStringLiteral("panel %1 is %2 px, less than %3").arg(p).arg(h).arg(minimum)));
-        }
-    }
-
     static void checkModelNamesApart(MainWindow &window)
     {
         const auto spans = tickLabelSpans(window.timeline()->panel(TimelineView::ModelPanel)->axis(QCPAxis::atLeft));
@@ -69,16 +47,6 @@ class TestScaleFactor : public QObject
                      qPrintable(QStringLiteral("model names %1 and %2 overlap: %3-%4 px and %5-%6 px")
                                     .arg(i - 1).arg(i).arg(spans[i - 1].first).arg(spans[i - 1].second)
                                     .arg(spans[i].first).arg(spans[i].second)));
-    }
-
-    // The policies' legend above the panels gets at least the height its rows of entries need.
-    static void checkLegendNotClipped(MainWindow &window)
-    {
-        auto *legend = qobject_cast<QCPLegend *>(window.timeline()->plot()->plotLayout()->element(0, 0));
-        QVERIFY(legend);
-        const int needed = legend->minimumOuterSizeHint().height();
-        QVERIFY2(legend->outerRect().height() >= needed,
-                 qPrintable(QStringLiteral("legend %1 px high, its entries need %2 px").arg(legend->outerRect().height()).arg(needed)));
     }
 
 private Q_SLOTS:
@@ -101,14 +69,14 @@ private Q_SLOTS:
         MainWindow window;
         // 94 % of 1366×768: 1284.04 → 1284 and 721.92 → 721 (the roomy 1500×950 does not fit).
         QCOMPARE(window.size(), QSize(1284, 721));
-        showAt(window, QSize());
+        QVERIFY(test::showDefaultScenarioLaidOut(window));
         QVERIFY(window.screen()->availableGeometry().contains(window.geometry()));
         // 1284 logical px is below the 1400 px fold, whatever the 2568 physical px: the daily bars are a tab.
         QVERIFY(window.timelineTab()->isFolded());
         // 47 px lower than the 1366×768 below: the totals give the timeline its room (they scroll), so the panels
         // keep 40 px and the legend its two rows.
-        checkPanelHeights(window, 40);
-        checkLegendNotClipped(window);
+        test::checkPanelHeights(window, 40);
+        test::checkLegendNotClipped(window);
         QVERIFY(window.timelineTab()->totals()->isVisible());
         // At least two policies' rows stay in view (the rest scroll).
         QVERIFY(window.timelineTab()->totals()->viewport()->height() >= 2 * window.timelineTab()->totals()->rowHeight(0));
@@ -117,27 +85,20 @@ private Q_SLOTS:
     void foldsAt1366Logical()
     {
         MainWindow window;
-        showAt(window, QSize(1366, 768));
+        QVERIFY(test::showDefaultScenarioLaidOut(window, QSize(1366, 768)));
         QVERIFY(window.timelineTab()->isFolded());
         // Every widget shown lies inside the window (nothing pushed off its right or bottom edge).
-        for (QWidget *w : window.findChildren<QWidget *>()) {
-            if (!w->isVisible() || w->isWindow())
-                continue;
-            const QRect r(w->mapTo(&window, QPoint(0, 0)), w->size());
-            QVERIFY2(window.rect().contains(r), qPrintable(QStringLiteral("%1 at %2,%3 %4x%5")
-                                                               .arg(QString::fromLatin1(w->metaObject()->className()))
-                                                               .arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height())));
-        }
+        test::checkEveryWidgetInside(window);
         // Four panels, each with room for three lines of its axis text (13 px a line at 9 pt, 96 dpi).
-        checkPanelHeights(window, 40);
+        test::checkPanelHeights(window, 40);
         checkModelNamesApart(window);
-        checkLegendNotClipped(window);
+        test::checkLegendNotClipped(window);
     }
 
     void totalsRowsHoldTheirText()
     {
         MainWindow window;
-        showAt(window, QSize(1366, 768));
+        QVERIFY(test::showDefaultScenarioLaidOut(window, QSize(1366, 768)));
         PolicyTable *totals = window.timelineTab()->totals();
         QVERIFY(totals->isVisible());
         QVERIFY(totals->model()->rowCount() >= 6); // the paper's experiment: six policies
@@ -152,14 +113,14 @@ private Q_SLOTS:
     {
         MainWindow window;
         window.setTeachingMode(true);
-        showAt(window, QSize(1366, 768));
+        QVERIFY(test::showDefaultScenarioLaidOut(window, QSize(1366, 768)));
         // 768 < 900 logical px: the totals give their room to the replayed timeline.
         QVERIFY(!window.timelineTab()->areTotalsShown());
         QVERIFY(!window.timelineTab()->totals()->isVisible());
         // The panels had 35-40 px with the totals below; alone they get 45 px or more each.
-        checkPanelHeights(window, 45);
+        test::checkPanelHeights(window, 45);
         checkModelNamesApart(window);
-        checkLegendNotClipped(window);
+        test::checkLegendNotClipped(window);
     }
 };
 

@@ -2,6 +2,7 @@
 // tab below 1400 px, and at 1366×768, 1920×1080 and under a 2× scale factor every widget of the window lies inside
 // it (nothing off-screen), the default scenario shown.
 #include "uitestfixture.h"
+#include "windowfitchecks.h"
 
 #include "dailyco2plot.h"
 #include "paperreadout.h"
@@ -22,23 +23,6 @@ using namespace cs;
 class TestWindowFit : public QObject
 {
     Q_OBJECT
-
-    // Every visible widget of the window, its rectangle in window coordinates, inside the window's rectangle.
-    static QStringList outside(QWidget *window)
-    {
-        QStringList out;
-        const QRect area = window->rect();
-        for (QWidget *w : window->findChildren<QWidget *>()) {
-            if (!w->isVisible() || w->isWindow())
-                continue;
-            const QRect r(w->mapTo(window, QPoint(0, 0)), w->size());
-            if (!area.contains(r))
-                out << QStringLiteral("%1 (%2) at %3,%4 %5x%6")
-                           .arg(QString::fromLatin1(w->metaObject()->className()), w->objectName())
-                           .arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height());
-        }
-        return out;
-    }
 
 private Q_SLOTS:
     void initTestCase() { test::useTestEnvironment(); }
@@ -69,16 +53,11 @@ private Q_SLOTS:
         QFETCH(QSize, size);
         QFETCH(bool, folded);
         MainWindow window;
-        QVERIFY(test::showDefaultScenario(window, size));
-        QTRY_COMPARE_WITH_TIMEOUT(window.size(), size, 60000);
-        QCoreApplication::processEvents();
+        QVERIFY(test::showDefaultScenarioLaidOut(window, size));
         QCOMPARE(window.timelineTab()->isFolded(), folded);
-        const QStringList off = outside(&window);
-        QVERIFY2(off.isEmpty(), qPrintable(off.join(QStringLiteral("; "))));
+        test::checkEveryWidgetInside(window);
         // The timeline's four panels have room to be read: each at least 40 px high.
-        for (int p = 0; p < TimelineView::PanelCount; ++p)
-            QVERIFY2(window.timeline()->panel(TimelineView::Panel(p))->height() >= 40,
-                     qPrintable(QStringLiteral("panel %1 is %2 px").arg(p).arg(window.timeline()->panel(TimelineView::Panel(p))->height())));
+        test::checkPanelHeights(window, 40);
         // The app's start-up timing and screenshot wait for the first plot of the current tab: the timeline's.
         QCOMPARE(window.tabs()->currentWidget()->findChild<QCustomPlot *>(), window.timeline()->plot());
         // Folded, the daily bars are one click away in the tab beside the totals; wide, beside the timeline.
@@ -124,9 +103,7 @@ private Q_SLOTS:
         folded.setSizes({950});
         QSettings().setValue(QStringLiteral("mainwindow/timelinePlotSplit"), folded.saveState());
         MainWindow window;
-        QVERIFY(test::showDefaultScenario(window, QSize(1500, 950)));
-        QTRY_COMPARE_WITH_TIMEOUT(window.size(), QSize(1500, 950), 60000);
-        QCoreApplication::processEvents();
+        QVERIFY(test::showDefaultScenarioLaidOut(window, QSize(1500, 950)));
         QSettings().remove(QStringLiteral("mainwindow/timelinePlotSplit"));
         // At 1500 px the daily bars stand beside the timeline with the default share, 520 of 950 + 520 px (35 %),
         // not squeezed to nothing or to their minimum; 30 % leaves room for the handle and margins.
@@ -141,27 +118,16 @@ private Q_SLOTS:
     void teachingAt1366x768GivesTheTimelineTheRoom()
     {
         MainWindow window;
-        window.openDefaultScenario();
         window.setTeachingMode(true);
-        window.resize(1366, 768);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QTRY_COMPARE_WITH_TIMEOUT(window.size(), QSize(1366, 768), 60000);
-        QCoreApplication::processEvents();
-        window.timeline()->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        QVERIFY(test::showDefaultScenarioLaidOut(window, QSize(1366, 768)));
         // 768 px is below the 900 px teaching keeps the totals at: they and "paper vs here" give their room to the
         // replay; the panels get 45 px or more each (they had 35-40 with the totals below), the legend the
         // height its two rows need.
         QVERIFY(!window.timelineTab()->areTotalsShown());
         QVERIFY(!window.timelineTab()->totals()->isVisible());
         QVERIFY(!window.timelineTab()->paperReadout()->isVisible());
-        for (int p = 0; p < TimelineView::PanelCount; ++p)
-            QVERIFY2(window.timeline()->panel(TimelineView::Panel(p))->height() >= 45,
-                     qPrintable(QStringLiteral("panel %1 is %2 px").arg(p).arg(window.timeline()->panel(TimelineView::Panel(p))->height())));
-        auto *legend = qobject_cast<QCPLegend *>(window.timeline()->plot()->plotLayout()->element(0, 0));
-        QVERIFY(legend);
-        QVERIFY2(legend->outerRect().height() >= legend->minimumOuterSizeHint().height(),
-                 qPrintable(QStringLiteral("legend %1 px, needs %2").arg(legend->outerRect().height()).arg(legend->minimumOuterSizeHint().height())));
+        test::checkPanelHeights(window, 45);
+        test::checkLegendNotClipped(window);
         // Out of teaching mode the totals and the readout come back.
         window.setTeachingMode(false);
         QVERIFY(window.timelineTab()->totals()->isVisible());
