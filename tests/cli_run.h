@@ -1,7 +1,6 @@
 #pragma once
-// carbonscope-cli run as a user runs it, and small files written for it: shared by the suites that drive the CLI
-// (each names the binary with the compile definition CARBONSCOPE_CLI).
-#include <QFile>
+// carbonscope-cli run as a user runs it: shared by the suites that drive the CLI (each names the binary with the
+// compile definition CARBONSCOPE_CLI). The files written for it: cs::test::writeFixture (common/fixture_files.h).
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -24,13 +23,3 @@ inline Run cli(const QStringList &args)
             QString::fromUtf8(p.readAllStandardError())};
 }
 #endif
-
-// Writes `text` to dir/name and returns the path; a test that cannot write its input stops at once.
-inline QString writeTestFile(const QString &dir, const QString &name, const QByteArray &text)
-{
-    const QString path = dir + "/" + name;
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size())
-        qFatal("cannot write %s", qPrintable(path));
-    return path;
-}

@@ -1,6 +1,7 @@
 // carbonscope-cli as a user runs it: figures from --json, and every bad input ending with one clear message
 // naming file, line and column, exit status 2, and no output file left behind.
 #include "../cli_run.h"
+#include "fixture_files.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -10,13 +11,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using cs::test::writeFixture;
 
 class TestCli : public QObject
 {
     Q_OBJECT
     QTemporaryDir mDir;
 
-    QString write(const QString &name, const QByteArray &text) { return writeTestFile(mDir.path(), name, text); }
+    QString write(const QString &name, const QByteArray &text) { return writeFixture(mDir, name, text); }
 
 private slots:
     void simulateJsonOnToy()

@@ -3,6 +3,7 @@
 // of 5-minute data passes the row cap. Totals worked out by hand from each file's values: ResNet50 uses 0.42062 J
 // per inference (the resnets pool), so one request per interval at I gCO2/kWh emits 0.42062 * I / 3.6e6 g.
 #include "../cli_run.h"
+#include "fixture_files.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -11,6 +12,8 @@
 #include <QTest>
 
 #include <cmath>
+
+using cs::test::writeFixture;
 
 namespace {
 
@@ -69,7 +72,7 @@ private Q_SLOTS:
     void requestsCutTheCarbonAndItIsSaid()
     {
         // Carbon 23:30 .. 01:30 (2 h); requests 2 and 3 at 00:00 and 00:30: 192 * 2 + 195 * 3 = 969.
-        const QString requests = writeTestFile(mDir.path(), "r.csv", "ds,y\n2023-12-31T00:00Z,2\n2023-12-31T00:30Z,3\n");
+        const QString requests = writeFixture(mDir, "r.csv", "ds,y\n2023-12-31T00:00Z,2\n2023-12-31T00:30Z,3\n");
         const Run r = cli(simulate(importers + "ukci_region11_data_array.json") << "--requests" << requests);
         QVERIFY2(r.status == 0, qPrintable(r.err));
         QVERIFY(near(totals(r)["co2_g"].toDouble(), resnet50J * 969 / 3.6e6));
@@ -114,7 +117,7 @@ private Q_SLOTS:
         for (int i = 0; i < rows; ++i)
             text += QDateTime::fromSecsSinceEpoch(start + 300LL * i, Qt::UTC).toString(Qt::ISODate).toUtf8() + ","
                     + QByteArray::number(100 + i % 7) + "\n";
-        const Run r = cli(simulate(writeTestFile(mDir.path(), "year5min.csv", text)));
+        const Run r = cli(simulate(writeFixture(mDir, "year5min.csv", text)));
         QVERIFY2(r.status == 0, qPrintable(r.err));
         QCOMPARE(totals(r)["intervals"].toInt(), rows);
         QVERIFY(near(totals(r)["co2_g"].toDouble(), resnet50J * 10857019.0 / 3.6e6));

@@ -2,6 +2,7 @@
 // file, line and column) and exit status 2; an extreme intensity stops every command cleanly; the edge values
 // that are allowed give results worked out by hand.
 #include "../cli_run.h"
+#include "fixture_files.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -12,6 +13,7 @@
 
 #include <cmath>
 
+using cs::test::writeFixture;
 
 class TestCliRanges : public QObject
 {
@@ -19,7 +21,7 @@ class TestCliRanges : public QObject
     QTemporaryDir mDir;
     QString mCarbon, mBig;
 
-    QString write(const QString &name, const QByteArray &text) { return writeTestFile(mDir.path(), name, text); }
+    QString write(const QString &name, const QByteArray &text) { return writeFixture(mDir, name, text); }
 
 private slots:
     void initTestCase()

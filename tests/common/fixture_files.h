@@ -6,17 +6,22 @@
 #include <QFile>
 #include <QString>
 #include <QTemporaryDir>
+#include <QTest>
 
 namespace cs::test {
 
-// Writes `bytes` as `name` in `dir` and returns its path; an empty string where the file could not be written
-// whole, so a caller's QVERIFY(!path.isEmpty()) fails on a short write as on a failed open.
+// Writes `bytes` as `name` in `dir` (a name may hold a subfolder that exists) and returns its path. Where the file
+// cannot be written whole (a failed open, a short write) the running test fails there, naming the path, and the
+// path returned is empty.
 inline QString writeFixture(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
 {
     const QString path = dir.filePath(name);
     QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush())
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush()) {
+        QTest::qFail(qPrintable("cannot write the test's input " + path + ": " + file.errorString()), __FILE__,
+                     __LINE__);
         return {};
+    }
     return path;
 }
 

@@ -1,12 +1,15 @@
 // carbonscope-cli simulate/compare with a load-curve pool, a deployment's parts and a decision signal (issue #16),
 // every figure worked out by hand in the comments.
 #include "../cli_run.h"
+#include "fixture_files.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
+
+using cs::test::writeFixture;
 
 class TestCliDeployment : public QObject
 {
@@ -20,13 +23,13 @@ private Q_SLOTS:
     {
         // Two hours at 100 then 300 gCO2/kWh, 36,000 then 360,000 requests; model A: idle 100 W, 200 W at
         // 10 req/s, 400 W at its capacity of 40 req/s.
-        mCarbon = writeTestFile(mDir.path(), "c.csv", "datetime,intensity\n2023-06-01T00:00:00Z,100\n"
-                                                      "2023-06-01T01:00:00Z,300\n");
-        mRequests = writeTestFile(mDir.path(), "r.csv", "datetime,requests\n2023-06-01T00:00:00Z,36000\n"
-                                                        "2023-06-01T01:00:00Z,360000\n");
-        mPool = writeTestFile(mDir.path(), "p.json",
-                              R"({"name":"curved","models":[{"name":"A","energy_mj":100,"error_pct":10,)"
-                              R"("load_curve":{"idle_w":100,"points":[[10,200],[40,400]]}}]})");
+        mCarbon = writeFixture(mDir, "c.csv", "datetime,intensity\n2023-06-01T00:00:00Z,100\n"
+                                              "2023-06-01T01:00:00Z,300\n");
+        mRequests = writeFixture(mDir, "r.csv", "datetime,requests\n2023-06-01T00:00:00Z,36000\n"
+                                                "2023-06-01T01:00:00Z,360000\n");
+        mPool = writeFixture(mDir, "p.json",
+                             R"({"name":"curved","models":[{"name":"A","energy_mj":100,"error_pct":10,)"
+                             R"("load_curve":{"idle_w":100,"points":[[10,200],[40,400]]}}]})");
     }
 
     void everyPartInTheJson()
@@ -78,14 +81,14 @@ private Q_SLOTS:
         // Small (100 mJ, 10 %) and Big (300 mJ, 5 %), 1,000 requests an hour; the heuristic serves Big at C_low.
         // On the actual (100, 300): 300 J x 100 + 100 J x 300 = 60,000/3.6e6 g; on the forecast (300, 100):
         // 100 J x 100 + 300 J x 300 = 100,000/3.6e6 g.
-        const QString carbon = writeTestFile(mDir.path(), "fc.csv", "datetime,intensity,forecast\n"
-                                                                    "2023-06-01T00:00:00Z,100,300\n"
-                                                                    "2023-06-01T01:00:00Z,300,100\n");
-        const QString requests = writeTestFile(mDir.path(), "fr.csv", "datetime,requests\n2023-06-01T00:00:00Z,1000\n"
-                                                                      "2023-06-01T01:00:00Z,1000\n");
-        const QString pool = writeTestFile(mDir.path(), "two.json",
-                                           R"({"name":"two","models":[{"name":"Small","energy_mj":100,"error_pct":10},)"
-                                           R"({"name":"Big","energy_mj":300,"error_pct":5}]})");
+        const QString carbon = writeFixture(mDir, "fc.csv", "datetime,intensity,forecast\n"
+                                                            "2023-06-01T00:00:00Z,100,300\n"
+                                                            "2023-06-01T01:00:00Z,300,100\n");
+        const QString requests = writeFixture(mDir, "fr.csv", "datetime,requests\n2023-06-01T00:00:00Z,1000\n"
+                                                              "2023-06-01T01:00:00Z,1000\n");
+        const QString pool = writeFixture(mDir, "two.json",
+                                          R"({"name":"two","models":[{"name":"Small","energy_mj":100,"error_pct":10},)"
+                                          R"({"name":"Big","energy_mj":300,"error_pct":5}]})");
         const QStringList args{"simulate", "--carbon", carbon, "--requests", requests, "--pool", pool,
                                "--baseline", "Small", "--policy", "heuristic", "--json"};
         const Run r = cli(args + QStringList{"--decide-on", "forecast"});

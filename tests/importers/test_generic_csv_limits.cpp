@@ -3,9 +3,8 @@
 // limits::maxLineBytes, a record of more than limits::maxFieldsPerRow fields and a trace of more than maxTraceRows
 // rows are refused at their line, each limit exactly is accepted, and carbonscope-cli refuses a 50 MB line without
 // holding it.
-#include "../cli_run.h"
-
 #include "../core/error_text.h"
+#include "fixture_files.h"
 #include "input_csv.h"
 #include "number_checks.h"
 #include "parse_error.h"
@@ -20,6 +19,7 @@
 using namespace cs;
 using cs::test::csvFile;
 using cs::test::csvText;
+using cs::test::writeFixture;
 
 static QString errorOf(const std::string &text)
 {
@@ -39,7 +39,7 @@ class TestGenericCsvLimits : public QObject
     Q_OBJECT
     QTemporaryDir mDir;
 
-    QString write(const QString &name, const QByteArray &text) { return writeTestFile(mDir.path(), name, text); }
+    QString write(const QString &name, const QByteArray &text) { return writeFixture(mDir, name, text); }
 
     // header + `rows` half-hourly rows from 2000-01-01T00:00:00Z (every value 100).
     QString writeRows(const QString &name, std::size_t rows)

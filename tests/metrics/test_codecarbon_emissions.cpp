@@ -2,6 +2,7 @@
 // where installed), with CodeCarbon 3.3.0's columns, and the energy and emissions of a two-hour simulation worked
 // out by hand.
 #include "../cli_run.h"
+#include "fixture_files.h"
 #include "export/codecarbon_emissions.h"
 
 #include <QFileInfo>
@@ -13,6 +14,7 @@
 #include <sstream>
 
 using namespace cs;
+using cs::test::writeFixture;
 
 namespace {
 
@@ -35,7 +37,7 @@ class TestCodeCarbonEmissions : public QObject
     Q_OBJECT
 
     QTemporaryDir mDir;
-    QString write(const QString &name, const QByteArray &text) { return writeTestFile(mDir.path(), name, text); }
+    QString write(const QString &name, const QByteArray &text) { return writeFixture(mDir, name, text); }
 
 private slots:
     void headerIsCodeCarbons()

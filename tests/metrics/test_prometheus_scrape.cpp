@@ -1,7 +1,7 @@
 // A real Prometheus (the Debian package) started on loopback scrapes `carbonscope-cli live --metrics` serving a
 // three-interval session on the CPU; the values read back through Prometheus's HTTP query API equal the session's
 // own totals (its --json output and its CodeCarbon emissions.csv).
-#include "../cli_run.h"
+#include "fixture_files.h"
 #include "http_client.h"
 
 #include <QJsonArray>
@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QUrl>
 #include <QtTest>
+
+using cs::test::writeFixture;
 
 namespace {
 
@@ -80,12 +82,12 @@ private slots:
         QTemporaryDir dir;
         const int promPort = freeLoopbackPort(), metricsPort = freeLoopbackPort();
         QVERIFY(promPort > 0 && metricsPort > 0 && promPort != metricsPort);
-        const QString config = writeTestFile(dir.path(), QStringLiteral("prometheus.yml"),
-                                             QStringLiteral("global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
-                                                            "scrape_configs:\n  - job_name: carbonscope\n"
-                                                            "    static_configs:\n      - targets: ['127.0.0.1:%1']\n")
-                                                 .arg(metricsPort)
-                                                 .toUtf8());
+        const QString config = writeFixture(dir, QStringLiteral("prometheus.yml"),
+                                            QStringLiteral("global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
+                                                           "scrape_configs:\n  - job_name: carbonscope\n"
+                                                           "    static_configs:\n      - targets: ['127.0.0.1:%1']\n")
+                                                .arg(metricsPort)
+                                                .toUtf8());
         QProcess prom;
         prom.setProcessChannelMode(QProcess::MergedChannels);
         prom.start(prometheus, {QStringLiteral("--config.file=") + config,
@@ -102,10 +104,10 @@ private slots:
         // Two models on the CPU at 32 px; threshold policy: ResNet34 below 150 g/kWh, ResNet18 from 150. The
         // intensities 100, 300, 200 give ResNet34, ResNet18, ResNet18. A 40 W fake meter makes the energy
         // measured (and made up); one trace hour lasts one wall second.
-        const QString pool = writeTestFile(dir.path(), QStringLiteral("pool.json"),
-                                           "{\"name\": \"two\", \"models\": [{\"name\": \"ResNet18\", \"energy_mj\": 9.41, "
-                                           "\"error_pct\": 10.922}, {\"name\": \"ResNet34\", \"energy_mj\": 16.3, "
-                                           "\"error_pct\": 8.58}]}");
+        const QString pool = writeFixture(dir, QStringLiteral("pool.json"),
+                                          "{\"name\": \"two\", \"models\": [{\"name\": \"ResNet18\", \"energy_mj\": 9.41, "
+                                          "\"error_pct\": 10.922}, {\"name\": \"ResNet34\", \"energy_mj\": 16.3, "
+                                          "\"error_pct\": 8.58}]}");
         const QString emissions = dir.filePath(QStringLiteral("emissions.csv"));
         QProcess live;
         live.start(QStringLiteral(CARBONSCOPE_CLI),

@@ -1,6 +1,7 @@
 // carbonscope-cli sweep as a user runs it: the hand-worked sweep (hand_sweep.h) from CSV files and a pool JSON,
 // every cell in the CSV and JSON outputs, and its refusals (exit 2, nothing written).
 #include "../cli_run.h"
+#include "fixture_files.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -8,6 +9,8 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
+
+using cs::test::writeFixture;
 
 namespace {
 
@@ -32,9 +35,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(QDir().mkpath(mDir.filePath("zones")));
-        writeTestFile(mDir.filePath("zones"), "A_2024_hourly.csv", seriesA);
-        writeTestFile(mDir.filePath("zones"), "B_2024_hourly.csv", seriesB);
-        mArgs = {"sweep", "--zones-dir", mDir.filePath("zones"), "--pool", writeTestFile(mDir.path(), "p.json", pool),
+        writeFixture(mDir, "zones/A_2024_hourly.csv", seriesA);
+        writeFixture(mDir, "zones/B_2024_hourly.csv", seriesB);
+        mArgs = {"sweep", "--zones-dir", mDir.filePath("zones"), "--pool", writeFixture(mDir, "p.json", pool),
                  "--baseline", "Mid", "--requests-per-interval", "100000"};
         mPolicies = {"--policies", "model:Big; model:Small; threshold:Big@150,Small"};
     }
@@ -109,7 +112,7 @@ private Q_SLOTS:
         r = cli(mArgs + mPolicies + QStringList{"--out", "/dev/full"});
         QCOMPARE(r.status, 2);
         QVERIFY2(r.err.contains("No space left on device"), qPrintable(r.err));
-        const QString kept = writeTestFile(mDir.path(), "kept.csv", "old\n");
+        const QString kept = writeFixture(mDir, "kept.csv", "old\n");
         r = cli(mArgs + QStringList{"--out", kept, "--policies", "model:Nope"});
         QCOMPARE(r.status, 2);
         QVERIFY2(r.err.contains("A, 2024-01: model:Nope"), qPrintable(r.err));

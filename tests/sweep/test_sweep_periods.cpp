@@ -1,16 +1,16 @@
 // Calendar periods (UTC) across month boundaries and leap years, the hour-of-week request profile, and the loader
 // that joins zone-year files into one series.
+#include "fixture_files.h"
 #include "parse_error.h"
 #include "request_profile.h"
 #include "sweep_loader.h"
 #include "sweep_period.h"
 
-#include "../cli_run.h"
-
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace cs;
+using cs::test::writeFixture;
 
 namespace {
 
@@ -125,9 +125,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QByteArray header = "time,intensity\n";
-        writeTestFile(dir.path(), "Z_2025.csv", header + "2025-01-01T00:00Z,30\n2025-01-01T01:00Z,40\n");
-        writeTestFile(dir.path(), "Z_2024.csv", header + "2024-12-31T22:00Z,10\n2024-12-31T23:00Z,20\n");
-        writeTestFile(dir.path(), "Y_2024.csv", header + "2024-12-31T22:00Z,5\n2024-12-31T23:00Z,6\n");
+        writeFixture(dir, "Z_2025.csv", header + "2025-01-01T00:00Z,30\n2025-01-01T01:00Z,40\n");
+        writeFixture(dir, "Z_2024.csv", header + "2024-12-31T22:00Z,10\n2024-12-31T23:00Z,20\n");
+        writeFixture(dir, "Y_2024.csv", header + "2024-12-31T22:00Z,5\n2024-12-31T23:00Z,6\n");
         const auto files = carbonFilesIn(dir.path().toStdString());
         QCOMPARE(files.size(), std::size_t{3});
         for (unsigned threads : {1u, 2u}) {
@@ -139,7 +139,7 @@ private Q_SLOTS:
             QCOMPARE(series[1].times.front(), (daysFromCivil(2024, 12, 31) * 86400 + 22 * 3600));
         }
         // Overlapping years of one zone: refused, naming both files.
-        writeTestFile(dir.path(), "Z_2026.csv", header + "2025-01-01T01:00Z,50\n2025-01-01T02:00Z,60\n");
+        writeFixture(dir, "Z_2026.csv", header + "2025-01-01T01:00Z,50\n2025-01-01T02:00Z,60\n");
         try {
             loadSweepCarbon(carbonFilesIn(dir.path().toStdString()));
             QFAIL("overlapping files were joined");
@@ -149,7 +149,7 @@ private Q_SLOTS:
         }
         // A bad row: the file's own line and column.
         QTemporaryDir bad;
-        writeTestFile(bad.path(), "B_2024.csv", header + "2024-01-01T00:00Z,x\n");
+        writeFixture(bad, "B_2024.csv", header + "2024-01-01T00:00Z,x\n");
         try {
             loadSweepCarbon(carbonFilesIn(bad.path().toStdString()));
             QFAIL("a bad row was accepted");
