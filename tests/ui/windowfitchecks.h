@@ -6,6 +6,8 @@
 // (QVERIFY2 with what is wrong) and return.
 #include "uitestfixture.h"
 
+#include "policytable.h"
+#include "timelinetab.h"
 #include "timelineview.h"
 
 #include <QCoreApplication>
@@ -65,6 +67,19 @@ inline void checkLegendNotClipped(MainWindow &window)
     const int needed = legend->minimumOuterSizeHint().height();
     QVERIFY2(legend->outerRect().height() >= needed,
              qPrintable(QStringLiteral("legend %1 px high, its entries need %2 px").arg(legend->outerRect().height()).arg(needed)));
+}
+
+// Teaching mode with the default scenario at 1366x768, below the 900 px at which teaching keeps the totals: they
+// give their room to the replay, so each panel gets 45 px or more (35-40 with the totals below) and the legend
+// the height its rows need.
+inline void checkTeachingAt1366x768GivesTheTimelineTheRoom(MainWindow &window)
+{
+    window.setTeachingMode(true);
+    QVERIFY(showDefaultScenarioLaidOut(window, QSize(1366, 768)));
+    QVERIFY(!window.timelineTab()->areTotalsShown());
+    QVERIFY(!window.timelineTab()->totals()->isVisible());
+    checkPanelHeights(window, 45);
+    checkLegendNotClipped(window);
 }
 
 } // namespace cs::test
