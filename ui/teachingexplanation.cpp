@@ -1,6 +1,7 @@
 #include "teachingexplanation.h"
 
 #include "policies/heuristic_policy.h"
+#include "policy_factory.h"
 
 #include <QCoreApplication>
 
@@ -10,58 +11,45 @@ namespace cs {
 
 namespace {
 
-struct HeuristicSpec
-{
-    bool ok = false;
-    HeuristicPolicy::Reading reading = HeuristicPolicy::Reading::Text;
-    bool daily = false;
-};
-
-HeuristicSpec parseHeuristic(const std::string &spec)
-{
-    HeuristicSpec h;
-    if (spec != "heuristic" && spec.rfind("heuristic:", 0) != 0)
-        return h;
-    h.ok = true;
-    h.reading = spec.find(":printed") != std::string::npos ? HeuristicPolicy::Reading::Printed
-                                                           : HeuristicPolicy::Reading::Text;
-    h.daily = spec.find(":daily") != std::string::npos;
-    return h;
-}
-
 QString tr(const char *text)
 {
     return QCoreApplication::translate("TeachingPanel", text);
+}
+
+// The spec's heuristic, read by the policy registry; null for any other policy or a spec that does not parse.
+std::unique_ptr<const HeuristicPolicy> heuristicOf(const std::string &spec)
+{
+    try {
+        PolicyPtr policy = makePolicy(spec);
+        if (auto *h = dynamic_cast<const HeuristicPolicy *>(policy.get())) {
+            policy.release();
+            return std::unique_ptr<const HeuristicPolicy>(h);
+        }
+    } catch (const std::exception &) {
+    }
+    return nullptr;
+}
+
+HeuristicLines linesAt(const HeuristicPolicy &h, const Scenario &s, const ModelPool &pool, std::size_t i)
+{
+    const HeuristicPolicy::Position p = h.positionAt(s, pool, i);
+    HeuristicLines lines;
+    lines.cLow = p.cLow;
+    lines.cHigh = p.cHigh;
+    for (double bound : HeuristicPolicy::switchPoints(pool, h.reading()).bounds)
+        lines.switchLevels.push_back(p.cLow + bound * (p.cHigh - p.cLow));
+    lines.valid = true;
+    return lines;
 }
 
 } // namespace
 
 HeuristicLines heuristicLines(const Scenario &s, const ModelPool &pool, const std::string &spec, std::size_t i)
 {
-    HeuristicLines lines;
-    const HeuristicSpec h = parseHeuristic(spec);
-    if (!h.ok || i >= s.size() || pool.models.empty())
-        return lines;
-    // The range the policy takes C_low and C_high over: the whole scenario, or interval i's UTC day.
-    std::size_t first = 0, last = s.size();
-    if (h.daily) {
-        const UtcSeconds day = utcDayStart(s.times[i]);
-        first = i;
-        while (first > 0 && utcDayStart(s.times[first - 1]) == day)
-            --first;
-        last = i + 1;
-        while (last < s.size() && utcDayStart(s.times[last]) == day)
-            ++last;
-    }
-    const auto begin = s.intensity.begin() + static_cast<std::ptrdiff_t>(first);
-    const auto end = s.intensity.begin() + static_cast<std::ptrdiff_t>(last);
-    const auto [lo, hi] = std::minmax_element(begin, end);
-    lines.cLow = *lo;
-    lines.cHigh = *hi;
-    for (double bound : HeuristicPolicy::switchPoints(pool, h.reading).bounds)
-        lines.switchLevels.push_back(lines.cLow + bound * (lines.cHigh - lines.cLow));
-    lines.valid = true;
-    return lines;
+    const auto h = heuristicOf(spec);
+    if (!h || i >= s.size() || pool.models.empty())
+        return {};
+    return linesAt(*h, s, pool, i);
 }
 
 QString explainStep(const Scenario &s, const ModelPool &pool, const std::string &spec, const std::string &label,
@@ -75,8 +63,8 @@ QString explainStep(const Scenario &s, const ModelPool &pool, const std::string 
         return tr("%1 serves every request: a single-model baseline, whatever the intensity (%2 g/kWh).")
             .arg(model)
             .arg(c, 0, 'f', 0);
-    const HeuristicLines lines = heuristicLines(s, pool, spec, i);
-    if (!lines.valid) {
+    const auto h = heuristicOf(spec);
+    if (!h || pool.models.empty()) {
         if (spec.rfind("optimal", 0) == 0)
             return tr("%1 at %2 g/kWh: the exact hindsight optimum places each model where it saves the most CO₂ "
                       "for the error allowed, knowing the whole month; there is no per-step rule.")
@@ -84,25 +72,18 @@ QString explainStep(const Scenario &s, const ModelPool &pool, const std::string 
                 .arg(c, 0, 'f', 0);
         return tr("%1 at %2 g/kWh, as %3 decides.").arg(model).arg(c, 0, 'f', 0).arg(QString::fromStdString(label));
     }
-    double eLow = pool.models.front().energyMj, eHigh = eLow;
-    for (const Model &m : pool.models) {
-        eLow = std::min(eLow, m.energyMj);
-        eHigh = std::max(eHigh, m.energyMj);
-    }
-    const double span = lines.cHigh - lines.cLow;
-    const double x = span > 0 ? std::clamp((c - lines.cLow) / span, 0.0, 1.0) : 0.0;
-    const bool printed = parseHeuristic(spec).reading == HeuristicPolicy::Reading::Printed;
-    const double eSel = printed ? eLow + x * (eHigh - eLow) : eHigh - x * (eHigh - eLow);
+    const HeuristicPolicy::Position p = h->positionAt(s, pool, i);
+    const bool printed = h->reading() == HeuristicPolicy::Reading::Printed;
     const QString energy = chosen >= 0 && chosen < pool.size()
                                ? QStringLiteral(" (%1 mJ)").arg(pool.at(chosen).energyMj, 0, 'f', 1)
                                : QString();
     return tr("Intensity %1 g/kWh is %2 % of the way from C_low %3 to C_high %4 g/kWh → E_sel = %5 mJ (%6) → "
               "nearest: %7%8.")
         .arg(c, 0, 'f', 0)
-        .arg(x * 100, 0, 'f', 0)
-        .arg(lines.cLow, 0, 'f', 0)
-        .arg(lines.cHigh, 0, 'f', 0)
-        .arg(eSel, 0, 'f', 1)
+        .arg(p.x * 100, 0, 'f', 0)
+        .arg(p.cLow, 0, 'f', 0)
+        .arg(p.cHigh, 0, 'f', 0)
+        .arg(p.selectedEnergyMj, 0, 'f', 1)
         .arg(printed ? tr("printed equation: the dirtier, the bigger") : tr("the paper's text: the dirtier, the smaller"))
         .arg(model, energy);
 }

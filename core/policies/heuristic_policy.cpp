@@ -61,6 +61,18 @@ std::string HeuristicPolicy::label() const
 
 int HeuristicPolicy::modelForPosition(const ModelPool &pool, double x, Reading reading)
 {
+    const double selected = selectedEnergy(pool, x, reading);
+    int best = 0;
+    for (int i = 1; i < pool.size(); ++i) {
+        const double d = std::abs(pool.at(i).energyMj - selected), bestD = std::abs(pool.at(best).energyMj - selected);
+        if (d < bestD || (d == bestD && pool.at(i).errorPct < pool.at(best).errorPct))
+            best = i;
+    }
+    return best;
+}
+
+double HeuristicPolicy::selectedEnergy(const ModelPool &pool, double x, Reading reading)
+{
     if (pool.models.empty())
         throw InputError("policy 'heuristic': the model pool is empty");
     double eLow = pool.models.front().energyMj, eHigh = eLow;
@@ -69,14 +81,7 @@ int HeuristicPolicy::modelForPosition(const ModelPool &pool, double x, Reading r
         eHigh = std::max(eHigh, m.energyMj);
     }
     x = std::clamp(x, 0.0, 1.0);
-    const double selected = reading == Reading::Text ? eHigh - x * (eHigh - eLow) : eLow + x * (eHigh - eLow);
-    int best = 0;
-    for (int i = 1; i < pool.size(); ++i) {
-        const double d = std::abs(pool.at(i).energyMj - selected), bestD = std::abs(pool.at(best).energyMj - selected);
-        if (d < bestD || (d == bestD && pool.at(i).errorPct < pool.at(best).errorPct))
-            best = i;
-    }
-    return best;
+    return reading == Reading::Text ? eHigh - x * (eHigh - eLow) : eLow + x * (eHigh - eLow);
 }
 
 HeuristicPolicy::SwitchPoints HeuristicPolicy::switchPoints(const ModelPool &pool, Reading reading)
@@ -120,6 +125,44 @@ int HeuristicPolicy::SwitchPoints::at(double x) const
     return models[k];
 }
 
+namespace {
+
+// The intensities' least and greatest over [first, last), and the position of `c` between them (0 where they meet).
+struct IntensityRange
+{
+    double cLow = 0, span = 0;
+    IntensityRange(const Scenario &s, std::size_t first, std::size_t last)
+    {
+        const auto [lo, hi] = std::minmax_element(s.intensity.begin() + static_cast<std::ptrdiff_t>(first),
+                                                  s.intensity.begin() + static_cast<std::ptrdiff_t>(last));
+        cLow = *lo;
+        span = *hi - *lo;
+    }
+    double position(double c) const { return span > 0 ? (c - cLow) / span : 0.0; }
+};
+
+} // namespace
+
+HeuristicPolicy::Position HeuristicPolicy::positionAt(const Scenario &scenario, const ModelPool &pool,
+                                                      std::size_t i) const
+{
+    std::size_t first = 0, last = scenario.size();
+    if (mRange == Range::Daily) {
+        const UtcSeconds day = utcDayStart(scenario.times.at(i));
+        for (first = i; first > 0 && utcDayStart(scenario.times[first - 1]) == day;)
+            --first;
+        for (last = i + 1; last < scenario.size() && utcDayStart(scenario.times[last]) == day;)
+            ++last;
+    }
+    const IntensityRange range(scenario, first, last);
+    Position p;
+    p.cLow = range.cLow;
+    p.cHigh = range.cLow + range.span;
+    p.x = std::clamp(range.position(scenario.intensity[i]), 0.0, 1.0);
+    p.selectedEnergyMj = selectedEnergy(pool, p.x, mReading);
+    return p;
+}
+
 Assignment HeuristicPolicy::assign(const Scenario &scenario, const ModelPool &pool) const
 {
     Assignment out(scenario.size());
@@ -131,14 +174,9 @@ Assignment HeuristicPolicy::assign(const Scenario &scenario, const ModelPool &po
     const SwitchPoints points = switchPoints(pool, mReading);
     // Positions x are taken within [first, last): the whole scenario, or one UTC day.
     auto assignRange = [&](std::size_t first, std::size_t last) {
-        const auto begin = scenario.intensity.begin() + static_cast<std::ptrdiff_t>(first);
-        const auto end = scenario.intensity.begin() + static_cast<std::ptrdiff_t>(last);
-        const auto [lo, hi] = std::minmax_element(begin, end);
-        const double cLow = *lo, span = *hi - *lo;
-        for (std::size_t i = first; i < last; ++i) {
-            const double x = span > 0 ? (scenario.intensity[i] - cLow) / span : 0.0;
-            out[i] = Choice{points.at(x)};
-        }
+        const IntensityRange range(scenario, first, last);
+        for (std::size_t i = first; i < last; ++i)
+            out[i] = Choice{points.at(range.position(scenario.intensity[i]))};
     };
 
     if (mRange == Range::Whole) {

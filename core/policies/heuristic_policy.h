@@ -26,8 +26,20 @@ public:
     std::string label() const override;
     Assignment assign(const Scenario &scenario, const ModelPool &pool) const override;
 
+    Reading reading() const { return mReading; }
+
     // The pool index nearest to E_sel for a given x in [0, 1]; exposed for tests and for live mode.
     static int modelForPosition(const ModelPool &pool, double x, Reading reading);
+    // E_sel for x in [0, 1] (clamped) over the pool's energy range, by the reading.
+    static double selectedEnergy(const ModelPool &pool, double x, Reading reading);
+
+    // Where interval i stands (for explaining a step): C_low and C_high over its range (the whole scenario, or
+    // i's UTC day), its position x and E_sel. i must be an interval of the scenario and the pool not empty.
+    struct Position
+    {
+        double cLow = 0, cHigh = 0, x = 0, selectedEnergyMj = 0;
+    };
+    Position positionAt(const Scenario &scenario, const ModelPool &pool, std::size_t i) const;
 
     // Where the choice changes as x rises from 0 to 1: model `models[k]` serves x below `bounds[k]` (and the
     // last model serves the rest). At a bound itself the lower-error neighbour serves, as in modelForPosition.
