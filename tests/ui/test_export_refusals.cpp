@@ -141,8 +141,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, actionName);
         QFETCH(QString, file);
         QTemporaryDir dir;
-        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther
-                                                      | QFileDevice::ExeOther));
+        const test::ReadOnlyFolder readOnly(dir.path());
+        QVERIFY(readOnly.isSet());
         const QString path = dir.filePath(file);
         test::ModalAnswerer answers;
         if (actionName == "actionExportChart")
@@ -155,7 +155,6 @@ private Q_SLOTS:
         test::action(mWindow.get(), actionName.constData())->trigger();
         test::actAsUnprivilegedUser(false);
         QVERIFY2(answers.answeredAsExpected(), qPrintable(answers.failure()));
-        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         QCOMPARE(answers.boxes().size(), 1);
         const QString text = answers.boxes().front();
         QVERIFY2(text.startsWith(QStringLiteral("Export failed | Could not write %1 | %1: cannot write").arg(path)),

@@ -20,6 +20,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <optional>
+
 using namespace cs;
 
 namespace {
@@ -138,12 +140,13 @@ private Q_SLOTS:
         saveTiny(path, "model:ResNet101");
         const QByteArray before = test::fileBytes(path);
         const QStringList filesBefore = test::folderEntries(folder);
-        const auto readOnly = QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
-        if (folderReadOnly)
-            QVERIFY(QFile::setPermissions(folder, readOnly | QFileDevice::ExeOwner | QFileDevice::ExeGroup
-                                                      | QFileDevice::ExeOther));
-        else
-            QVERIFY(QFile::setPermissions(path, readOnly));
+        std::optional<test::ReadOnlyFolder> readOnlyFolder;
+        if (folderReadOnly) {
+            readOnlyFolder.emplace(folder);
+            QVERIFY(readOnlyFolder->isSet());
+        } else {
+            QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+        }
 
         MainWindow window;
         test::showTinyScenario(window);
@@ -178,7 +181,6 @@ private Q_SLOTS:
         QVERIFY(!window.isWindowModified());
         QVERIFY(!window.project()->isReadOnly());
 
-        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         // The read-only project was not written, nor anything beside it (no -wal, -shm or temporary).
         QCOMPARE(test::fileBytes(path), before);
         QCOMPARE(test::folderEntries(folder), filesBefore);
@@ -191,8 +193,8 @@ private Q_SLOTS:
         const QString existing = dir.filePath(QStringLiteral("existing.csdb"));
         saveTiny(existing, "model:ResNet101");
         const QByteArray before = test::fileBytes(existing);
-        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner
-                                                      | QFileDevice::ReadOther | QFileDevice::ExeOther));
+        const test::ReadOnlyFolder readOnly(dir.path());
+        QVERIFY(readOnly.isSet());
         MainWindow window;
         test::showTinyScenario(window);
         window.document()->setBaseline("model:ResNet34");
@@ -209,7 +211,6 @@ private Q_SLOTS:
         test::action(&window, "actionSaveProjectAs")->trigger();
         test::actAsUnprivilegedUser(false);
         QVERIFY2(answers.answeredAsExpected(), qPrintable(answers.failure()));
-        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         const QString box = answers.boxes().back();
         QVERIFY2(box.startsWith(QStringLiteral("Cannot save | Cannot save %1 | %1: cannot write (creating a temporary "
                                                "file in %2): Permission denied")
