@@ -2,6 +2,7 @@
 
 #include "deployment/emission_account.h"
 #include "latency_stats.h"
+#include "live_totals.h"
 #include "parse_error.h"
 
 #include <chrono>
@@ -76,8 +77,7 @@ LiveSummary runLiveSession(InferenceEngine &engine, EnergyMeter &meter, Intensit
     if (sink)
         sink->begin(header);
     const auto sessionStart = Clock::now();
-    bool meterOk = meter.available();
-    double energySum = 0, co2Sum = 0, predictedSum = 0;
+    LiveTotals totals; // an unavailable meter gives no readings, so no measured total
 
     while (auto point = feed.next()) {
         if (stop && stop->load())
@@ -93,7 +93,7 @@ LiveSummary runLiveSession(InferenceEngine &engine, EnergyMeter &meter, Intensit
             throw InputError("policy " + policy.spec() + " chose no model for " + formatUtcTime(point->time));
 
         LiveRecord rec;
-        rec.index = summary.intervals;
+        rec.index = totals.intervals;
         rec.time = point->time;
         rec.intensity = point->intensity;
         const int first = engineIndex[static_cast<std::size_t>(choice.model)];
@@ -125,8 +125,6 @@ LiveSummary runLiveSession(InferenceEngine &engine, EnergyMeter &meter, Intensit
             rec.meanPowerW = seconds > 0 ? std::optional<double>(*joules / seconds) : std::nullopt;
             rec.energyJ = attributedJoules(*joules, seconds, options.idleWatts, options.idleMode);
             rec.co2G = kwh(*rec.energyJ) * rec.intensity;
-        } else {
-            meterOk = false;
         }
         // What the simulator predicts for the interval as served: a model's load curve over the wall time it
         // held the GPU (idle included, as the meter measures it unless idle is subtracted), else its energy per
@@ -141,13 +139,7 @@ LiveSummary runLiveSession(InferenceEngine &engine, EnergyMeter &meter, Intensit
             predict(choice.alt, choice.altShare);
         rec.predictedCo2G = kwh(predictedJ) * rec.intensity;
 
-        ++summary.intervals;
-        summary.served += rec.served;
-        summary.dropped += rec.dropped;
-        summary.maxSwitchMs = std::max(summary.maxSwitchMs, rec.switchMs);
-        energySum += rec.energyJ.value_or(0);
-        co2Sum += rec.co2G.value_or(0);
-        predictedSum += *rec.predictedCo2G;
+        totals.add(rec);
         if (sink) {
             sink->latencies(c.latenciesMs);
             sink->append(rec);
@@ -161,14 +153,15 @@ LiveSummary runLiveSession(InferenceEngine &engine, EnergyMeter &meter, Intensit
     }
     server.stop();
     const ServerCounters rest = server.take();
-    summary.dropped += rest.dropped;
     if (sink)
         sink->end();
-    if (meterOk && summary.intervals > 0) {
-        summary.energyJ = energySum;
-        summary.co2G = co2Sum;
-    }
-    summary.predictedCo2G = predictedSum;
+    summary.intervals = totals.intervals;
+    summary.served = totals.served;
+    summary.dropped = totals.dropped + rest.dropped;
+    summary.maxSwitchMs = totals.maxSwitchMs;
+    summary.energyJ = totals.energyJ();
+    summary.co2G = totals.co2G();
+    summary.predictedCo2G = totals.predictedCo2G;
     return summary;
 }
 

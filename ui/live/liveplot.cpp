@@ -64,8 +64,7 @@ void LivePlot::clear()
 {
     for (QCPGraph *g : {mMeasuredGraph, mPredictedGraph, mIntensityGraph})
         g->data()->clear();
-    mMeasured = mPredicted = 0;
-    mPoints = 0;
+    mTotals = {};
     setEmpty(true);
     mPlot->replot();
 }
@@ -73,14 +72,13 @@ void LivePlot::clear()
 void LivePlot::append(const LiveInterval &row)
 {
     const double t = static_cast<double>(row.time);
-    mMeasured += row.co2G.value_or(0);
-    mPredicted += row.predictedCo2G.value_or(0);
+    mTotals.add(row);
     if (row.co2G)
-        mMeasuredGraph->addData(t, mMeasured);
+        mMeasuredGraph->addData(t, mTotals.measuredCo2G);
     if (row.predictedCo2G)
-        mPredictedGraph->addData(t, mPredicted);
+        mPredictedGraph->addData(t, mTotals.predictedCo2G);
     mIntensityGraph->addData(t, row.intensity);
-    if (mPoints++ == 0)
+    if (mTotals.intervals == 1)
         setEmpty(false);
     mPlot->rescaleAxes();
     mPlot->yAxis->setRangeLower(0);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "live_interval.h"
+#include "live_totals.h"
 
 #include <QWidget>
 
@@ -23,9 +23,9 @@ public:
 
     void clear();
     void append(const LiveInterval &row);
-    double measuredTotal() const { return mMeasured; }
-    double predictedTotal() const { return mPredicted; }
-    int points() const { return mPoints; }
+    double measuredTotal() const { return mTotals.measuredCo2G; }
+    double predictedTotal() const { return mTotals.predictedCo2G; }
+    int points() const { return mTotals.intervals; }
     QCustomPlot *plot() const { return mPlot; }
     // The text shown over the empty plot; hidden once rows arrive.
     QCPItemText *placeholder() const { return mPlaceholder; }
@@ -38,9 +38,7 @@ private:
     QCPGraph *mPredictedGraph;
     QCPGraph *mIntensityGraph;
     QCPItemText *mPlaceholder;
-    double mMeasured = 0;
-    double mPredicted = 0;
-    int mPoints = 0;
+    LiveTotals mTotals;
 };
 
 } // namespace cs

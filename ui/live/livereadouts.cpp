@@ -43,25 +43,20 @@ void LiveReadouts::clear()
 {
     for (QLabel *l : {mIntensity, mModel, mPower, mLatency, mServed, mCo2})
         l->setText(notMeasured);
-    mServedTotal = mDroppedTotal = 0;
-    mMeasured = mPredicted = 0;
-    mAllMeasured = true;
+    mTotals = {};
 }
 
 void LiveReadouts::show(const LiveInterval &row)
 {
-    mServedTotal += row.served;
-    mDroppedTotal += row.dropped;
-    mAllMeasured = mAllMeasured && row.co2G.has_value();
-    mMeasured += row.co2G.value_or(0);
-    mPredicted += row.predictedCo2G.value_or(0);
+    mTotals.add(row);
     mIntensity->setText(tr("%1 gCO₂/kWh").arg(row.intensity, 0, 'f', 0));
     mModel->setText(QString::fromStdString(row.model));
     mPower->setText(row.meanPowerW ? tr("%1 W").arg(*row.meanPowerW, 0, 'f', 0) : notMeasured);
     mLatency->setText(row.latencyP50Ms && row.latencyP99Ms ? tr("%1 / %2 ms").arg(*row.latencyP50Ms, 0, 'f', 2).arg(*row.latencyP99Ms, 0, 'f', 2)
                                              : notMeasured);
-    mServed->setText(tr("%1 / %2").arg(mServedTotal).arg(mDroppedTotal));
-    mCo2->setText(tr("%1 / %2").arg(mAllMeasured ? grams(mMeasured) : notMeasured, grams(mPredicted)));
+    mServed->setText(tr("%1 / %2").arg(mTotals.served).arg(mTotals.dropped));
+    const std::optional<double> measured = mTotals.co2G();
+    mCo2->setText(tr("%1 / %2").arg(measured ? grams(*measured) : notMeasured, grams(mTotals.predictedCo2G)));
 }
 
 QString LiveReadouts::modelText() const

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "live_interval.h"
+#include "live_totals.h"
 
 #include <QWidget>
 
@@ -33,11 +33,7 @@ private:
     QLabel *mLatency;
     QLabel *mServed;
     QLabel *mCo2;
-    std::int64_t mServedTotal = 0;
-    std::int64_t mDroppedTotal = 0;
-    double mMeasured = 0;
-    double mPredicted = 0;
-    bool mAllMeasured = true;
+    LiveTotals mTotals;
 };
 
 } // namespace cs
