@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QString>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <optional>
 
@@ -85,6 +86,42 @@ inline std::optional<cs::ParseError> importError(cs::ProjectStore &store, const 
 inline QString placeOf(const cs::ParseError &e)
 {
     return QStringLiteral("%1:%2").arg(e.line()).arg(e.column());
+}
+
+// The columns of a table of refused inputs (test_bad_input, test_input_limits): the series kind ("carbon" or
+// "requests"), the format, the file's bytes, and the line, column and message (a part of it) the import stops with.
+inline void addRefusalColumns()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("message");
+}
+
+// The options of the current refusal row: its kind and format.
+inline cs::ImportOptions refusalOptions()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, format);
+    return options(kind == "carbon" ? cs::SeriesKind::Carbon : cs::SeriesKind::Requests, format.toStdString());
+}
+
+// Checks an import of the current refusal row's content, written as `path`: it stopped with a ParseError naming
+// `path` at the row's line and column (as fields and as the start of its text), with the row's message.
+inline void compareRefusal(const std::optional<cs::ParseError> &e, const QString &path)
+{
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, message);
+    QVERIFY2(e, "the bad input was accepted");
+    QCOMPARE(QString::fromStdString(e->file()), path);
+    QCOMPARE(placeOf(*e), QStringLiteral("%1:%2").arg(line).arg(column));
+    const QString what = QString::fromUtf8(e->what());
+    const QString where = path + QStringLiteral(":%1:%2: ").arg(line).arg(column);
+    QVERIFY2(what.startsWith(where), qPrintable(what + "  (expected to start with " + where + ")"));
+    QVERIFY2(QString::fromStdString(e->message()).contains(message), qPrintable(what));
 }
 
 // An import that counts and skips bad rows instead of stopping at the first.

@@ -22,6 +22,7 @@ using namespace testutil;
 
 namespace {
 const QByteArray T = "2023-06-01T00:00Z"; // 17 characters: a value after it and a comma starts at column 19
+const QByteArray longLine = T + "," + QByteArray(1 << 20, '7') + "\n"; // 18 + 1048576 bytes before '\n'
 }
 
 class TestInputLimits : public QObject
@@ -54,107 +55,101 @@ class TestInputLimits : public QObject
         return {};
     }
 
+    // Imports the current row's content from a new file into a new project and checks the refusal it must meet.
+    void checkRefusal(bool skipBadRows)
+    {
+        QFETCH(QByteArray, content);
+        const QString path = fresh(".txt");
+        biginput::writeFile(path, content);
+        ImportOptions o = refusalOptions();
+        o.skipBadRows = skipBadRows;
+        if (o.format == "twitter")
+            o.start = 1685577600;
+        const auto e = refusal(path, o);
+        compareRefusal(e, path);
+        if (e)
+            QVERIFY2(std::string(e->what()).size() < 400, "the message stays short");
+    }
+
 private slots:
     void refused_data()
     {
-        QTest::addColumn<QString>("kind");
-        QTest::addColumn<QString>("format");
-        QTest::addColumn<bool>("skipBadRows");
-        QTest::addColumn<QByteArray>("content");
-        QTest::addColumn<int>("line");
-        QTest::addColumn<int>("column");
-        QTest::addColumn<QString>("message");
-
-        const QByteArray longLine = T + "," + QByteArray(1 << 20, '7') + "\n"; // 18 + 1048576 bytes before '\n'
-        QTest::newRow("csv line over 1 MiB") << "carbon" << "csv" << false << ("time,value\n" + longLine) << 2 << 1
+        addRefusalColumns();
+        QTest::newRow("csv line over 1 MiB") << "carbon" << "csv" << ("time,value\n" + longLine) << 2 << 1
             << "line longer than 1048576 bytes (not a CSV file?)";
-        // The limit is on the input, not on one row: skipping bad rows does not read past it.
-        QTest::newRow("csv line over 1 MiB, skipping bad rows") << "carbon" << "csv" << true
-            << ("time,value\n" + T + ",1\n" + longLine) << 3 << 1 << "line longer than 1048576 bytes";
         // A million columns (2,000,000 bytes): the first 256 KiB chunk already holds 131,072 commas. The 10,000th
         // comma is character 20,000 ("c," x 10,000): the 10,001st field starts at column 20,001.
-        QTest::newRow("header of a million columns") << "carbon" << "csv" << false
+        QTest::newRow("header of a million columns") << "carbon" << "csv"
             << (QByteArray("c,").repeated(1'000'000) + "\n") << 1 << 20001 << "more than 10000 fields in one line";
         // 20,000 columns in 40,000 bytes: the fields limit.
-        QTest::newRow("header of 20000 columns") << "carbon" << "csv" << false
+        QTest::newRow("header of 20000 columns") << "carbon" << "csv"
             << (QByteArray("c,").repeated(20'000) + "\n" + T + ",1\n") << 1 << 20001
             << "more than 10000 fields in one line";
         // 1 comma + 9,999 more = 10,000 separators: 10,001 fields. T ",5" is 19 characters, the 9,999th comma
         // character 10,018: the 10,001st field starts at column 10,019.
-        QTest::newRow("row of 10001 fields") << "carbon" << "csv" << false
+        QTest::newRow("row of 10001 fields") << "carbon" << "csv"
             << ("time,value\n" + T + ",5" + QByteArray(9'999, ',') + "\n") << 2 << 10019 << "more than 10000 fields";
-        QTest::newRow("requests row of 10001 fields, skipping") << "requests" << "csv" << true
-            << ("time,count\n" + T + ",5" + QByteArray(9'999, ',') + "\n") << 2 << 10019 << "more than 10000 fields";
         // A Twitter line with a 1.5 MiB key is well formed, and still refused (line 2; the fast path leaves it).
-        QTest::newRow("twitter line over 1 MiB") << "requests" << "twitter" << false
+        QTest::newRow("twitter line over 1 MiB") << "requests" << "twitter"
             << ("0,k,1,1,1,get,0\n0," + QByteArray(3 << 19, 'k') + ",1,1,1,get,0\n1,k,1,1,1,get,0\n") << 2 << 1
             << "line longer than 1048576 bytes";
 
         // {"data": [{"from": " : the string's quote is character 20.
-        QTest::newRow("json string over 1 MiB") << "carbon" << "ukci" << false
+        QTest::newRow("json string over 1 MiB") << "carbon" << "ukci"
             << ("{\"data\": [{\"from\": \"" + QByteArray(2 << 20, 'x') + "\"}]}") << 1 << 20
             << "a JSON string longer than 1048576 bytes";
-        QTest::newRow("json number over 1 MiB") << "carbon" << "ukci" << false
+        QTest::newRow("json number over 1 MiB") << "carbon" << "ukci"
             << ("[" + QByteArray(2 << 20, '1') + "]") << 1 << 2 << "a JSON number or literal longer than 1048576 bytes";
         // A skipped member nested deeply: the root '{' is level 1, the k-th '[' level k+1; {"zone": "FR", "x": is
         // 20 characters, so the 1,000,000th '[' (level 1,000,001) is character 20 + 1,000,000.
-        QTest::newRow("json skipped value nested 1000001 deep") << "carbon" << "ukci" << false
+        QTest::newRow("json skipped value nested 1000001 deep") << "carbon" << "ukci"
             << ("{\"zone\": \"FR\", \"x\": " + QByteArray(1'000'000, '[') + QByteArray(1'000'000, ']') + "}") << 1
             << 1'000'020 << "nested more than 1000000 levels deep";
         // One point holding 50,000 numbers: more than 4 MiB as collected (each value node counts), at the point's '{'.
-        QTest::newRow("json point too large to hold") << "carbon" << "electricitymaps" << false
+        QTest::newRow("json point too large to hold") << "carbon" << "electricitymaps"
             << ("[{\"datetime\": \"2024-07-04T00:00:00.000Z\", \"carbonIntensity\": 5, \"x\": ["
                 + QByteArray("0,").repeated(49'999) + "0]}]") << 1 << 2
             << "a value too large to read at once (more than 4 MiB in memory";
 
-        QTest::newRow("csv intensity above 10000") << "carbon" << "csv" << false
+        QTest::newRow("csv intensity above 10000") << "carbon" << "csv"
             << ("time,value\n" + T + ",2000000\n") << 2 << 19 << "carbon intensity 2000000 in column 'value' is above the largest allowed, 10000 gCO2/kWh";
-        QTest::newRow("csv request count above 1e15") << "requests" << "csv" << false
+        QTest::newRow("csv request count above 1e15") << "requests" << "csv"
             << ("time,count\n" + T + ",1e16\n") << 2 << 19
             << "request count 1e16 in column 'count' is above the largest allowed, 1e+15 requests";
         // "datetime (utc),carbon intensity gco₂eq/kwh (life cycle)" header; the value after "2023-01-01 00:00:00,".
-        QTest::newRow("electricity maps csv intensity above 10000") << "carbon" << "electricitymaps" << false
+        QTest::newRow("electricity maps csv intensity above 10000") << "carbon" << "electricitymaps"
             << QByteArray("Datetime (UTC),Carbon Intensity gCO2eq/kWh (LCA)\n2023-01-01 00:00:00,1e7\n") << 2 << 21
             << "expected an intensity of at most 10000, got \"1e7\"";
         // {"data":[{"from":"2023-06-01T00:00Z","to":"2023-06-01T00:30Z","intensity":{"forecast": is 86 characters.
-        QTest::newRow("ukci forecast above 10000") << "carbon" << "ukci" << false
+        QTest::newRow("ukci forecast above 10000") << "carbon" << "ukci"
             << QByteArray("{\"data\":[{\"from\":\"2023-06-01T00:00Z\",\"to\":\"2023-06-01T00:30Z\",\"intensity\":"
                           "{\"forecast\":2e6,\"actual\":1}}]}") << 1 << 87 << "expected \"forecast\" of at most 10000, got 2e+06";
         // [{"datetime": "2024-07-04T00:00:00.000Z", "carbonIntensity": is 60 characters; a space, then the value.
-        QTest::newRow("electricity maps json intensity above 10000") << "carbon" << "electricitymaps" << false
+        QTest::newRow("electricity maps json intensity above 10000") << "carbon" << "electricitymaps"
             << QByteArray("[{\"datetime\": \"2024-07-04T00:00:00.000Z\", \"carbonIntensity\": 1e7}]") << 1 << 62
             << "expected \"carbonIntensity\" of at most 10000, got 1e+07";
 
         // Quoted fields: at most 40 characters, then "…"; control characters escaped.
-        QTest::newRow("long field quoted short") << "carbon" << "csv" << false
+        QTest::newRow("long field quoted short") << "carbon" << "csv"
             << ("time,value\n" + QByteArray(100, 'x') + ",1\n") << 2 << 1
             << QString("expected a time, got \"%1\u2026\"").arg(QString(40, 'x'));
-        QTest::newRow("control characters escaped") << "carbon" << "csv" << false
+        QTest::newRow("control characters escaped") << "carbon" << "csv"
             << QByteArray("time,value\n\x1b[31mred,1\n") << 2 << 1 << "expected a time, got \"\\x1b[31mred\"";
     }
 
-    void refused()
+    void refused() { checkRefusal(false); }
+
+    // The limit is on the input, not on one row: skipping bad rows does not read past it.
+    void refusedWhileSkippingBadRows_data()
     {
-        QFETCH(QString, kind);
-        QFETCH(QString, format);
-        QFETCH(bool, skipBadRows);
-        QFETCH(QByteArray, content);
-        QFETCH(int, line);
-        QFETCH(int, column);
-        QFETCH(QString, message);
-        const QString path = fresh(".txt");
-        biginput::writeFile(path, content);
-        ImportOptions o = options(kind == "carbon" ? SeriesKind::Carbon : SeriesKind::Requests, format.toStdString());
-        o.skipBadRows = skipBadRows;
-        if (format == "twitter")
-            o.start = 1685577600;
-        const auto e = refusal(path, o);
-        QVERIFY2(e, "the import succeeded");
-        QVERIFY2(QString::fromStdString(e->message()).contains(message), e->what());
-        QCOMPARE(placeOf(*e), QStringLiteral("%1:%2").arg(line).arg(column));
-        QCOMPARE(QString::fromStdString(e->file()), path);
-        QVERIFY2(std::string(e->what()).size() < 400, "the message stays short");
+        addRefusalColumns();
+        QTest::newRow("csv line over 1 MiB") << "carbon" << "csv" << ("time,value\n" + T + ",1\n" + longLine) << 3 << 1
+            << "line longer than 1048576 bytes";
+        QTest::newRow("requests row of 10001 fields") << "requests" << "csv"
+            << ("time,count\n" + T + ",5" + QByteArray(9'999, ',') + "\n") << 2 << 10019 << "more than 10000 fields";
     }
+
+    void refusedWhileSkippingBadRows() { checkRefusal(true); }
 
     // Just inside the limits: read as before.
     void acceptedAtTheLimits()
