@@ -7,23 +7,10 @@
 
 namespace cs {
 
-// Reads a response body with the project's own importers (ukci, electricitymaps, watttime), so that a download
-// is checked exactly as an imported file is. The importers read files: each body is written to a private
-// temporary folder (removed with this object) and read into memory (ImportRunner::readFile).
-class BodyPoints
-{
-public:
-    BodyPoints();
-    ~BodyPoints();
-    BodyPoints(const BodyPoints &) = delete;
-    BodyPoints &operator=(const BodyPoints &) = delete;
-
-    // The points of one body, which must hold one series. `origin` names it in errors (the URL): a ParseError
-    // of the importer becomes FetchError "origin (response body):line:column: message".
-    std::vector<CarbonPoint> read(const std::string &body, const std::string &format, const std::string &origin);
-
-private:
-    std::string mFolder;
-};
+// The points of one response body, read from memory by the project's own importers (ukci, electricitymaps,
+// watttime), so that a download is checked exactly as an imported file is. The body must hold one series.
+// Errors are FetchError naming the body "origin (response body)" (origin: the URL), with line and column where
+// the importer gives them.
+std::vector<CarbonPoint> bodyPoints(const std::string &body, const std::string &format, const std::string &origin);
 
 } // namespace cs

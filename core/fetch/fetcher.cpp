@@ -104,7 +104,6 @@ FetchSummary Fetcher::run(const FetchSpec &spec, const Progress &progress)
     const long long retriesBefore = mClient.stats().retries;
     if (total > 0)
         mSource.authenticate(mClient, false);
-    BodyPoints reader;
     for (std::size_t i = 0; i < targets.size(); ++i) {
         for (const FetchPeriod &period : plans[i]) {
             FetchProgress step{summary.calls, total, summary.cachedCalls, targets[i].label, period,
@@ -113,7 +112,7 @@ FetchSummary Fetcher::run(const FetchSpec &spec, const Progress &progress)
                 throw FetchCancelled();
             std::string url;
             const std::string body = fetchBody(targets[i], period, url);
-            std::vector<CarbonPoint> points = reader.read(mSource.importableBody(body), mSource.importFormat(), url);
+            std::vector<CarbonPoint> points = bodyPoints(mSource.importableBody(body), mSource.importFormat(), url);
             // Keep what lies in the period asked for: the UK CI API also answers the half-hour ending at {from},
             // past-range its inclusive end; the neighbouring call brings those.
             std::erase_if(points, [&](const CarbonPoint &p) { return p.time < period.from || p.time >= period.to; });
