@@ -14,8 +14,6 @@
 #include <QUndoStack>
 #include <QtTest>
 
-#include <memory>
-
 using namespace cs;
 
 namespace {
@@ -26,6 +24,21 @@ void editPoolAndBaseline(MainWindow &window)
     PoolModel *pool = window.document()->poolModel();
     QVERIFY(pool->setData(pool->index(pool->pool().indexOf("ResNet50"), PoolModel::Energy), QStringLiteral("360")));
     window.document()->setBaseline("model:ResNet34");
+}
+
+// A window on the tiny scenario (untitled, or first saved as the project `project`) whose edits stay unsaved
+// until the autosave timer has written them; then the app dies: the window goes without closing, so nothing
+// removes the recovery file. False where the file never appeared.
+bool crashWithUnsavedEdits(const QString &project = {})
+{
+    MainWindow crashed;
+    if (project.isEmpty())
+        test::loadTinyScenario(crashed.document());
+    else if (!test::saveTinyProject(crashed, project))
+        return false;
+    crashed.autosave()->setInterval(20);
+    editPoolAndBaseline(crashed);
+    return QTest::qWaitFor([] { return QFile::exists(Autosave::recoveryPath()); }, 60000);
 }
 
 double resnet50Energy(const MainWindow &window)
@@ -70,16 +83,9 @@ private Q_SLOTS:
 
     void unsavedWorkIsWrittenAndRecoveredOnTheNextStart()
     {
-        {
-            auto crashed = std::make_unique<MainWindow>();
-            test::loadTinyScenario(crashed->document());
-            crashed->autosave()->setInterval(20);
-            editPoolAndBaseline(*crashed);
-            QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(Autosave::recoveryPath()), 60000);
-            QCOMPARE(test::fileBytes(Autosave::recoveryPath()).left(16), QByteArray("SQLite format 3\0", 16));
-            // The app dies here: the window never closes, so nothing removes the file.
-        }
+        QVERIFY(crashWithUnsavedEdits());
         QVERIFY(QFile::exists(Autosave::recoveryPath()));
+        QCOMPARE(test::fileBytes(Autosave::recoveryPath()).left(16), QByteArray("SQLite format 3\0", 16));
 
         MainWindow next;
         QCOMPARE(resnet50Energy(next), 420.62); // a fresh window has Table 1's pool
@@ -103,13 +109,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("work.csdb"));
-        {
-            MainWindow crashed;
-            QVERIFY(test::saveTinyProject(crashed, path));
-            crashed.autosave()->setInterval(20);
-            editPoolAndBaseline(crashed);
-            QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(Autosave::recoveryPath()), 60000);
-        }
+        QVERIFY(crashWithUnsavedEdits(path));
         MainWindow next;
         test::ModalAnswerer answers;
         answers.press(QStringLiteral("Recover"));
@@ -132,13 +132,7 @@ private Q_SLOTS:
 
     void discardAtStartRemovesTheFile()
     {
-        {
-            MainWindow crashed;
-            test::loadTinyScenario(crashed.document());
-            crashed.autosave()->setInterval(20);
-            editPoolAndBaseline(crashed);
-            QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(Autosave::recoveryPath()), 60000);
-        }
+        QVERIFY(crashWithUnsavedEdits());
         MainWindow next;
         test::ModalAnswerer answers;
         answers.press(QMessageBox::Discard);

@@ -1,8 +1,7 @@
 // Export writes files that open: a PNG decodes to the size asked for, the CSVs have the expected header and row
 // count, the PDFs start with %PDF, the SVG is an SVG document. Both CSVs start with '#' lines that say what they
 // hold (scenario, period, pool, baseline, policies, version) and hold the same period.
-#include "uitestfixture.h"
-#include "ui_shown.h"
+#include "tinyexportsuite.h"
 
 #include "comparetab.h"
 #include "exporter.h"
@@ -19,13 +18,9 @@
 
 using namespace cs;
 
-class TestExport : public QObject
+class TestExport : public test::TinyExportSuite
 {
     Q_OBJECT
-
-private:
-    std::unique_ptr<MainWindow> mWindow;
-    QTemporaryDir mDir;
 
     static QStringList lines(const QString &path)
     {
@@ -72,16 +67,6 @@ private:
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        QVERIFY(mDir.isValid());
-        mWindow = std::make_unique<MainWindow>();
-        test::loadTinyScenario(mWindow->document());
-        mWindow->compareTab()->pareto()->ensureCurrent(); // a hidden tab redraws when shown or exported
-        QVERIFY(test::showExposed(*mWindow));
-    }
-    void cleanup() { mWindow.reset(); }
-
     void chartPngDecodesToTheChosenSize_data()
     {
         QTest::addColumn<int>("width");

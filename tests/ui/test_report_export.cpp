@@ -2,8 +2,7 @@
 // and the view's overlays (the crosshair) are hidden while it is drawn; the one-page PDF report holds Figures 1-3
 // and the pool table, its text real text in embedded fonts ("CO₂" and "—" extract as themselves, read back with
 // poppler's pdftotext) and at least 8 pt on paper.
-#include "uitestfixture.h"
-#include "ui_shown.h"
+#include "tinyexportsuite.h"
 
 #include "comparetab.h"
 #include "dailyco2plot.h"
@@ -47,13 +46,9 @@ int countColour(const QImage &image, QRgb colour)
 
 } // namespace
 
-class TestReportExport : public QObject
+class TestReportExport : public test::TinyExportSuite
 {
     Q_OBJECT
-
-private:
-    std::unique_ptr<MainWindow> mWindow;
-    QTemporaryDir mDir;
 
     QString report()
     {
@@ -67,16 +62,6 @@ private:
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        QVERIFY(mDir.isValid());
-        mWindow = std::make_unique<MainWindow>();
-        test::loadTinyScenario(mWindow->document());
-        mWindow->compareTab()->pareto()->ensureCurrent();
-        QVERIFY(test::showExposed(*mWindow));
-    }
-    void cleanup() { mWindow.reset(); }
-
     // 100 x 50 mm at 300 dpi: 100 / 25.4 x 300 = 1181.1 -> 1181 and 590.6 -> 591 pixels; the PNG says 300 dpi
     // (11811 dots per metre).
     void pngSizeFromMillimetresAndDpi()
