@@ -36,6 +36,15 @@ HeuristicPolicy::Position at(const std::string &spec, std::size_t i)
     return dynamic_cast<const HeuristicPolicy &>(*p).positionAt(twoDays(), twoModels(), i);
 }
 
+// Compares a position with C_low, C_high, x and E_sel worked out by hand.
+void comparePosition(const HeuristicPolicy::Position &p, double cLow, double cHigh, double x, double selectedEnergyMj)
+{
+    QCOMPARE(p.cLow, cLow);
+    QCOMPARE(p.cHigh, cHigh);
+    QCOMPARE(p.x, x);
+    QCOMPARE(p.selectedEnergyMj, selectedEnergyMj);
+}
+
 } // namespace
 
 class TestHeuristicPosition : public QObject
@@ -45,11 +54,7 @@ private slots:
     void wholeRangeTakesEveryInterval()
     {
         // 200 between 50 and 300: x = 150 / 250 = 0.6; E_sel = 300 - 0.6 x 200 = 180 mJ.
-        const auto p = at("heuristic", 1);
-        QCOMPARE(p.cLow, 50.0);
-        QCOMPARE(p.cHigh, 300.0);
-        QCOMPARE(p.x, 0.6);
-        QCOMPARE(p.selectedEnergyMj, 180.0);
+        comparePosition(at("heuristic", 1), 50, 300, 0.6, 180);
         // Printed: 100 + 0.6 x 200 = 220 mJ.
         QCOMPARE(at("heuristic:printed", 1).selectedEnergyMj, 220.0);
     }
@@ -57,17 +62,9 @@ private slots:
     void dailyRangeTakesTheIntervalsUtcDay()
     {
         // June 1st: 100..300, 200 is halfway: E_sel = 300 - 0.5 x 200 = 200 mJ.
-        const auto first = at("heuristic:daily", 1);
-        QCOMPARE(first.cLow, 100.0);
-        QCOMPARE(first.cHigh, 300.0);
-        QCOMPARE(first.x, 0.5);
-        QCOMPARE(first.selectedEnergyMj, 200.0);
+        comparePosition(at("heuristic:daily", 1), 100, 300, 0.5, 200);
         // June 2nd: 50..150, 150 is its top: x = 1, E_sel = 100 mJ (text), 300 mJ (printed).
-        const auto second = at("heuristic:daily", 4);
-        QCOMPARE(second.cLow, 50.0);
-        QCOMPARE(second.cHigh, 150.0);
-        QCOMPARE(second.x, 1.0);
-        QCOMPARE(second.selectedEnergyMj, 100.0);
+        comparePosition(at("heuristic:daily", 4), 50, 150, 1, 100);
         QCOMPARE(at("heuristic:printed:daily", 4).selectedEnergyMj, 300.0);
         // Its first hour (50) is the day's bottom, though 50 is the whole trace's bottom too: x = 0.
         QCOMPARE(at("heuristic:daily", 3).x, 0.0);
