@@ -14,11 +14,11 @@ struct Run
 };
 
 #ifdef CARBONSCOPE_CLI
-inline Run cli(const QStringList &args)
+inline Run cli(const QStringList &args, int timeoutMs = 60000)
 {
     QProcess p;
     p.start(QStringLiteral(CARBONSCOPE_CLI), args);
-    p.waitForFinished(60000);
+    p.waitForFinished(timeoutMs);
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
 }

@@ -1,6 +1,9 @@
 // carbonscope-cli end to end: every format imports a real sample through `import`, into a project whose path has
 // spaces and non-ASCII characters; bad input exits 2 with file:line:column; list, scenario add, simulate --db and
 // export work on the result.
+#include "../cli_run.h"
+#include "fixture_files.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -14,21 +17,8 @@ class TestCliImport : public QObject
     QTemporaryDir mDir;
     QString mDb;
 
-    struct Run
-    {
-        int status;
-        QString out;
-        QString err;
-    };
-
-    Run cli(const QStringList &args)
-    {
-        QProcess p;
-        p.start(QStringLiteral(CARBONSCOPE_CLI), args);
-        p.waitForFinished(120000);
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
-    }
+    // Whole real samples are imported: twice the usual time allowed.
+    static Run cli(const QStringList &args) { return ::cli(args, 120000); }
 
     static QString shared(const QString &name) { return QStringLiteral(CARBONSCOPE_SHARED_DATA "/") + name; }
 
@@ -114,11 +104,9 @@ private slots:
         QVERIFY(zones.out.split('\n').contains(QStringLiteral("Europe/London")));
         // Hourly Europe/London local times over the night clocks go back (29 Oct 2023, 02:00 BST -> 01:00 GMT):
         // 00:00 BST = 28 Oct 23:00 UTC, 01:00 BST = 00:00 UTC, 01:00 GMT = 01:00 UTC, 02:00 GMT = 02:00 UTC.
-        const QString csv = mDir.filePath(QStringLiteral("london local é.csv"));
-        QFile f(csv);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("time,value\n2023-10-29 00:00,100\n2023-10-29 01:00,110\n2023-10-29 01:00,120\n2023-10-29 02:00,130\n");
-        f.close();
+        const QString csv = cs::test::writeFixture(mDir, QStringLiteral("london local é.csv"),
+                                                   "time,value\n2023-10-29 00:00,100\n2023-10-29 01:00,110\n"
+                                                   "2023-10-29 01:00,120\n2023-10-29 02:00,130\n");
         const QString db = mDir.filePath(QStringLiteral("zones.csdb"));
         Run r = cli({"import", "carbon", csv, "--db", db, "--tz", "Europe/London", "--name", "london"});
         QVERIFY2(r.status == 0, qPrintable(r.err));
@@ -161,11 +149,8 @@ private slots:
 
     void badInputExitsTwoWithPlace()
     {
-        const QString bad = mDir.filePath(QStringLiteral("bad file é.csv"));
-        QFile f(bad);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("time,value\n2023-06-01T00:00Z,12\n2023-06-01T00:30Z,abc\n");
-        f.close();
+        const QString bad = cs::test::writeFixture(mDir, QStringLiteral("bad file é.csv"),
+                                                   "time,value\n2023-06-01T00:00Z,12\n2023-06-01T00:30Z,abc\n");
         const Run r = cli({"import", "carbon", bad, "--db", mDb, "--name", "bad"});
         QCOMPARE(r.status, 2);
         QVERIFY2(r.err.startsWith("carbonscope-cli: error: " + bad + ":3:19: expected a number"), qPrintable(r.err));
@@ -175,11 +160,7 @@ private slots:
 
     void refusesForeignFileAsProject()
     {
-        const QString notes = mDir.filePath("notes.txt");
-        QFile f(notes);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QByteArray(300, 'x'));
-        f.close();
+        const QString notes = cs::test::writeFixture(mDir, "notes.txt", QByteArray(300, 'x'));
         const Run r = cli({"list", "--db", notes});
         QCOMPARE(r.status, 2);
         QVERIFY2(r.err.contains("not a CarbonScope project"), qPrintable(r.err));
