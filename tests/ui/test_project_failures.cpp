@@ -24,18 +24,6 @@
 
 using namespace cs;
 
-namespace {
-
-void saveTiny(const QString &path, const std::string &baseline = "model:ResNet50")
-{
-    MainWindow window;
-    test::loadTinyScenario(window.document());
-    window.document()->setBaseline(baseline);
-    QVERIFY(window.project()->saveAs(path));
-}
-
-} // namespace
-
 class TestProjectFailures : public QObject
 {
     Q_OBJECT
@@ -61,13 +49,13 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString good = dir.filePath(QStringLiteral("good.csdb"));
         const QString bad = dir.filePath(QStringLiteral("bad.csdb"));
-        saveTiny(good, "model:ResNet101");
+        QVERIFY(test::writeTinyProject(good, "model:ResNet101"));
         if (kind == "text") {
             QFile f(bad);
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write("datetime,intensity\n2023-06-01T00:00:00,100\n");
         } else {
-            saveTiny(bad);
+            QVERIFY(test::writeTinyProject(bad));
             if (kind == "newer") {
                 Database db(bad.toStdString(), Database::Mode::ReadWrite);
                 db.exec("PRAGMA user_version = 99");
@@ -106,7 +94,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("last.csdb"));
-        saveTiny(path); // saving makes it the last project
+        QVERIFY(test::writeTinyProject(path)); // saving makes it the last project
         {
             QFile f(path);
             QVERIFY(f.open(QIODevice::ReadWrite));
@@ -137,7 +125,7 @@ private Q_SLOTS:
         const QString folder = dir.filePath(QStringLiteral("shared"));
         QVERIFY(QDir().mkpath(folder));
         const QString path = folder + QStringLiteral("/team.csdb");
-        saveTiny(path, "model:ResNet101");
+        QVERIFY(test::writeTinyProject(path, "model:ResNet101"));
         const QByteArray before = test::fileBytes(path);
         const QStringList filesBefore = test::folderEntries(folder);
         std::optional<test::ReadOnlyFolder> readOnlyFolder;
@@ -191,7 +179,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString existing = dir.filePath(QStringLiteral("existing.csdb"));
-        saveTiny(existing, "model:ResNet101");
+        QVERIFY(test::writeTinyProject(existing, "model:ResNet101"));
         const QByteArray before = test::fileBytes(existing);
         const test::ReadOnlyFolder readOnly(dir.path());
         QVERIFY(readOnly.isSet());
@@ -228,7 +216,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString kept = dir.filePath(QStringLiteral("kept.csdb"));
-        saveTiny(kept, "model:ResNet101");
+        QVERIFY(test::writeTinyProject(kept, "model:ResNet101"));
         QVERIFY(QFile::setPermissions(kept, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
         const QByteArray before = test::fileBytes(kept);
         MainWindow window;

@@ -121,10 +121,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("dropped project.csdb"));
-        {
-            MainWindow source;
-            QVERIFY(test::saveTinyProject(source, path));
-        }
+        QVERIFY(test::writeTinyProject(path));
         MainWindow window;
         window.show();
         QVERIFY(window.project()->path().isEmpty());

@@ -157,12 +157,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString other = dir.filePath(QStringLiteral("other.csdb"));
-        {
-            MainWindow source;
-            test::loadTinyScenario(source.document());
-            source.document()->setBaseline("model:ResNet101");
-            QVERIFY(source.project()->saveAs(other));
-        }
+        QVERIFY(test::writeTinyProject(other, "model:ResNet101"));
         MainWindow window;
         showWithAChange(window);
         test::ModalAnswerer discard;

@@ -114,6 +114,17 @@ inline QAction *action(QWidget *window, const char *name)
     return window->findChild<QAction *>(QLatin1String(name));
 }
 
+// The tiny scenario written as the project `path` (with `baseline` as the baseline, where given) by a window that
+// then goes: a project on disk for a test to open, drop or guard; false where it could not be saved.
+inline bool writeTinyProject(const QString &path, const std::string &baseline = {})
+{
+    MainWindow source;
+    loadTinyScenario(source.document());
+    if (!baseline.empty())
+        source.document()->setBaseline(baseline);
+    return source.project()->saveAs(path);
+}
+
 inline QByteArray fileBytes(const QString &path)
 {
     QFile file(path);
