@@ -1,6 +1,8 @@
 #pragma once
 
 // Big and hostile inputs, made in the test's temporary folder (nothing big is kept in the tree).
+#include "fixture_files.h"
+
 #include <QByteArray>
 #include <QFile>
 #include <QString>
@@ -41,11 +43,6 @@ inline qint64 writeGzip(const QString &path, const QByteArray &head, const QByte
     return out.size();
 }
 
-inline void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    f.open(QIODevice::WriteOnly | QIODevice::Truncate);
-    f.write(bytes);
-}
+using cs::test::writeFile; // a file that cannot be written fails the test
 
 } // namespace biginput

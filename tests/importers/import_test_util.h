@@ -1,5 +1,6 @@
 #pragma once
 
+#include "fixture_files.h"
 #include "import_runner.h"
 #include "parse_error.h"
 #include "project_store.h"
@@ -45,12 +46,7 @@ inline cs::ImportOptions options(cs::SeriesKind kind, const std::string &format 
     return o;
 }
 
-inline void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    f.open(QIODevice::WriteOnly | QIODevice::Truncate);
-    f.write(bytes);
-}
+using cs::test::writeFile; // a file that cannot be written fails the test
 
 // A scratch folder holding one input file and an empty project beside it (p.csdb), both gone with the fixture.
 struct ScratchImport
