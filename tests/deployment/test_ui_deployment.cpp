@@ -14,12 +14,13 @@ using namespace cs;
 
 namespace {
 
+// test::runOf, where a missing run stops the suite (every run here is of the tiny scenario's default set).
 const PolicyRun &runOf(const ScenarioDocument &d, const std::string &spec)
 {
-    for (const PolicyRun &r : d.runs())
-        if (r.spec == spec)
-            return r;
-    qFatal("no run of %s", spec.c_str());
+    const PolicyRun *run = test::runOf(d, spec);
+    if (!run)
+        qFatal("no run of %s", spec.c_str());
+    return *run;
 }
 
 } // namespace
@@ -50,10 +51,7 @@ private Q_SLOTS:
 
         // The totals table's CO2 tooltip names the parts.
         PolicyTotalsModel model(&doc);
-        int row = -1;
-        for (int r = 0; r < model.rowCount(); ++r)
-            if (doc.runs()[static_cast<std::size_t>(r)].spec == "model:ResNet50")
-                row = r;
+        const int row = test::runIndex(doc, "model:ResNet50");
         QVERIFY(row >= 0);
         const QString tip = model.data(model.index(row, PolicyTotalsModel::Co2), Qt::ToolTipRole).toString();
         QVERIFY2(tip.contains("embodied 60.00 g") && tip.contains("per inference"), qPrintable(tip));

@@ -169,10 +169,8 @@ private slots:
     void unknownFormatAndUndetectable()
     {
         ScratchImport scratch("x.json", "{\"hello\": 1}");
-        QVERIFY_THROWS_EXCEPTION(InputError, ImportRunner::importFile(scratch.store, scratch.path.toStdString(),
-                                                                      options(SeriesKind::Carbon, "nope")));
-        QVERIFY_THROWS_EXCEPTION(InputError, ImportRunner::importFile(scratch.store, scratch.path.toStdString(),
-                                                                      options(SeriesKind::Carbon, "auto")));
+        QVERIFY_THROWS_EXCEPTION(InputError, scratch.import(options(SeriesKind::Carbon, "nope")));
+        QVERIFY_THROWS_EXCEPTION(InputError, scratch.import(options(SeriesKind::Carbon, "auto")));
     }
 };
 

@@ -1,6 +1,8 @@
 #pragma once
 // Runs carbonscope-cli under the fault-injection shim (tests/faultinject/faultinject.c) and reads back what it
 // counted; small file helpers for checking that a target is byte-identical and that no temporary is left.
+#include "fixture_files.h"
+
 #include <QDir>
 #include <QFile>
 #include <QMap>
@@ -115,11 +117,7 @@ inline QByteArray readFile(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<cannot read " + path.toUtf8() + ">");
 }
 
-inline bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
-}
+using cs::test::writeFile; // a file that cannot be written fails the test, naming it
 
 // Every name in the folder, hidden ones (a writer's ".out.csv.<random>.tmp") included.
 inline QStringList entries(const QString &folder)

@@ -153,7 +153,7 @@ private Q_SLOTS:
         test::ModalAnswerer answers;
         answers.press(QMessageBox::Discard);
         window.close();
-        QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 60000);
+        QVERIFY2(answers.answeredAsExpected(), qPrintable(answers.failure()));
         QVERIFY(!window.isVisible());
         QVERIFY(!QFile::exists(Autosave::recoveryPath()));
     }

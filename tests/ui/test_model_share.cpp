@@ -92,6 +92,9 @@ class TestModelShare : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Settings in a test location for every test: a main window restores its layout from them.
+    void initTestCase() { test::useTestEnvironment(); }
+
     void sharesAreOfRequestsServed()
     {
         // Two days of 48 half-hours. Day 1: model 1 on 12 half-hours of 3 requests, model 0 on 36 of 1: model 1
@@ -319,7 +322,6 @@ private Q_SLOTS:
     void allFourResNetNamesOnA1366x768Screen()
     {
         // The paper's ResNet pool on a laptop screen: each of the 4 names on the "Model chosen" axis, a line apart.
-        QStandardPaths::setTestModeEnabled(true);
         MainWindow window;
         QVERIFY(test::showDefaultScenario(window, QSize(1366, 768)));
         TimelineView *view = window.timeline();

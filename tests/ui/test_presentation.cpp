@@ -1,7 +1,7 @@
 // Teaching mode's full-screen presentation (#15) on a 1920×1080 screen (offscreen, offscreen_1920x1080.json): the
 // window fills the screen with the teaching panel and the timeline alone, in large type, the timeline's panels tall,
 // its legend and model names readable; leaving it brings the menus, the totals and "paper vs here" back.
-#include "uitestfixture.h"
+#include "windowfitchecks.h"
 
 #include "paperreadout.h"
 #include "policytable.h"
@@ -36,9 +36,7 @@ private Q_SLOTS:
         window.setPresentationMode(true);
         QVERIFY(window.isPresenting());
         QVERIFY(window.teachingPanel()->isActive());
-        QTRY_COMPARE_WITH_TIMEOUT(window.size(), QSize(1920, 1080), 60000);
-        QCoreApplication::processEvents();
-        window.timeline()->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        QVERIFY(test::waitLaidOut(window, QSize(1920, 1080)));
         TimelineTab *tab = window.timelineTab();
         QVERIFY(!window.menuBar()->isVisible());
         QVERIFY(!window.statusBar()->isVisible());
@@ -56,33 +54,14 @@ private Q_SLOTS:
         for (QLabel *label : tab->teaching()->findChildren<QLabel *>())
             largest = std::max(largest, label->font().pointSizeF());
         QVERIFY(largest >= 16 * 1.8 - 0.01);
-        for (int p = 0; p < TimelineView::PanelCount; ++p) {
-            QCPAxisRect *panel = window.timeline()->panel(TimelineView::Panel(p));
-            QVERIFY(panel->axis(QCPAxis::atLeft)->tickLabelFont().pointSizeF() >= 14);
-            // 1080 px less the panel above the plot leaves each of the four panels over 100 px.
-            QVERIFY2(panel->height() >= 100, qPrintable(QStringLiteral("panel %1 is %2 px").arg(p).arg(panel->height())));
-        }
-        auto *legend = qobject_cast<QCPLegend *>(window.timeline()->plot()->plotLayout()->element(0, 0));
-        QVERIFY(legend);
-        QVERIFY2(legend->outerRect().height() >= legend->minimumOuterSizeHint().height(),
-                 qPrintable(QStringLiteral("legend %1 px, needs %2").arg(legend->outerRect().height())
-                                .arg(legend->minimumOuterSizeHint().height())));
-        // The model names, in 14 pt, stand apart.
-        QCPAxis *models = window.timeline()->panel(TimelineView::ModelPanel)->axis(QCPAxis::atLeft);
-        const QFontMetricsF metrics(models->tickLabelFont());
-        QList<std::pair<double, double>> spans;
-        for (int i = 0; i < models->tickVector().size() && i < models->tickVectorLabels().size(); ++i) {
-            const QString label = models->tickVectorLabels()[i];
-            if (label.isEmpty() || !models->range().contains(models->tickVector()[i]))
-                continue;
-            const double centre = models->coordToPixel(models->tickVector()[i]);
-            const double half = metrics.boundingRect(label).height() / 2;
-            spans.append({centre - half, centre + half});
-        }
-        std::sort(spans.begin(), spans.end());
-        QVERIFY(spans.size() >= 2);
-        for (int i = 1; i < spans.size(); ++i)
-            QVERIFY(spans[i].first >= spans[i - 1].second);
+        for (int p = 0; p < TimelineView::PanelCount; ++p)
+            QVERIFY(window.timeline()->panel(TimelineView::Panel(p))->axis(QCPAxis::atLeft)->tickLabelFont().pointSizeF()
+                    >= 14);
+        // 1080 px less the panel above the plot leaves each of the four panels over 100 px; the legend whole; the
+        // model names, in 14 pt, apart.
+        test::checkPanelHeights(window, 100);
+        test::checkLegendNotClipped(window);
+        test::checkModelNamesApart(window);
 
         window.setPresentationMode(false);
         QVERIFY(!window.isPresenting());

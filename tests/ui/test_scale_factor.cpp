@@ -19,36 +19,6 @@ class TestScaleFactor : public QObject
 {
     Q_OBJECT
 
-    // The vertical extents of the tick labels drawn on an axis (each label's font height centred on its tick),
-    // top to bottom: the labels the axis painted in its last replot, empty ones (names left out) skipped.
-    static QList<std::pair<double, double>> tickLabelSpans(QCPAxis *axis)
-    {
-        const QFontMetricsF metrics(axis->tickLabelFont());
-        const QVector<double> ticks = axis->tickVector();
-        const QVector<QString> labels = axis->tickVectorLabels();
-        QList<std::pair<double, double>> spans;
-        for (int i = 0; i < ticks.size() && i < labels.size(); ++i) {
-            if (labels[i].isEmpty() || !axis->range().contains(ticks[i]))
-                continue;
-            const double centre = axis->coordToPixel(ticks[i]);
-            const double half = metrics.boundingRect(labels[i]).height() / 2;
-            spans.append({centre - half, centre + half});
-        }
-        std::sort(spans.begin(), spans.end());
-        return spans;
-    }
-
-    static void checkModelNamesApart(MainWindow &window)
-    {
-        const auto spans = tickLabelSpans(window.timeline()->panel(TimelineView::ModelPanel)->axis(QCPAxis::atLeft));
-        QVERIFY2(spans.size() >= 2, "the model panel names fewer than two models");
-        for (int i = 1; i < spans.size(); ++i)
-            QVERIFY2(spans[i].first >= spans[i - 1].second,
-                     qPrintable(QStringLiteral("model names %1 and %2 overlap: %3-%4 px and %5-%6 px")
-                                    .arg(i - 1).arg(i).arg(spans[i - 1].first).arg(spans[i - 1].second)
-                                    .arg(spans[i].first).arg(spans[i].second)));
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -91,7 +61,7 @@ private Q_SLOTS:
         test::checkEveryWidgetInside(window);
         // Four panels, each with room for three lines of its axis text (13 px a line at 9 pt, 96 dpi).
         test::checkPanelHeights(window, 40);
-        checkModelNamesApart(window);
+        test::checkModelNamesApart(window);
         test::checkLegendNotClipped(window);
     }
 
@@ -114,7 +84,7 @@ private Q_SLOTS:
         // 768 logical px: as at 1366x768 on a 1x screen (test_window_fit), and the model names stay apart.
         MainWindow window;
         test::checkTeachingAt1366x768GivesTheTimelineTheRoom(window);
-        checkModelNamesApart(window);
+        test::checkModelNamesApart(window);
     }
 };
 

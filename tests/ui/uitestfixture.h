@@ -55,14 +55,15 @@ inline void showTinyScenario(MainWindow &window)
     window.show();
 }
 
-// The embedded default scenario on the Timeline, in a window of `size`, shown; false where it did not open or
-// the window was not exposed.
+// The embedded default scenario on the Timeline, in a window of `size` (where valid; else the size it chose),
+// shown; false where it did not open or the window was not exposed.
 [[nodiscard]] inline bool showDefaultScenario(MainWindow &window, QSize size)
 {
     if (!window.openDefaultScenario())
         return false;
     window.showTab(QStringLiteral("Timeline"));
-    window.resize(size);
+    if (size.isValid())
+        window.resize(size);
     window.show();
     return QTest::qWaitForWindowExposed(&window);
 }

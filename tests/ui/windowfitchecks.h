@@ -11,27 +11,29 @@
 #include "timelineview.h"
 
 #include <QCoreApplication>
+#include <QFontMetricsF>
+
+#include <algorithm>
 #include <QtTest>
 
 namespace cs::test {
 
-// The default scenario on the Timeline, the window at `size` (where valid; else the size it chose), shown and laid
-// out: true once exposed at that size, with the queued fold and the replots after it done.
-[[nodiscard]] inline bool showDefaultScenarioLaidOut(MainWindow &window, QSize size = {})
+// Waits for the window to reach `size` (where valid), then lets the queued fold and layout run and replots the
+// timeline: false where the size is not reached within a minute.
+[[nodiscard]] inline bool waitLaidOut(MainWindow &window, QSize size)
 {
-    if (!window.openDefaultScenario())
-        return false;
-    window.showTab(QStringLiteral("Timeline"));
-    if (size.isValid())
-        window.resize(size);
-    window.show();
-    if (!QTest::qWaitForWindowExposed(&window))
-        return false;
     if (size.isValid() && !QTest::qWaitFor([&] { return window.size() == size; }, 60000))
         return false;
     QCoreApplication::processEvents();
     window.timeline()->plot()->replot(QCustomPlot::rpImmediateRefresh);
     return true;
+}
+
+// The default scenario on the Timeline, the window at `size` (where valid; else the size it chose), shown and laid
+// out: true once exposed at that size, with the queued fold and the replots after it done.
+[[nodiscard]] inline bool showDefaultScenarioLaidOut(MainWindow &window, QSize size = {})
+{
+    return showDefaultScenario(window, size) && waitLaidOut(window, size);
 }
 
 // Every visible widget of the window, its rectangle in window coordinates, lies inside the window's rectangle.
@@ -67,6 +69,37 @@ inline void checkLegendNotClipped(MainWindow &window)
     const int needed = legend->minimumOuterSizeHint().height();
     QVERIFY2(legend->outerRect().height() >= needed,
              qPrintable(QStringLiteral("legend %1 px high, its entries need %2 px").arg(legend->outerRect().height()).arg(needed)));
+}
+
+// The vertical extents of the tick labels drawn on an axis (each label's font height centred on its tick), top
+// to bottom: the labels the axis painted in its last replot, empty ones (names left out) skipped.
+inline QList<std::pair<double, double>> tickLabelSpans(QCPAxis *axis)
+{
+    const QFontMetricsF metrics(axis->tickLabelFont());
+    const QVector<double> ticks = axis->tickVector();
+    const QVector<QString> labels = axis->tickVectorLabels();
+    QList<std::pair<double, double>> spans;
+    for (int i = 0; i < ticks.size() && i < labels.size(); ++i) {
+        if (labels[i].isEmpty() || !axis->range().contains(ticks[i]))
+            continue;
+        const double centre = axis->coordToPixel(ticks[i]);
+        const double half = metrics.boundingRect(labels[i]).height() / 2;
+        spans.append({centre - half, centre + half});
+    }
+    std::sort(spans.begin(), spans.end());
+    return spans;
+}
+
+// At least two model names on the "Model chosen" axis, none overlapping the next.
+inline void checkModelNamesApart(MainWindow &window)
+{
+    const auto spans = tickLabelSpans(window.timeline()->panel(TimelineView::ModelPanel)->axis(QCPAxis::atLeft));
+    QVERIFY2(spans.size() >= 2, "the model panel names fewer than two models");
+    for (int i = 1; i < spans.size(); ++i)
+        QVERIFY2(spans[i].first >= spans[i - 1].second,
+                 qPrintable(QStringLiteral("model names %1 and %2 overlap: %3-%4 px and %5-%6 px")
+                                .arg(i - 1).arg(i).arg(spans[i - 1].first).arg(spans[i - 1].second)
+                                .arg(spans[i].first).arg(spans[i].second)));
 }
 
 // Teaching mode with the default scenario at 1366x768, below the 900 px at which teaching keeps the totals: they
