@@ -1,26 +1,17 @@
 #include "time_series.h"
 
-#include <numeric>
-
 #include <algorithm>
+#include <numeric>
 
 namespace cs {
 
 UtcSeconds detectInterval(const std::vector<UtcSeconds> &times)
 {
-    if (times.size() < 2)
-        return 0;
-    UtcSeconds smallest = 0;
-    for (std::size_t i = 1; i < times.size(); ++i) {
-        const UtcSeconds d = times[i] - times[i - 1];
-        if (d <= 0)
+    IntervalTracker tracker;
+    for (UtcSeconds t : times)
+        if (!tracker.advance(t))
             return 0;
-        smallest = smallest == 0 ? d : std::min(smallest, d);
-    }
-    for (std::size_t i = 1; i < times.size(); ++i)
-        if ((times[i] - times[i - 1]) % smallest != 0)
-            return 0;
-    return smallest;
+    return tracker.stepsFit() ? tracker.smallestStep() : 0;
 }
 
 bool IntervalTracker::advance(UtcSeconds time)

@@ -73,8 +73,7 @@ std::unique_ptr<IntensityFeed> makeFeed(const LiveCli &o)
 // The pool's models loaded (built in, or TorchScript where --torchscript names them) and warmed up.
 std::unique_ptr<InferenceEngine> loadEngine(const LiveCli &o, const ModelPool &pool)
 {
-    const std::vector<int> graphSizes = graphBatchSizes(o.maxBatch);
-    auto engine = makeInferenceEngine(engineOptions(o.engine, parsePrecision(o.dtype), graphSizes));
+    auto engine = makeInferenceEngine(engineOptions(o.engine, parsePrecision(o.dtype), graphBatchSizes(o.maxBatch)));
     if (!engine->notice().empty())
         std::fprintf(stderr, "%s\n", engine->notice().c_str());
     const std::vector<ScriptModel> scripts = parseScriptSpecs(o.engine.torchscript);
@@ -83,7 +82,7 @@ std::unique_ptr<InferenceEngine> loadEngine(const LiveCli &o, const ModelPool &p
     std::fprintf(stderr, "loading and warming up %d models on %s...\n", engine->modelCount(),
                  engine->deviceName().c_str());
     for (int i = 0; i < engine->modelCount(); ++i)
-        warmUp(*engine, i, graphSizes);
+        warmUp(*engine, i);
     return engine;
 }
 

@@ -54,12 +54,12 @@ void addLoadCurves(ModelPool &pool, const ProfileCli &o, const std::string &dtyp
     lo.levels = loadLevels(o);
     lo.seconds = o.seconds;
     lo.idleSeconds = std::max(1.0, o.engine.idleSeconds);
-    const std::vector<int> graphSizes = graphBatchSizes(lo.server.maxBatch);
-    auto engine = makeInferenceEngine(engineOptions(o.engine, parsePrecision(dtype), graphSizes));
+    auto engine =
+        makeInferenceEngine(engineOptions(o.engine, parsePrecision(dtype), graphBatchSizes(lo.server.maxBatch)));
     const std::vector<ScriptModel> scripts = parseScriptSpecs(o.engine.torchscript);
     for (Model &m : pool.models) {
         const int index = addPoolModel(*engine, m.name, scripts);
-        warmUp(*engine, index, graphSizes);
+        warmUp(*engine, index);
         const LoadProfile p = profileLoad(*engine, index, meter, lo);
         m.loadCurve = p.curve();
         std::fprintf(stderr, "load curve %s: idle %.1f W, capacity %.1f/s at %.1f W, %zu points\n", m.name.c_str(),

@@ -95,23 +95,16 @@ struct Evaluated
 {
     SimulationResult result;
     BaselineComparison vsBaseline;
-    std::optional<double> decidedOnActualCo2G; // with withActualToo, where it decided on another signal
 };
 
-// withActualToo: where the policy decides on another signal, also simulate it deciding on the actual (simulate
-// reports the difference; compare does not, so it skips that run).
 Evaluated evaluate(const LoadedScenario &s, const Policy &policy, const SimulationResult &baseline,
-                   const DeploymentFlags &flags, bool withActualToo)
+                   const DeploymentFlags &flags)
 {
     const Deployment deployment = deploymentOf(flags);
     Evaluated e;
-    if (flags.decideOn == "actual") {
-        e.result = simulate(s.scenario, s.pool, policy, deployment);
-    } else {
-        e.result = simulateDecidingOn(s.scenario, decisionScenarioOf(s.scenario, flags), s.pool, policy, deployment);
-        if (withActualToo)
-            e.decidedOnActualCo2G = simulate(s.scenario, s.pool, policy, deployment).totals.co2G;
-    }
+    e.result = flags.decideOn == "actual"
+                   ? simulate(s.scenario, s.pool, policy, deployment)
+                   : simulateDecidingOn(s.scenario, decisionScenarioOf(s.scenario, flags), s.pool, policy, deployment);
     e.vsBaseline = compareToBaseline(e.result.totals, baseline.totals, baseline.policyLabel);
     return e;
 }
@@ -136,7 +129,11 @@ void runSimulate(const SimulateOptions &o)
     const LoadedScenario s = loadScenarioFrom(o.scenario, o.db, o.scenarioName);
     const PolicyPtr policy = makePolicy(o.policy);
     const SimulationResult baseline = simulateBaseline(s, o.baseline, o.deployment);
-    const Evaluated e = evaluate(s, *policy, baseline, o.deployment, true);
+    const Evaluated e = evaluate(s, *policy, baseline, o.deployment);
+    // Deciding on another signal: what deciding on the actual would have emitted, for the difference.
+    std::optional<double> decidedOnActualCo2G;
+    if (o.deployment.decideOn != "actual")
+        decidedOnActualCo2G = simulate(s.scenario, s.pool, *policy, deploymentOf(o.deployment)).totals.co2G;
 
     // The file before the run is kept: a failed write then leaves no saved run behind it.
     if (!o.csv.empty()) {
@@ -149,9 +146,9 @@ void runSimulate(const SimulateOptions &o)
     keepRun(o.db, o.scenarioName, s, e.result);
     if (o.json) {
         std::string more = ",\"emissions\":" + emissionPartsJson(e.result.totals);
-        if (e.decidedOnActualCo2G)
+        if (decidedOnActualCo2G)
             more += ",\"decided_on\":\"" + o.deployment.decideOn + "\",\"co2_g_deciding_on_actual\":" +
-                    finiteDecimal(*e.decidedOnActualCo2G, "co2_g_deciding_on_actual");
+                    finiteDecimal(*decidedOnActualCo2G, "co2_g_deciding_on_actual");
         std::printf("%s\n", totalsJson(e.result, s.pool, e.vsBaseline, more).c_str());
         return;
     }
@@ -175,11 +172,11 @@ void runSimulate(const SimulateOptions &o)
     std::printf("\n");
     if (showsParts(t, o.deployment))
         printEmissionParts(t);
-    if (e.decidedOnActualCo2G)
+    if (decidedOnActualCo2G)
         std::printf("decided on    the %s: %s g against %s g deciding on the actual (%s g)\n", o.deployment.decideOn.c_str(),
                     formatFinite(t.co2G, "%.6g", "CO2 (g)").c_str(),
-                    formatFinite(*e.decidedOnActualCo2G, "%.6g", "CO2 (g)").c_str(),
-                    formatFinite(t.co2G - *e.decidedOnActualCo2G, "%+.6g", "CO2 difference (g)").c_str());
+                    formatFinite(*decidedOnActualCo2G, "%.6g", "CO2 (g)").c_str(),
+                    formatFinite(t.co2G - *decidedOnActualCo2G, "%+.6g", "CO2 difference (g)").c_str());
 }
 
 void runCompare(const CompareOptions &o)
@@ -192,7 +189,7 @@ void runCompare(const CompareOptions &o)
     const SimulationResult baseline = simulateBaseline(s, o.baseline, o.deployment);
     std::vector<Evaluated> rows;
     for (const PolicyPtr &p : policies)
-        rows.push_back(evaluate(s, *p, baseline, o.deployment, false));
+        rows.push_back(evaluate(s, *p, baseline, o.deployment));
     const bool parts = !rows.empty() && showsParts(rows.front().result.totals, o.deployment);
     if (!o.csv.empty()) {
         AtomicFile csv(o.csv);

@@ -68,28 +68,12 @@ std::vector<ScriptModel> parseScriptSpecs(const std::vector<std::string> &specs)
     return out;
 }
 
-std::vector<int> graphBatchSizes(int maxBatch)
-{
-    std::vector<int> sizes;
-    for (int b = 1; b <= maxBatch; b *= 2)
-        sizes.push_back(b);
-    if (sizes.empty() || sizes.back() != maxBatch)
-        sizes.push_back(maxBatch);
-    return sizes;
-}
-
 int addPoolModel(InferenceEngine &engine, const std::string &name, const std::vector<ScriptModel> &scripts)
 {
     for (auto s = scripts.rbegin(); s != scripts.rend(); ++s)
         if (s->name == name)
             return engine.addTorchScript(s->path, s->name);
     return engine.addBuiltin(name);
-}
-
-void warmUp(InferenceEngine &engine, int index, const std::vector<int> &graphSizes)
-{
-    for (int b : engine.onGpu() ? graphSizes : std::vector<int>{1})
-        engine.prepare(index, b);
 }
 
 std::vector<std::string> splitList(const std::vector<std::string> &items)

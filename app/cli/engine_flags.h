@@ -40,14 +40,9 @@ struct ScriptModel
 ScriptModel parseScriptSpec(const std::string &spec);
 std::vector<ScriptModel> parseScriptSpecs(const std::vector<std::string> &specs);
 
-// Batch sizes CUDA graphs are captured for: the powers of two up to maxBatch, and maxBatch itself.
-std::vector<int> graphBatchSizes(int maxBatch);
 // Adds the pool's model `name`: the --torchscript model of that name where one was given (the last), else the
 // built-in. Returns its index in the engine.
 int addPoolModel(InferenceEngine &engine, const std::string &name, const std::vector<ScriptModel> &scripts);
-// Runs the model once at each graph size (batch 1 on the CPU), so that no measured request pays for loading,
-// tuning or graph capture.
-void warmUp(InferenceEngine &engine, int index, const std::vector<int> &graphSizes);
 
 // "1,64" and "fp32" "fp16" alike: the items of comma-separated lists, empty items dropped.
 std::vector<std::string> splitList(const std::vector<std::string> &items);

@@ -58,8 +58,7 @@ std::unique_ptr<InferenceEngine> loadEngine(const std::vector<std::string> &mode
 {
     EngineOptions o;
     o.precision = parsePrecision(dtype);
-    for (int b = 1; b <= 64; b *= 2)
-        o.graphBatchSizes.push_back(b);
+    o.graphBatchSizes = graphBatchSizes(64);
     auto engine = makeInferenceEngine(o);
     for (const std::string &m : models)
         engine->addBuiltin(m);

@@ -26,6 +26,22 @@ int InferenceEngine::indexOf(const std::string &name) const
     return -1;
 }
 
+std::vector<int> graphBatchSizes(int maxBatch)
+{
+    std::vector<int> sizes;
+    for (int b = 1; b <= maxBatch; b *= 2)
+        sizes.push_back(b);
+    if (sizes.empty() || sizes.back() != maxBatch)
+        sizes.push_back(maxBatch);
+    return sizes;
+}
+
+void warmUp(InferenceEngine &engine, int index)
+{
+    for (int b : engine.onGpu() ? engine.options().graphBatchSizes : std::vector<int>{1})
+        engine.prepare(index, b);
+}
+
 std::vector<std::string> builtinArchitectures()
 {
     return {"AlexNet", "VGG16", "VGG19", "ResNet18", "ResNet34", "ResNet50", "ResNet101", "ResNet152"};

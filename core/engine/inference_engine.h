@@ -70,6 +70,12 @@ public:
     virtual std::vector<float> outputs(int index, int batch, std::uint64_t inputSeed) = 0;
 };
 
+// Batch sizes CUDA graphs are captured for: the powers of two up to maxBatch, and maxBatch itself.
+std::vector<int> graphBatchSizes(int maxBatch);
+// Runs model `index` once at each of the engine's graph batch sizes (batch 1 on the CPU), so that no measured
+// request pays for loading, tuning or graph capture.
+void warmUp(InferenceEngine &engine, int index);
+
 // The paper's pool and more, as built-in architectures: AlexNet, VGG16, VGG19, ResNet18/34/50/101/152.
 std::vector<std::string> builtinArchitectures();
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <utility>
 
 namespace cs {
 
@@ -130,35 +131,42 @@ namespace {
 // The intensities' least and greatest over [first, last), and the position of `c` between them (0 where they meet).
 struct IntensityRange
 {
-    double cLow = 0, span = 0;
+    double cLow = 0, cHigh = 0;
     IntensityRange(const Scenario &s, std::size_t first, std::size_t last)
     {
         const auto [lo, hi] = std::minmax_element(s.intensity.begin() + static_cast<std::ptrdiff_t>(first),
                                                   s.intensity.begin() + static_cast<std::ptrdiff_t>(last));
         cLow = *lo;
-        span = *hi - *lo;
+        cHigh = *hi;
     }
-    double position(double c) const { return span > 0 ? (c - cLow) / span : 0.0; }
+    double position(double c) const { return cHigh > cLow ? (c - cLow) / (cHigh - cLow) : 0.0; }
 };
+
+// The intervals [first, last) C_low and C_high are taken over for interval i: the whole scenario, or i's UTC day.
+std::pair<std::size_t, std::size_t> rangeHolding(const Scenario &s, HeuristicPolicy::Range range, std::size_t i)
+{
+    if (range == HeuristicPolicy::Range::Whole)
+        return {0, s.size()};
+    const UtcSeconds day = utcDayStart(s.times.at(i));
+    std::size_t first = i, last = i + 1;
+    while (first > 0 && utcDayStart(s.times[first - 1]) == day)
+        --first;
+    while (last < s.size() && utcDayStart(s.times[last]) == day)
+        ++last;
+    return {first, last};
+}
 
 } // namespace
 
 HeuristicPolicy::Position HeuristicPolicy::positionAt(const Scenario &scenario, const ModelPool &pool,
                                                       std::size_t i) const
 {
-    std::size_t first = 0, last = scenario.size();
-    if (mRange == Range::Daily) {
-        const UtcSeconds day = utcDayStart(scenario.times.at(i));
-        for (first = i; first > 0 && utcDayStart(scenario.times[first - 1]) == day;)
-            --first;
-        for (last = i + 1; last < scenario.size() && utcDayStart(scenario.times[last]) == day;)
-            ++last;
-    }
+    const auto [first, last] = rangeHolding(scenario, mRange, i);
     const IntensityRange range(scenario, first, last);
     Position p;
     p.cLow = range.cLow;
-    p.cHigh = range.cLow + range.span;
-    p.x = std::clamp(range.position(scenario.intensity[i]), 0.0, 1.0);
+    p.cHigh = range.cHigh;
+    p.x = range.position(scenario.intensity[i]);
     p.selectedEnergyMj = selectedEnergy(pool, p.x, mReading);
     return p;
 }
@@ -172,23 +180,13 @@ Assignment HeuristicPolicy::assign(const Scenario &scenario, const ModelPool &po
         throw InputError("policy '" + spec() + "': the model pool is empty");
 
     const SwitchPoints points = switchPoints(pool, mReading);
-    // Positions x are taken within [first, last): the whole scenario, or one UTC day.
-    auto assignRange = [&](std::size_t first, std::size_t last) {
+    // Positions x are taken within each range: the whole scenario, or one UTC day after another.
+    for (std::size_t first = 0, last = 0; first < scenario.size(); first = last) {
+        last = rangeHolding(scenario, mRange, first).second;
         const IntensityRange range(scenario, first, last);
         for (std::size_t i = first; i < last; ++i)
             out[i] = Choice{points.at(range.position(scenario.intensity[i]))};
-    };
-
-    if (mRange == Range::Whole) {
-        assignRange(0, scenario.size());
-        return out;
     }
-    std::size_t first = 0;
-    for (std::size_t i = 1; i <= scenario.size(); ++i)
-        if (i == scenario.size() || utcDayStart(scenario.times[i]) != utcDayStart(scenario.times[first])) {
-            assignRange(first, i);
-            first = i;
-        }
     return out;
 }
 

@@ -4,7 +4,6 @@
 #include "statement.h"
 #include "store_error.h"
 
-
 namespace cs {
 
 namespace {

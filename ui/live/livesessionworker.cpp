@@ -35,10 +35,7 @@ void LiveSessionWorker::run(const Config &config)
             auto probe = makeInferenceEngine(eo);
             eo.imageSize = probe->onGpu() ? 224 : 96;
         }
-        std::vector<int> sizes;
-        for (int b = 1; b <= 16; b *= 2)
-            sizes.push_back(b);
-        eo.graphBatchSizes = sizes;
+        eo.graphBatchSizes = graphBatchSizes(16);
         auto engine = makeInferenceEngine(eo);
         if (!engine->notice().empty())
             Q_EMIT status(QString::fromStdString(engine->notice()));
