@@ -156,8 +156,7 @@ void DailyCo2Plot::rebuild()
         bars->setBarsGroup(group);
         QVector<double> keys, values;
         for (const auto &[start, g] : sums[r]) {
-            const UtcSeconds end = bucketEnd(mBucket, start);
-            keys << (static_cast<double>(start) + static_cast<double>(end)) / 2; // centred on the bucket
+            keys << bucketMid(mBucket, start);
             values << g / unit.grams;
             mBucketMax[start] = std::max(mBucketMax[start], g / unit.grams);
         }

@@ -12,7 +12,6 @@
 #include "helpdialogs.h"
 #include "importdialog.h"
 #include "paretoplot.h"
-#include "policytable.h"
 #include "preference.h"
 #include "projectsession.h"
 #include "scenariodocument.h"
@@ -37,7 +36,6 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QScreen>
-#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QUndoStack>
@@ -249,7 +247,6 @@ void MainWindow::importTrace(const QString &path)
 void MainWindow::exportChart()
 {
     const QStringList charts{tr("Timeline (stacked plots)"), tr("Daily CO₂ bars"), tr("Pareto plot")};
-    const QList<QCustomPlot *> plots{mTimeline->plot(), mDaily->plot(), compareTab()->pareto()->plot()};
     ChartExportDialog dialog(charts, mTabs->currentIndex() == 1 ? 2 : 0, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -259,11 +256,18 @@ void MainWindow::exportChart()
                                                       tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
     if (path.isEmpty())
         return;
-    mDaily->ensureCurrent();
-    compareTab()->pareto()->ensureCurrent();
+    // Only the chart asked for is brought up to date (the Pareto plot's tab is built only if it is that one).
+    QCustomPlot *plot = mTimeline->plot();
+    if (dialog.chart() == 1) {
+        mDaily->ensureCurrent();
+        plot = mDaily->plot();
+    } else if (dialog.chart() == 2) {
+        compareTab()->pareto()->ensureCurrent();
+        plot = compareTab()->pareto()->plot();
+    }
     ChartExportOptions options = dialog.options();
     options.setOverlaysVisible = [this](bool visible) { mTimeline->setOverlaysVisible(visible); }; // no crosshair
-    const QString error = Exporter::chart(plots[dialog.chart()], path, options);
+    const QString error = Exporter::chart(plot, path, options);
     error.isEmpty() ? statusBar()->showMessage(tr("Wrote %1").arg(path), 8000) : showWriteFailure(path, error);
 }
 

@@ -16,7 +16,6 @@ class CompareTab;
 class DailyCo2Plot;
 class LazyTab;
 class PoolEditor;
-class PolicyTable;
 class ProjectSession;
 class ScenarioDocument;
 class TeachingPanel;
@@ -101,8 +100,6 @@ private:
     TimelineView *mTimeline = nullptr;
     DailyCo2Plot *mDaily = nullptr;
     TeachingPanel *mTeaching = nullptr;
-    CompareTab *mCompare = nullptr; // null until its page is first shown or asked for
-    PoolEditor *mPoolEditor = nullptr;
     LazyTab *mComparePage = nullptr;
     LazyTab *mPoolPage = nullptr;
     QSplitter *mPlotSplit = nullptr;

@@ -41,9 +41,9 @@ LazyTab *MainWindow::addLazyTab(const QString &title, const QString &tip, std::f
 void MainWindow::addLazyTabs()
 {
     mComparePage = addLazyTab(tr("&Compare"), tr("Policies side by side and the Pareto plot (Ctrl+2)"),
-                              [this](QWidget *page) { return mCompare = new CompareTab(mDocument, page); });
+                              [this](QWidget *page) { return new CompareTab(mDocument, page); });
     mPoolPage = addLazyTab(tr("&Pool"), tr("Edit the model pool; every edit re-simulates (Ctrl+3)"),
-                           [this](QWidget *page) { return mPoolEditor = new PoolEditor(mDocument, page); });
+                           [this](QWidget *page) { return new PoolEditor(mDocument, page); });
     addLazyTab(tr("&Eco tier"), tr("Design a two-tier eco subscription"), [this](QWidget *page) {
         // The eco designer takes the scenario and pool from outside; it follows every re-simulation, its heat maps
         // recomputed only while the tab shows, or when it is next shown.
@@ -72,14 +72,12 @@ void MainWindow::addLazyTabs()
 
 CompareTab *MainWindow::compareTab() const
 {
-    mComparePage->content();
-    return mCompare;
+    return static_cast<CompareTab *>(mComparePage->content());
 }
 
 PoolEditor *MainWindow::poolEditor() const
 {
-    mPoolPage->content();
-    return mPoolEditor;
+    return static_cast<PoolEditor *>(mPoolPage->content());
 }
 
 } // namespace cs

@@ -91,9 +91,8 @@ void ModelShareView::setPolicy(const Scenario &s, const std::vector<int> &choice
             QVector<QCPBarsData> points;
             points.reserve(static_cast<qsizetype>(shares.starts.size()));
             for (std::size_t b = 0; b < shares.starts.size(); ++b) {
-                const double mid = (static_cast<double>(shares.starts[b]) +
-                                    static_cast<double>(bucketEnd(bucket, shares.starts[b]))) / 2;
-                points.append(QCPBarsData(mid, shares.percent[static_cast<std::size_t>(r)][b]));
+                points.append(QCPBarsData(bucketMid(bucket, shares.starts[b]),
+                                          shares.percent[static_cast<std::size_t>(r)][b]));
             }
             data->set(points, true);
             sets.push_back(data);
@@ -148,7 +147,7 @@ QString ModelShareView::readoutAt(double t) const
     if (!mShown || mBars.empty() || !std::isfinite(t))
         return {};
     const UtcSeconds start = bucketStart(mBucket, static_cast<UtcSeconds>(std::floor(t)));
-    const double mid = (static_cast<double>(start) + static_cast<double>(bucketEnd(mBucket, start))) / 2;
+    const double mid = bucketMid(mBucket, start);
     QStringList parts;
     for (QCPBars *bars : mBars) {
         const auto it = bars->data()->findBegin(mid, false);

@@ -30,18 +30,6 @@ std::unique_ptr<const HeuristicPolicy> heuristicOf(const std::string &spec)
     return nullptr;
 }
 
-HeuristicLines linesAt(const HeuristicPolicy &h, const Scenario &s, const ModelPool &pool, std::size_t i)
-{
-    const HeuristicPolicy::Position p = h.positionAt(s, pool, i);
-    HeuristicLines lines;
-    lines.cLow = p.cLow;
-    lines.cHigh = p.cHigh;
-    for (double bound : HeuristicPolicy::switchPoints(pool, h.reading()).bounds)
-        lines.switchLevels.push_back(p.cLow + bound * (p.cHigh - p.cLow));
-    lines.valid = true;
-    return lines;
-}
-
 } // namespace
 
 HeuristicLines heuristicLines(const Scenario &s, const ModelPool &pool, const std::string &spec, std::size_t i)
@@ -49,7 +37,14 @@ HeuristicLines heuristicLines(const Scenario &s, const ModelPool &pool, const st
     const auto h = heuristicOf(spec);
     if (!h || i >= s.size() || pool.models.empty())
         return {};
-    return linesAt(*h, s, pool, i);
+    const HeuristicPolicy::Position p = h->positionAt(s, pool, i);
+    HeuristicLines lines;
+    lines.cLow = p.cLow;
+    lines.cHigh = p.cHigh;
+    for (double bound : HeuristicPolicy::switchPoints(pool, h->reading()).bounds)
+        lines.switchLevels.push_back(p.cLow + bound * (p.cHigh - p.cLow));
+    lines.valid = true;
+    return lines;
 }
 
 QString explainStep(const Scenario &s, const ModelPool &pool, const std::string &spec, const std::string &label,

@@ -94,4 +94,9 @@ UtcSeconds bucketEnd(TimeBucket bucket, UtcSeconds start)
     return start;
 }
 
+double bucketMid(TimeBucket bucket, UtcSeconds start)
+{
+    return (static_cast<double>(start) + static_cast<double>(bucketEnd(bucket, start))) / 2;
+}
+
 } // namespace cs

@@ -15,5 +15,7 @@ TimeBucket bucketForSpan(double seconds);
 TimeBucket shareBucketForSpan(double seconds);
 UtcSeconds bucketStart(TimeBucket bucket, UtcSeconds t);
 UtcSeconds bucketEnd(TimeBucket bucket, UtcSeconds start); // the next bucket's start
+// The bucket's centre, where its bar stands (and where a readout looks the bar up).
+double bucketMid(TimeBucket bucket, UtcSeconds start);
 
 } // namespace cs

@@ -26,8 +26,8 @@ void TimelineView::setSharePolicy(const std::string &spec)
     if (spec == mSharePolicy || !adaptiveRun(mDocument->runs(), spec))
         return;
     const std::string before = sharePolicy();
-    mSharePolicy = spec;
-    if (sharePolicy() == before)
+    mSharePolicy = spec; // an adaptive run's: sharePolicy() is now `spec`
+    if (spec == before)
         return;
     rebuildShares();
     mPlot->replot(QCustomPlot::rpQueuedReplot);

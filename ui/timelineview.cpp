@@ -119,13 +119,12 @@ void TimelineView::setupPanels()
     // Every panel readable (40 px; QCP's 50 px each would not fit a 721 px window at 2x), the rest by the stretch
     // (of the outer height: the CO2 panel carries the time axis's labels; the model names want room).
     const std::array<double, PanelCount> stretch{1.0, 0.8, 1.2, 1.6};
-    const std::array<int, PanelCount> minimumHeight{40, 40, 40, 40};
     for (int p = 0; p < PanelCount; ++p) {
         auto *rect = new QCPAxisRect(mPlot);
         mRects[p] = rect;
         mPlot->plotLayout()->addElement(p + 1, 0, rect);
         mPlot->plotLayout()->setRowStretchFactor(p + 1, stretch[p]);
-        rect->setMinimumSize(50, minimumHeight[p]);
+        rect->setMinimumSize(50, 40);
         rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
         rect->setRangeDrag(Qt::Horizontal);
         rect->setRangeZoom(Qt::Horizontal);
@@ -137,8 +136,6 @@ void TimelineView::setupPanels()
             x->setLabel(tr("Time (UTC)"));
         y->setLabel(labels[p]);
         y->setNumberFormat(QStringLiteral("gb"));
-        if (p != ModelPanel) // low panels: a few round ticks, not crowded ones
-            y->ticker()->setTickCount(3);
         connect(x, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, &TimelineView::onXRangeChanged);
 
         auto *cursor = new QCPItemStraightLine(mPlot);
