@@ -6,7 +6,6 @@
 
 class QLabel;
 class QMenu;
-class QSplitter;
 class QTabWidget;
 
 namespace cs {
@@ -102,8 +101,6 @@ private:
     TeachingPanel *mTeaching = nullptr;
     LazyTab *mComparePage = nullptr;
     LazyTab *mPoolPage = nullptr;
-    QSplitter *mPlotSplit = nullptr;
-    QSplitter *mTimelineSplit = nullptr;
     QLabel *mScenarioLabel = nullptr;
     QLabel *mStatusLabel = nullptr;
     QLabel *mProjectLabel = nullptr;

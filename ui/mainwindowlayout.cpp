@@ -11,7 +11,6 @@
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QScreen>
-#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QUndoStack>
@@ -55,10 +54,9 @@ void MainWindow::saveLayout()
 {
     windowGeometry.set(saveGeometry());
     windowLayout.set(saveState());
-    // Folded, the split holds the timeline alone: the wide layout's share stays as it was saved.
-    if (!mTimelineTab->isFolded())
-        plotSplitState.set(mPlotSplit->saveState());
-    timelineSplitState.set(mTimelineSplit->saveState());
+    if (const auto plotSplit = mTimelineTab->plotSplitToSave())
+        plotSplitState.set(*plotSplit);
+    timelineSplitState.set(mTimelineTab->tableSplitState());
     lastTab.set(mTabs->currentIndex());
 }
 

@@ -25,8 +25,6 @@ QWidget *MainWindow::createTimelineTab()
     mDaily = mTimelineTab->daily();
     mTeaching = mTimelineTab->teaching();
     mScenarioLabel = mTimelineTab->scenarioLabel();
-    mPlotSplit = mTimelineTab->plotSplit();
-    mTimelineSplit = mTimelineTab->tableSplit();
     return mTimelineTab;
 }
 

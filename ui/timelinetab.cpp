@@ -18,6 +18,11 @@
 
 namespace cs {
 
+namespace {
+// The timeline and the daily bars side by side, until the user drags the split or restores a saved one.
+const QList<int> DefaultPlotSplit{950, 520};
+} // namespace
+
 TimelineTab::TimelineTab(ScenarioDocument *document, QWidget *parent)
     : QWidget(parent), mTimeline(new TimelineView(document, this)), mDaily(new DailyCo2Plot(document, this)),
       mTotals(new PolicyTable(document, this)), mTeaching(new TeachingPanel(document, mTimeline, this)),
@@ -38,7 +43,7 @@ TimelineTab::TimelineTab(ScenarioDocument *document, QWidget *parent)
     mPlotSplit->addWidget(mDaily);
     mPlotSplit->setStretchFactor(0, 5);
     mPlotSplit->setStretchFactor(1, 3);
-    mPlotSplit->setSizes({950, 520});
+    mPlotSplit->setSizes(DefaultPlotSplit);
     mPlotSplit->setChildrenCollapsible(false); // a drag never squeezes the daily bars out of sight
     mLower->setDocumentMode(true);
     mLower->setTabBarAutoHide(true); // a tab bar only when the daily bars are folded in
@@ -76,7 +81,7 @@ void TimelineTab::setFolded(bool folded)
     } else {
         mLower->removeTab(mLower->indexOf(mDaily));
         mPlotSplit->addWidget(mDaily);
-        mPlotSplit->setSizes({950, 520});
+        mPlotSplit->setSizes(DefaultPlotSplit);
         putTimelineFirst();
     }
     mDaily->setVisible(!folded || mLower->currentWidget() == mDaily);
@@ -127,13 +132,23 @@ void TimelineTab::restorePlotSplit(const QByteArray &state)
     stream >> marker >> version >> sizes;
     const bool bothShown = stream.status() == QDataStream::Ok && sizes.size() == 2 && sizes[0] > 0 && sizes[1] > 0;
     if (!bothShown || !mPlotSplit->restoreState(state))
-        mPlotSplit->setSizes({950, 520});
+        mPlotSplit->setSizes(DefaultPlotSplit);
     mPlotSplit->setChildrenCollapsible(false); // restoreState brings back the saved flag
 }
 
 void TimelineTab::restoreTableSplit(const QByteArray &state)
 {
     mTableSplitChosen = !state.isEmpty() && mTableSplit->restoreState(state);
+}
+
+std::optional<QByteArray> TimelineTab::plotSplitToSave() const
+{
+    return mFolded ? std::nullopt : std::optional<QByteArray>(mPlotSplit->saveState());
+}
+
+QByteArray TimelineTab::tableSplitState() const
+{
+    return mTableSplit->saveState();
 }
 
 void TimelineTab::fitTotalsPane()

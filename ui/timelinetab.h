@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QLabel;
 class QSplitter;
 class QTabWidget;
@@ -57,6 +59,9 @@ public:
     // their rows need, at most 2/7 of the split and less where the timeline would get under TimelineRoom (down to
     // two rows), and the timeline the rest.
     void restoreTableSplit(const QByteArray &state);
+    // The timeline/daily-bars split to save; nothing while folded (the timeline alone: the saved share stays).
+    std::optional<QByteArray> plotSplitToSave() const;
+    QByteArray tableSplitState() const;
 
 protected:
     void showEvent(QShowEvent *event) override;
